@@ -1,0 +1,130 @@
+/* The corpus: the articles, the errors met while reading them, and the results of the
+ * cross-article link stage. Link results live in the corpus arena. */
+#ifndef DS_CORPUS_H
+#define DS_CORPUS_H
+
+#include "model.h"
+
+typedef struct {
+  uint32_t article; /* index into corpus->articles */
+  uint32_t index;   /* index into that article's quotes / figures / ... */
+} ds_ref;
+
+typedef DS_VEC(uint32_t) ds_u32vec;
+typedef DS_VEC(ds_ref) ds_refvec;
+
+typedef struct {
+  const char *name;
+  ds_ent_type type;
+  const char *role;   /* most frequent role, or NULL */
+  ds_strvec aliases;  /* every other spelling seen */
+  ds_u32vec articles; /* article indexes, ascending */
+  uint32_t mentions;
+} ds_gentity;
+
+typedef enum { DS_SPEAKERS_AGREE, DS_SPEAKERS_CONFLICT, DS_SPEAKERS_UNKNOWN } ds_speakers;
+typedef struct {
+  ds_refvec quotes;
+  bool same_wording;   /* wording "same" (else "variant") */
+  ds_speakers speakers;
+  uint32_t n_outlets;  /* independent outlets (reprints not counted) */
+} ds_quote_group;
+
+typedef enum { DS_FIG_CONSISTENT, DS_FIG_EVOLVING, DS_FIG_CONFLICTING } ds_fig_status;
+typedef struct {
+  const char *about;
+  ds_refvec figures;   /* in as-of date order */
+  ds_fig_status status;
+  uint32_t n_outlets;
+} ds_figure_group;
+
+typedef struct {
+  const char *date;    /* TIMEX3 date (day or month precision) */
+  const char *text;    /* the event: main verb and participants */
+  ds_u32vec articles;
+  ds_refvec times;     /* the time expressions it came from */
+  uint32_t n_outlets;
+} ds_timeline_entry;
+
+typedef struct {
+  const char *text;
+  ds_u32vec articles;  /* every article reporting the same fact */
+  ds_ref sentence;     /* (article, sentence index) the text was taken from */
+} ds_summary_sentence;
+
+typedef struct {
+  char *file;
+  char date[11];
+} ds_published_override;
+
+struct dossier_corpus {
+  dossier_options opts;
+  ds_arena arena; /* link results and corpus-wide strings */
+  DS_VEC(ds_article *) articles;
+  DS_VEC(dossier_error) errors;
+  DS_VEC(ds_published_override) published;
+  size_t skipped;
+
+  /* link results */
+  bool linked;
+  DS_VEC(ds_gentity) entities;
+  DS_VEC(ds_quote_group) quote_groups;
+  DS_VEC(ds_figure_group) figure_groups;
+  DS_VEC(ds_timeline_entry) timeline;
+  DS_VEC(ds_summary_sentence) summary;
+  /* first global number of each article's quotes and figures (ids "q<n>", "f<n>") */
+  uint32_t *quote_base, *figure_base;
+};
+
+/* Records an error; file may be NULL. */
+void ds_corpus_error(dossier_corpus *c, dossier_code code, const char *file, size_t line,
+                     size_t position, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Article life cycle: the article struct itself is malloc'd, its contents in its arena. */
+ds_article *ds_article_new(const char *file);
+void ds_article_free(ds_article *a);
+/* Appends a read article to the corpus (takes ownership); assigns index and id. */
+void ds_corpus_push(dossier_corpus *c, ds_article *a);
+
+/* Readers (read_*.c): parse bytes into articles and push them; return articles added.
+ * Errors are recorded with the file name and position. */
+size_t ds_read_text(dossier_corpus *c, const char *file, const char *bytes, size_t len);
+size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len);
+size_t ds_read_html(dossier_corpus *c, const char *file, const char *bytes, size_t len);
+/* Dispatches on the file name's extension (after stripping .gz). */
+size_t ds_read_bytes(dossier_corpus *c, const char *file, const char *bytes, size_t len);
+
+/* Per-article stages (pure functions of one article). */
+void ds_clean(ds_article *a);
+void ds_segment(ds_article *a);
+void ds_tag_entities(ds_article *a);
+void ds_tag_times(ds_article *a);
+void ds_tag_quotes(ds_article *a);
+void ds_tag_figures(ds_article *a);
+/* Runs clean, segment and every tagger on one article. */
+void ds_article_process(ds_article *a);
+
+/* Cross-article stages (link_*.c), run in this order by dossier_corpus_analyze. */
+void ds_link_duplicates(dossier_corpus *c);
+void ds_link_entities(dossier_corpus *c);
+void ds_link_quotes(dossier_corpus *c);
+void ds_link_figures(dossier_corpus *c);
+void ds_link_timeline(dossier_corpus *c);
+void ds_link_summary(dossier_corpus *c);
+
+/* Reports (report_*.c): append the whole report to out. */
+void ds_report_json(dossier_corpus *c, ds_buf *out);
+void ds_report_jsonl_article(const ds_article *a, ds_buf *out);
+void ds_report_md(dossier_corpus *c, ds_buf *out);
+void ds_report_html(dossier_corpus *c, ds_buf *out);
+void ds_report_text(dossier_corpus *c, ds_buf *out);
+
+/* Ids used in every report. */
+const char *ds_entity_id(dossier_corpus *c, int32_t global, char buf[16]);
+
+/* Helpers shared by the readers (read_text.c). */
+bool ds_article_set_field(ds_article *a, const char *key, size_t klen, const char *val,
+                          size_t vlen, ds_basis basis);
+void ds_article_set_raw(ds_article *a, const char *text, size_t n);
+#endif

@@ -1,0 +1,80 @@
+/* The JSONL reader: one article per line, an object with id, url, outlet, published,
+ * title, author and text (or html). A bad line is reported with its line number and
+ * byte position; the other lines are still read. */
+#include <jansson.h>
+#include <string.h>
+
+#include "corpus.h"
+
+static const char *S_str(json_t *obj, const char *key) {
+  json_t *v = json_object_get(obj, key);
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void S_fields(dossier_corpus *c, ds_article *a, json_t *obj, size_t line, size_t pos) {
+  static const char *keys[] = {"id", "url", "outlet", "title", "author", "published"};
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+    json_t *v = json_object_get(obj, keys[i]);
+    if (json_is_integer(v) && strcmp(keys[i], "id") == 0) {
+      a->id = ds_arena_printf(&a->arena, "%lld", (long long)json_integer_value(v));
+      continue;
+    }
+    const char *s = S_str(obj, keys[i]);
+    if (!s) continue;
+    if (!ds_article_set_field(a, keys[i], strlen(keys[i]), s, strlen(s), DS_BASIS_GIVEN))
+      ds_corpus_error(c, DOSSIER_ERR_DATE, a->file, line, pos,
+                      "\"published\" is not a date: %.60s (ignored)", s);
+  }
+}
+
+static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t n, size_t line,
+                     size_t pos) {
+  json_error_t jerr;
+  json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES, &jerr);
+  if (!obj) {
+    ds_corpus_error(c, DOSSIER_ERR_JSON, file, line, pos + (size_t)jerr.position,
+                    "invalid JSON: %s", jerr.text);
+    return 0;
+  }
+  size_t added = 0;
+  json_t *text = json_object_get(obj, "text"), *html = json_object_get(obj, "html");
+  if (!json_is_object(obj)) {
+    ds_corpus_error(c, DOSSIER_ERR_NOT_OBJECT, file, line, pos, "not a JSON object");
+  } else if (!json_is_string(text) && !json_is_string(html)) {
+    ds_corpus_error(c, DOSSIER_ERR_FIELD, file, line, pos,
+                    "no \"text\" or \"html\" string field");
+  } else if (json_is_string(text)) {
+    ds_article *a = ds_article_new(file);
+    S_fields(c, a, obj, line, pos);
+    ds_article_set_raw(a, json_string_value(text), json_string_length(text));
+    ds_corpus_push(c, a);
+    added = 1;
+  } else if (ds_read_html(c, file, json_string_value(html), json_string_length(html))) {
+    ds_article *a = c->articles.items[c->articles.len - 1];
+    S_fields(c, a, obj, line, pos); /* the JSONL fields override the page's metadata */
+    added = 1;
+  }
+  json_decref(obj);
+  return added;
+}
+
+size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
+  size_t added = 0, line = 0, bad = 0, pos = 0;
+  while (pos < len) {
+    const char *s = bytes + pos;
+    const char *eol = memchr(s, '\n', len - pos);
+    size_t n = eol ? (size_t)(eol - s) : len - pos;
+    line++;
+    size_t k = 0;
+    while (k < n && strchr(" \t\r", s[k])) k++;
+    if (k < n) {
+      size_t got = S_line(c, file, s, n, line, pos);
+      added += got;
+      bad += !got;
+    }
+    pos += n + 1;
+  }
+  if (bad) c->skipped += bad - (added == 0); /* ds_read_bytes counts a file with no article */
+  if (!added && !bad) ds_corpus_error(c, DOSSIER_ERR_EMPTY, file, 0, 0, "no articles: skipped");
+  return added;
+}

@@ -1,0 +1,295 @@
+/* JSON report: the contract of DESIGN.md, version 1. Also the per-article JSON Lines
+ * written by `dossier extract`. Streamed with ds_jw; no tree is built. */
+#include <stdio.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "util/json.h"
+
+static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
+  if (end > a->body_len) end = a->body_len;
+  if (start > end) start = end;
+  ds_jw_strn(w, a->body + start, end - start);
+}
+
+static void S_article_head(ds_jw *w, const ds_article *a, const dossier_corpus *c) {
+  ds_jw_key(w, "id"), ds_jw_str(w, a->id);
+  ds_jw_key(w, "file"), ds_jw_str(w, a->file);
+  ds_jw_key(w, "title"), ds_jw_str(w, a->title);
+  ds_jw_key(w, "outlet"), ds_jw_str(w, a->outlet);
+  ds_jw_key(w, "url"), ds_jw_str(w, a->url);
+  ds_jw_key(w, "author"), ds_jw_str(w, a->author);
+  ds_jw_key(w, "published"), ds_jw_str(w, a->published);
+  ds_jw_key(w, "published_basis"), ds_jw_str(w, ds_basis_name(a->published_basis));
+  ds_jw_key(w, "reprint_of_outlet"), ds_jw_str(w, a->reprint_from);
+  ds_jw_key(w, "words"), ds_jw_int(w, a->words);
+  ds_jw_key(w, "body"), ds_jw_strn(w, a->body, a->body_len);
+  ds_jw_key(w, "boilerplate_removed");
+  ds_jw_arr(w);
+  for (size_t i = 0; i < a->boilerplate.len; i++) ds_jw_str(w, a->boilerplate.items[i]);
+  ds_jw_end_arr(w);
+  ds_jw_key(w, "duplicate_of");
+  if (c && a->duplicate_of >= 0) ds_jw_str(w, c->articles.items[a->duplicate_of]->id);
+  else ds_jw_null(w);
+}
+
+/* A quote's speaker id: the corpus entity when linked, else the article's own entity. */
+static void S_entity_ref(ds_jw *w, const dossier_corpus *c, const ds_article *a, int32_t local) {
+  if (local < 0 || (size_t)local >= a->entities.len) {
+    ds_jw_null(w);
+    return;
+  }
+  int32_t g = a->entities.items[local].global;
+  char id[600];
+  if (c && g >= 0) snprintf(id, sizeof id, "e%d", g + 1);
+  else snprintf(id, sizeof id, "%.500s.e%d", a->id, local + 1);
+  ds_jw_str(w, id);
+}
+
+static void S_quote(ds_jw *w, const dossier_corpus *c, const ds_article *a, size_t i, uint32_t num) {
+  const ds_quote *q = &a->quotes.items[i];
+  ds_jw_obj(w);
+  char id[32];
+  snprintf(id, sizeof id, "q%u", num);
+  ds_jw_key(w, "id"), ds_jw_str(w, id);
+  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
+  ds_jw_key(w, "text"), S_span_text(w, a, q->start, q->end);
+  ds_jw_key(w, "speaker"), S_entity_ref(w, c, a, q->speaker);
+  const char *name = q->speaker_name;
+  if (!name && q->speaker >= 0 && (size_t)q->speaker < a->entities.len)
+    name = a->entities.items[q->speaker].name;
+  ds_jw_key(w, "speaker_name"), ds_jw_str(w, name);
+  ds_jw_key(w, "cue"), ds_jw_str(w, q->cue);
+  ds_jw_key(w, "kind"), ds_jw_str(w, ds_quote_kind_name(q->kind));
+  ds_jw_key(w, "start"), ds_jw_int(w, q->start);
+  ds_jw_key(w, "end"), ds_jw_int(w, q->end);
+  ds_jw_end_obj(w);
+}
+
+static void S_time(ds_jw *w, const ds_article *a, const ds_time *t) {
+  ds_jw_obj(w);
+  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
+  ds_jw_key(w, "text"), S_span_text(w, a, t->start, t->end);
+  ds_jw_key(w, "value"), ds_jw_str(w, t->value);
+  ds_jw_key(w, "type"), ds_jw_str(w, ds_time_type_name(t->type));
+  ds_jw_key(w, "start"), ds_jw_int(w, t->start);
+  ds_jw_key(w, "end"), ds_jw_int(w, t->end);
+  ds_jw_end_obj(w);
+}
+
+static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, size_t i, uint32_t num) {
+  const ds_figure *f = &a->figures.items[i];
+  ds_jw_obj(w);
+  char id[32];
+  snprintf(id, sizeof id, "f%u", num);
+  ds_jw_key(w, "id"), ds_jw_str(w, id);
+  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
+  ds_jw_key(w, "text"), S_span_text(w, a, f->start, f->end);
+  ds_jw_key(w, "value"), ds_jw_num(w, f->value);
+  ds_jw_key(w, "low"), ds_jw_num(w, f->low);
+  ds_jw_key(w, "high"), ds_jw_num(w, f->high);
+  ds_jw_key(w, "qualifier"), ds_jw_str(w, f->qualifier);
+  ds_jw_key(w, "unit"), ds_jw_str(w, f->unit);
+  ds_jw_key(w, "unit_class"), ds_jw_str(w, f->unit_class);
+  ds_jw_key(w, "about"), ds_jw_str(w, f->about);
+  ds_jw_key(w, "source"), S_entity_ref(w, c, a, f->source);
+  const char *name = f->source_name;
+  if (!name && f->source >= 0 && (size_t)f->source < a->entities.len)
+    name = a->entities.items[f->source].name;
+  ds_jw_key(w, "source_name"), ds_jw_str(w, name);
+  ds_jw_key(w, "as_of"), ds_jw_str(w, f->as_of);
+  ds_jw_key(w, "projection"), ds_jw_bool(w, f->projection);
+  ds_jw_key(w, "start"), ds_jw_int(w, f->start);
+  ds_jw_key(w, "end"), ds_jw_int(w, f->end);
+  ds_jw_end_obj(w);
+}
+
+static void S_local_entities(ds_jw *w, const ds_article *a) {
+  ds_jw_arr(w);
+  for (size_t e = 0; e < a->entities.len; e++) {
+    const ds_entity *en = &a->entities.items[e];
+    ds_jw_obj(w);
+    char id[600];
+    snprintf(id, sizeof id, "%.500s.e%zu", a->id, e + 1);
+    ds_jw_key(w, "id"), ds_jw_str(w, id);
+    ds_jw_key(w, "name"), ds_jw_str(w, en->name);
+    ds_jw_key(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
+    ds_jw_key(w, "role"), ds_jw_str(w, en->role);
+    ds_jw_key(w, "aliases");
+    ds_jw_arr(w);
+    for (uint32_t k = 0; k < en->n_aliases; k++) ds_jw_str(w, en->aliases[k]);
+    ds_jw_end_arr(w);
+    ds_jw_key(w, "mentions");
+    ds_jw_arr(w);
+    for (size_t m = 0; m < a->mentions.len; m++) {
+      const ds_mention *mn = &a->mentions.items[m];
+      if (mn->entity != (int32_t)e) continue;
+      ds_jw_obj(w);
+      ds_jw_key(w, "start"), ds_jw_int(w, mn->start);
+      ds_jw_key(w, "end"), ds_jw_int(w, mn->end);
+      ds_jw_key(w, "text"), S_span_text(w, a, mn->start, mn->end);
+      ds_jw_end_obj(w);
+    }
+    ds_jw_end_arr(w);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+}
+
+void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {
+  ds_jw w;
+  ds_jw_init(&w, out, false);
+  ds_jw_obj(&w);
+  S_article_head(&w, a, NULL);
+  ds_jw_key(&w, "entities"), S_local_entities(&w, a);
+  ds_jw_key(&w, "quotes");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < a->quotes.len; i++) S_quote(&w, NULL, a, i, (uint32_t)i + 1);
+  ds_jw_end_arr(&w);
+  ds_jw_key(&w, "times");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < a->times.len; i++) S_time(&w, a, &a->times.items[i]);
+  ds_jw_end_arr(&w);
+  ds_jw_key(&w, "figures");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < a->figures.len; i++) S_figure(&w, NULL, a, i, (uint32_t)i + 1);
+  ds_jw_end_arr(&w);
+  ds_jw_end_obj(&w);
+  ds_buf_putc(out, '\n');
+}
+
+static void S_ids(ds_jw *w, const dossier_corpus *c, const ds_u32vec *v) {
+  ds_jw_arr(w);
+  for (size_t i = 0; i < v->len; i++) ds_jw_str(w, c->articles.items[v->items[i]]->id);
+  ds_jw_end_arr(w);
+}
+
+static void S_entities(ds_jw *w, const dossier_corpus *c) {
+  ds_jw_arr(w);
+  for (size_t i = 0; i < c->entities.len; i++) {
+    const ds_gentity *e = &c->entities.items[i];
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", i + 1);
+    ds_jw_obj(w);
+    ds_jw_key(w, "id"), ds_jw_str(w, id);
+    ds_jw_key(w, "name"), ds_jw_str(w, e->name);
+    ds_jw_key(w, "type"), ds_jw_str(w, ds_ent_type_name(e->type));
+    ds_jw_key(w, "role"), ds_jw_str(w, e->role);
+    ds_jw_key(w, "aliases");
+    ds_jw_arr(w);
+    for (size_t k = 0; k < e->aliases.len; k++) ds_jw_str(w, e->aliases.items[k]);
+    ds_jw_end_arr(w);
+    ds_jw_key(w, "articles"), S_ids(w, c, &e->articles);
+    ds_jw_key(w, "mentions"), ds_jw_int(w, e->mentions);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+}
+
+static void S_refs(ds_jw *w, const ds_refvec *v, const uint32_t *base, char prefix) {
+  ds_jw_arr(w);
+  for (size_t i = 0; i < v->len; i++) {
+    char id[32];
+    snprintf(id, sizeof id, "%c%u", prefix, base[v->items[i].article] + v->items[i].index + 1);
+    ds_jw_str(w, id);
+  }
+  ds_jw_end_arr(w);
+}
+
+static void S_groups(ds_jw *w, const dossier_corpus *c) {
+  static const char *speakers[] = {"agree", "conflict", "unknown"};
+  static const char *status[] = {"consistent", "evolving", "conflicting"};
+  ds_jw_key(w, "quote_groups");
+  ds_jw_arr(w);
+  for (size_t i = 0; i < c->quote_groups.len; i++) {
+    const ds_quote_group *g = &c->quote_groups.items[i];
+    char id[32];
+    snprintf(id, sizeof id, "qg%zu", i + 1);
+    ds_jw_obj(w);
+    ds_jw_key(w, "id"), ds_jw_str(w, id);
+    ds_jw_key(w, "quotes"), S_refs(w, &g->quotes, c->quote_base, 'q');
+    ds_jw_key(w, "wording"), ds_jw_str(w, g->same_wording ? "same" : "variant");
+    ds_jw_key(w, "speakers"), ds_jw_str(w, speakers[g->speakers]);
+    ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+  ds_jw_key(w, "figure_groups");
+  ds_jw_arr(w);
+  for (size_t i = 0; i < c->figure_groups.len; i++) {
+    const ds_figure_group *g = &c->figure_groups.items[i];
+    char id[32];
+    snprintf(id, sizeof id, "fg%zu", i + 1);
+    ds_jw_obj(w);
+    ds_jw_key(w, "id"), ds_jw_str(w, id);
+    ds_jw_key(w, "about"), ds_jw_str(w, g->about);
+    ds_jw_key(w, "figures"), S_refs(w, &g->figures, c->figure_base, 'f');
+    ds_jw_key(w, "status"), ds_jw_str(w, status[g->status]);
+    ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+}
+
+static void S_timeline_summary(ds_jw *w, const dossier_corpus *c) {
+  ds_jw_key(w, "timeline");
+  ds_jw_arr(w);
+  for (size_t i = 0; i < c->timeline.len; i++) {
+    const ds_timeline_entry *t = &c->timeline.items[i];
+    ds_jw_obj(w);
+    ds_jw_key(w, "date"), ds_jw_str(w, t->date);
+    ds_jw_key(w, "text"), ds_jw_str(w, t->text);
+    ds_jw_key(w, "articles"), S_ids(w, c, &t->articles);
+    ds_jw_key(w, "outlets"), ds_jw_int(w, t->n_outlets);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+  ds_jw_key(w, "summary");
+  ds_jw_arr(w);
+  for (size_t i = 0; i < c->summary.len; i++) {
+    const ds_summary_sentence *s = &c->summary.items[i];
+    ds_jw_obj(w);
+    ds_jw_key(w, "text"), ds_jw_str(w, s->text);
+    ds_jw_key(w, "articles"), S_ids(w, c, &s->articles);
+    ds_jw_end_obj(w);
+  }
+  ds_jw_end_arr(w);
+}
+
+void ds_report_json(dossier_corpus *c, ds_buf *out) {
+  ds_jw w;
+  ds_jw_init(&w, out, true);
+  ds_jw_obj(&w);
+  ds_jw_key(&w, "dossier_version"), ds_jw_int(&w, DOSSIER_JSON_VERSION);
+  ds_jw_key(&w, "articles");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < c->articles.len; i++) {
+    ds_jw_obj(&w);
+    S_article_head(&w, c->articles.items[i], c);
+    ds_jw_end_obj(&w);
+  }
+  ds_jw_end_arr(&w);
+  ds_jw_key(&w, "entities"), S_entities(&w, c);
+  ds_jw_key(&w, "quotes");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < c->articles.len; i++)
+    for (size_t q = 0; q < c->articles.items[i]->quotes.len; q++)
+      S_quote(&w, c, c->articles.items[i], q, c->quote_base[i] + (uint32_t)q + 1);
+  ds_jw_end_arr(&w);
+  S_groups(&w, c);
+  ds_jw_key(&w, "times");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < c->articles.len; i++)
+    for (size_t t = 0; t < c->articles.items[i]->times.len; t++)
+      S_time(&w, c->articles.items[i], &c->articles.items[i]->times.items[t]);
+  ds_jw_end_arr(&w);
+  ds_jw_key(&w, "figures");
+  ds_jw_arr(&w);
+  for (size_t i = 0; i < c->articles.len; i++)
+    for (size_t f = 0; f < c->articles.items[i]->figures.len; f++)
+      S_figure(&w, c, c->articles.items[i], f, c->figure_base[i] + (uint32_t)f + 1);
+  ds_jw_end_arr(&w);
+  S_timeline_summary(&w, c);
+  ds_jw_end_obj(&w);
+  ds_buf_putc(out, '\n');
+}

@@ -1,0 +1,255 @@
+/* segment: body -> tokens and sentences, in one pass over the bytes. Handles
+ * abbreviations (data/abbreviations.txt), initials (George H.W. Bush), decimals and
+ * thousands separators (1.4, 3,000), and quotation marks with open/close flags. */
+#include <string.h>
+
+#include "corpus.h"
+#include "util/lexicon.h"
+#include "util/utf8.h"
+
+/* Longest abbreviation we look up, in bytes ("lt.-gen." is 8). */
+#define DS_SEG_MAX_ABBREV 12
+
+typedef struct {
+  ds_article *a;
+  const char *s;
+  uint32_t n;
+  uint16_t pending; /* flags for the next token (space before, paragraph start) */
+} S_seg;
+
+static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind, uint16_t flags) {
+  ds_token *t = DS_PUSH(&g->a->arena, &g->a->tokens);
+  *t = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | g->pending)};
+  g->pending = 0;
+  return t;
+}
+
+/* Digits with inner separators: 3,000  1.4  90,000  2024-10-24 is three tokens. */
+static uint32_t S_number(S_seg *g, uint32_t p) {
+  while (p < g->n) {
+    if (S_is_digit(g->s[p])) p++;
+    else if ((g->s[p] == ',' || g->s[p] == '.') && p + 1 < g->n && S_is_digit(g->s[p + 1])) p++;
+    else break;
+  }
+  return p;
+}
+
+static bool S_word_cp(int32_t cp) {
+  return ds_cp_is_alpha(cp) || (cp >= '0' && cp <= '9') || (cp >= 0x300 && cp <= 0x36F);
+}
+
+/* A word: letters and digits, with an inner apostrophe, hyphen or period joining more. */
+static uint32_t S_word(S_seg *g, uint32_t p) {
+  for (;;) {
+    size_t len;
+    while (p < g->n) {
+      int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
+      if (!S_word_cp(cp)) break;
+      p += (uint32_t)len;
+    }
+    if (p >= g->n) return p;
+    size_t jl = 1;
+    char c = g->s[p];
+    bool joiner = c == '\'' || c == '-';
+    if (!joiner && p + 2 < g->n && memcmp(g->s + p, "\xE2\x80\x99", 3) == 0) joiner = true, jl = 3;
+    if (!joiner || p + jl >= g->n) return p;
+    int32_t next = ds_utf8_decode(g->s + p + jl, g->n - p - jl, &len);
+    if (!S_word_cp(next)) return p;
+    p += (uint32_t)jl;
+  }
+}
+
+/* U.S., H.W., a.m.: single letters each followed by a period. */
+static uint32_t S_dotted(S_seg *g, uint32_t start) {
+  uint32_t p = start;
+  int letters = 0;
+  while (p + 1 < g->n && ds_cp_is_alpha((unsigned char)g->s[p]) && (unsigned char)g->s[p] < 0x80 &&
+         g->s[p + 1] == '.') {
+    p += 2;
+    letters++;
+    if (p < g->n && (unsigned char)g->s[p] < 0x80 && ds_cp_is_alpha((unsigned char)g->s[p]) &&
+        !(p + 1 < g->n && g->s[p + 1] == '.'))
+      return start; /* "e.g" followed by more letters: not a dotted abbreviation */
+  }
+  return letters >= 2 ? p : start;
+}
+
+static uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
+  size_t len;
+  int32_t cp = ds_utf8_decode(s + start, end - start, &len);
+  if (!ds_cp_is_upper(cp)) return 0;
+  uint16_t f = DS_TF_CAP;
+  bool all = true;
+  int letters = 0;
+  for (uint32_t p = start; p < end; p += (uint32_t)len) {
+    cp = ds_utf8_decode(s + p, end - p, &len);
+    if (ds_cp_is_alpha(cp)) letters++, all &= ds_cp_is_upper(cp);
+  }
+  if (all && letters >= 2) f |= DS_TF_UPPER;
+  return f;
+}
+
+/* Emits a word token, taking a following period when the word is an abbreviation. */
+static uint32_t S_emit_word(S_seg *g, uint32_t start) {
+  uint32_t end = S_dotted(g, start);
+  uint16_t flags = 0;
+  if (end > start) {
+    flags = DS_TF_ABBREV;
+  } else {
+    end = S_word(g, start);
+    if (end < g->n && g->s[end] == '.') {
+      uint32_t k = end + 1 - start;
+      bool initial = k == 2 && ds_cp_is_upper((unsigned char)g->s[start]);
+      if (initial || (k <= DS_SEG_MAX_ABBREV && ds_lexicon_has("abbreviations", g->s + start, k)))
+        end++, flags = DS_TF_ABBREV;
+    }
+  }
+  S_push(g, start, end, DS_TOK_WORD, flags | S_case_flags(g->s, start, end));
+  return end;
+}
+
+static bool S_space_or_open(int32_t cp) {
+  return ds_cp_is_space(cp) || cp == '(' || cp == '[' || cp == 0x2014 || cp == 0x2013 || cp == '-';
+}
+
+/* A quotation mark, with open/close decided by the mark or by its neighbours. */
+static void S_emit_quote(S_seg *g, uint32_t p, uint32_t len, int32_t cp) {
+  uint16_t f;
+  if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E) f = DS_TF_OPEN;
+  else if (cp == 0x201D || cp == 0xBB) f = DS_TF_CLOSE;
+  else if (cp == 0x2019 && p > 0 && !S_space_or_open((unsigned char)g->s[p - 1])) f = DS_TF_CLOSE;
+  else {
+    size_t l;
+    int32_t before = p ? ds_utf8_decode(g->s + p - ds_utf8_prev_len(g->s, p), 4, &l) : ' ';
+    f = (p == 0 || S_space_or_open(before) || before == 0x201C) ? DS_TF_OPEN : DS_TF_CLOSE;
+  }
+  S_push(g, p, p + len, DS_TOK_QUOTE, f);
+}
+
+static bool S_is_symbol(int32_t cp) {
+  return cp == '$' || cp == '%' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5 || cp == 0x20BD ||
+         cp == 0x20B4 || cp == '#' || cp == '@' || cp == '&' || cp == '+' || cp == '=';
+}
+
+static void S_tokenize(S_seg *g) {
+  uint32_t p = 0;
+  g->pending = DS_TF_PARA_START;
+  while (p < g->n) {
+    size_t len;
+    int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
+    if (ds_cp_is_space(cp)) {
+      if (cp == '\n' && p + 1 < g->n && g->s[p + 1] == '\n') g->pending |= DS_TF_PARA_START;
+      g->pending |= DS_TF_SPACE_BEFORE;
+      p += (uint32_t)len;
+    } else if (S_is_digit(g->s[p])) {
+      uint32_t e = S_number(g, p);
+      S_push(g, p, e, DS_TOK_NUMBER, 0);
+      p = e;
+    } else if (S_word_cp(cp)) {
+      p = S_emit_word(g, p);
+    } else if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB ||
+               cp == 0x201E || cp == 0x2018 || cp == '\'' || cp == 0x2019) {
+      S_emit_quote(g, p, (uint32_t)len, cp);
+      p += (uint32_t)len;
+    } else {
+      S_push(g, p, p + (uint32_t)len, S_is_symbol(cp) ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
+      p += (uint32_t)len;
+    }
+  }
+}
+
+/* ---- sentences ---- */
+
+static bool S_tok_is(const S_seg *g, const ds_token *t, const char *lit) {
+  size_t k = strlen(lit);
+  return t->end - t->start == k && memcmp(g->s + t->start, lit, k) == 0;
+}
+
+static bool S_terminal(const S_seg *g, const ds_token *t) {
+  return t->kind == DS_TOK_PUNCT &&
+         (S_tok_is(g, t, ".") || S_tok_is(g, t, "!") || S_tok_is(g, t, "?") ||
+          S_tok_is(g, t, "\xE2\x80\xA6"));
+}
+
+/* Whether the token after a sentence-final candidate can start a new sentence. */
+static bool S_starter(const S_seg *g, const ds_token *t) {
+  if (t->flags & DS_TF_PARA_START) return true;
+  if (t->kind == DS_TOK_QUOTE) return (t->flags & DS_TF_OPEN) != 0;
+  if (t->kind == DS_TOK_NUMBER) return true;
+  (void)g;
+  return (t->flags & DS_TF_CAP) != 0;
+}
+
+/* Does an abbreviation token end its sentence, given the next token? */
+static bool S_abbrev_ends(const S_seg *g, const ds_token *t, const ds_token *next) {
+  uint32_t k = t->end - t->start;
+  const char *cls = k <= DS_SEG_MAX_ABBREV ? ds_lexicon_value("abbreviations", g->s + t->start, k) : NULL;
+  if (next->flags & DS_TF_PARA_START) return true;
+  if (!cls) return false; /* an initial: H.W. Bush, John F. Kennedy */
+  if (strcmp(cls, "title") == 0) return false;
+  if (strcmp(cls, "month") == 0) return next->kind != DS_TOK_NUMBER && (next->flags & DS_TF_CAP);
+  if (!(next->flags & DS_TF_CAP)) return false;
+  return ds_lexicon_has("sentence_starters", g->s + next->start, next->end - next->start);
+}
+
+static void S_close_sentence(S_seg *g, uint32_t tok_start, uint32_t tok_end, uint32_t para) {
+  if (tok_end <= tok_start) return;
+  ds_article *a = g->a;
+  ds_sentence *s = DS_PUSH(&a->arena, &a->sentences);
+  s->tok_start = tok_start;
+  s->tok_end = tok_end;
+  s->start = a->tokens.items[tok_start].start;
+  s->end = a->tokens.items[tok_end - 1].end;
+  s->para = para;
+  a->tokens.items[tok_start].flags |= DS_TF_SENT_START;
+}
+
+/* Index just past a run of closing quotes and brackets after position i. */
+static size_t S_after_closers(const S_seg *g, size_t i, size_t n) {
+  const ds_token *t = g->a->tokens.items;
+  while (i < n && ((t[i].kind == DS_TOK_QUOTE && (t[i].flags & DS_TF_CLOSE)) ||
+                   S_tok_is(g, &t[i], ")") || S_tok_is(g, &t[i], "]")))
+    i++;
+  return i;
+}
+
+static void S_sentences(S_seg *g) {
+  ds_token *t = g->a->tokens.items;
+  size_t n = g->a->tokens.len, start = 0;
+  uint32_t para = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i > start && (t[i].flags & DS_TF_PARA_START)) {
+      S_close_sentence(g, (uint32_t)start, (uint32_t)i, para);
+      start = i;
+    }
+    if (t[i].flags & DS_TF_PARA_START && i > 0) para++;
+    bool end = false;
+    size_t after = i + 1;
+    if (S_terminal(g, &t[i])) {
+      after = S_after_closers(g, i + 1, n);
+      end = after >= n || S_starter(g, &t[after]);
+    } else if (t[i].flags & DS_TF_ABBREV && i + 1 < n) {
+      end = S_abbrev_ends(g, &t[i], &t[i + 1]);
+    }
+    if (!end && i + 1 - start >= DS_MAX_SENTENCE_TOKENS) end = true, after = i + 1;
+    if (end) {
+      S_close_sentence(g, (uint32_t)start, (uint32_t)after, para);
+      start = after;
+      i = after - 1;
+    }
+  }
+  S_close_sentence(g, (uint32_t)start, (uint32_t)n, para);
+}
+
+void ds_segment(ds_article *a) {
+  S_seg g = {.a = a, .s = a->body, .n = a->body_len};
+  a->tokens.len = a->sentences.len = 0;
+  S_tokenize(&g);
+  S_sentences(&g);
+  uint32_t words = 0;
+  for (size_t i = 0; i < a->tokens.len; i++)
+    words += a->tokens.items[i].kind == DS_TOK_WORD || a->tokens.items[i].kind == DS_TOK_NUMBER;
+  a->words = words;
+}

@@ -1,0 +1,97 @@
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Blocks start at 16 KiB (a short article fits in one) and double up to 1 MiB, so
+ * a large article costs few mallocs and a small one wastes little. */
+#define DS_ARENA_MIN_BLOCK ((size_t)16 << 10)
+#define DS_ARENA_MAX_BLOCK ((size_t)1 << 20)
+#define DS_ALIGN 16
+
+struct ds_arena_block {
+  ds_arena_block *next;
+  size_t size;
+  _Alignas(DS_ALIGN) unsigned char data[];
+};
+
+static void *S_xmalloc(size_t n) {
+  void *p = malloc(n);
+  if (!p) {
+    fputs("dossier: out of memory\n", stderr);
+    abort();
+  }
+  return p;
+}
+
+void ds_arena_free(ds_arena *a) {
+  ds_arena_block *b = a->head;
+  while (b) {
+    ds_arena_block *next = b->next;
+    free(b);
+    b = next;
+  }
+  a->head = NULL;
+  a->used = a->total = 0;
+}
+
+static void S_new_block(ds_arena *a, size_t need) {
+  size_t size = a->head ? a->head->size * 2 : DS_ARENA_MIN_BLOCK;
+  if (size > DS_ARENA_MAX_BLOCK) size = DS_ARENA_MAX_BLOCK;
+  if (size < need) size = need;
+  ds_arena_block *b = S_xmalloc(sizeof(*b) + size);
+  b->size = size;
+  b->next = a->head;
+  a->head = b;
+  a->used = 0;
+}
+
+void *ds_arena_alloc(ds_arena *a, size_t size) {
+  if (size == 0) size = 1;
+  if (size > SIZE_MAX - DS_ALIGN) abort();
+  size_t rounded = (size + DS_ALIGN - 1) & ~(size_t)(DS_ALIGN - 1);
+  if (!a->head || a->head->size - a->used < rounded) S_new_block(a, rounded);
+  void *p = a->head->data + a->used;
+  a->used += rounded;
+  a->total += rounded;
+  memset(p, 0, size);
+  return p;
+}
+
+void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
+  void *p = ds_arena_alloc(a, new_size);
+  if (old && old_size) memcpy(p, old, old_size < new_size ? old_size : new_size);
+  return p;
+}
+
+char *ds_arena_strndup(ds_arena *a, const char *s, size_t n) {
+  char *p = ds_arena_alloc(a, n + 1);
+  if (n) memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ds_arena_strdup(ds_arena *a, const char *s) {
+  return s ? ds_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *ds_arena_printf(ds_arena *a, const char *fmt, ...) {
+  va_list ap, ap2;
+  va_start(ap, fmt);
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *p = ds_arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+  if (n > 0) vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  va_end(ap2);
+  return p;
+}
+
+void *ds_vec_grow(ds_arena *a, void *items, size_t *cap, size_t elem) {
+  size_t old = *cap, fresh = old ? old * 2 : 8;
+  if (fresh > SIZE_MAX / elem) abort();
+  *cap = fresh;
+  return ds_arena_grow(a, items, old * elem, fresh * elem);
+}

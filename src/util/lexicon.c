@@ -1,0 +1,110 @@
+#include "util/lexicon.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const char *name;
+  const char *bytes;
+  size_t len;
+} ds_embedded;
+extern const ds_embedded ds_embedded_data[];
+extern const ds_embedded ds_embedded_demo_files[];
+
+/* Longest key we look up: longer strings cannot be list entries (the longest entry,
+ * a multi-word organisation name, is far shorter), so we skip copying them. */
+#define DS_LEXICON_MAX_KEY 256
+
+typedef struct {
+  const char *name;
+  ds_map map;
+} ds_list;
+
+static ds_list *S_lists;
+static size_t S_nlists;
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_add_line(ds_map *m, const char *line, size_t n) {
+  while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) n--;
+  if (!n || line[0] == '#') return;
+  const char *tab = memchr(line, '\t', n);
+  size_t klen = tab ? (size_t)(tab - line) : n;
+  char key[DS_LEXICON_MAX_KEY];
+  if (klen >= sizeof key) return;
+  for (size_t i = 0; i < klen; i++) {
+    char c = line[i];
+    key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const char *val = tab ? ds_arena_strndup(&m->keys, tab + 1, n - klen - 1) : "";
+  ds_map_slot *s = ds_map_upsert(m, key, klen, NULL);
+  if (!s->value) s->value = (uint64_t)(uintptr_t)val; /* first line wins */
+}
+
+static void S_build(void) {
+  size_t n = 0;
+  while (ds_embedded_data[n].name) n++;
+  S_lists = calloc(n ? n : 1, sizeof *S_lists);
+  if (!S_lists) abort();
+  for (size_t i = 0; i < n; i++) {
+    const ds_embedded *e = &ds_embedded_data[i];
+    ds_list *l = &S_lists[i];
+    size_t nl = strlen(e->name);
+    l->name = e->name;
+    ds_map_init(&l->map);
+    const char *p = e->bytes, *end = e->bytes + e->len;
+    while (p < end) {
+      const char *eol = memchr(p, '\n', (size_t)(end - p));
+      if (!eol) eol = end;
+      S_add_line(&l->map, p, (size_t)(eol - p));
+      p = eol + 1;
+    }
+    (void)nl;
+  }
+  S_nlists = n;
+}
+
+const ds_map *ds_lexicon(const char *name) {
+  pthread_once(&S_once, S_build);
+  size_t nl = strlen(name);
+  for (size_t i = 0; i < S_nlists; i++) {
+    const char *f = S_lists[i].name;
+    if (strncmp(f, name, nl) == 0 && strcmp(f + nl, ".txt") == 0) return &S_lists[i].map;
+  }
+  fprintf(stderr, "dossier: internal error: no word list data/%s.txt\n", name);
+  abort();
+}
+
+const char *ds_lexicon_value(const char *name, const char *key, size_t klen) {
+  char low[DS_LEXICON_MAX_KEY];
+  if (klen >= sizeof low) return NULL;
+  for (size_t i = 0; i < klen; i++) {
+    char c = key[i];
+    low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const ds_map_slot *s = ds_map_get(ds_lexicon(name), low, klen);
+  return s ? (const char *)(uintptr_t)s->value : NULL;
+}
+
+bool ds_lexicon_has(const char *name, const char *key, size_t klen) {
+  return ds_lexicon_value(name, key, klen) != NULL;
+}
+
+const char *ds_embedded_file(const char *name, size_t *len) {
+  for (const ds_embedded *e = ds_embedded_data; e->name; e++)
+    if (strcmp(e->name, name) == 0) {
+      if (len) *len = e->len;
+      return e->bytes;
+    }
+  return NULL;
+}
+
+bool ds_embedded_demo(size_t i, const char **name, const char **bytes, size_t *len) {
+  for (size_t k = 0; k <= i; k++)
+    if (!ds_embedded_demo_files[k].name) return false;
+  *name = ds_embedded_demo_files[i].name;
+  *bytes = ds_embedded_demo_files[i].bytes;
+  *len = ds_embedded_demo_files[i].len;
+  return true;
+}
