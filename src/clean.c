@@ -320,7 +320,11 @@ static void S_emit_line(S_out *o, const char *r, uint32_t start, uint32_t end) {
   for (; p < end; p++) {
     char c = r[p];
     size_t skip = 0, tlen;
-    if (c == '\\' && p + 1 < end && ispunct((unsigned char)r[p + 1])) skip = 1;
+    if (c == '\\' && p + 1 < end && ispunct((unsigned char)r[p + 1])) {
+      S_copy(o, run, r + run, p - run);
+      run = ++p; /* the escaped mark is literal text: never emphasis or a link */
+      continue;
+    }
     else if (c == '*' && (p + 1 == end || r[p + 1] != ' ' || (p > start && r[p - 1] != ' '))) skip = 1;
     else if (c == '[' && (skip = S_md_link(r + p, end - p, &tlen)) > 0) {
       S_copy(o, run, r + run, p - run);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -153,6 +154,9 @@ bool dossier_corpus_write_file(dossier_corpus *c, dossier_format f, const char *
     free(tmp);
     return false;
   }
+  mode_t mask = umask(0); /* mkstemp makes 0600; give the file the usual permissions */
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) { /* not fatal: the file is still ours */ }
   FILE *out = fdopen(fd, "wb");
   bool ok = out && S_render(c, f, out);
   if (!ok) S_write_error(err, path, "cannot write");

@@ -147,9 +147,11 @@ static size_t S_add_dir(dossier_corpus *c, const char *path, int depth) {
   DS_VEC(char *) names = {0};
   ds_arena tmp = {0};
   struct dirent *e;
+  int plen = (int)strlen(path);
+  while (plen > 1 && path[plen - 1] == '/') plen--; /* "dir/" names "dir/a.txt", not "dir//a.txt" */
   while ((e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.') continue; /* hidden files, . and .. */
-    *DS_PUSH(&tmp, &names) = ds_arena_printf(&tmp, "%s/%s", path, e->d_name);
+    *DS_PUSH(&tmp, &names) = ds_arena_printf(&tmp, "%.*s/%s", plen, path, e->d_name);
   }
   closedir(d);
   if (names.len) qsort(names.items, names.len, sizeof *names.items, S_cmp_names);
@@ -160,7 +162,7 @@ static size_t S_add_dir(dossier_corpus *c, const char *path, int depth) {
 }
 
 static size_t S_add(dossier_corpus *c, const char *path, int depth, bool named) {
-  if (strcmp(path, "-") == 0) return S_add_file(c, "-", "-.txt");
+  if (strcmp(path, "-") == 0) return S_add_file(c, "-", "-");
   struct stat st;
   if (stat(path, &st) != 0) {
     ds_corpus_error(c, DOSSIER_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));

@@ -6,6 +6,10 @@
 
 #include "corpus.h"
 
+/* read_extract.c: lines written by `dossier extract` */
+bool ds_read_extract_is(json_t *obj);
+size_t ds_read_extract(dossier_corpus *c, const char *file, json_t *obj, size_t line, size_t pos);
+
 static const char *S_str(json_t *obj, const char *key) {
   json_t *v = json_object_get(obj, key);
   return json_is_string(v) ? json_string_value(v) : NULL;
@@ -30,7 +34,7 @@ static void S_fields(dossier_corpus *c, ds_article *a, json_t *obj, size_t line,
 static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t n, size_t line,
                      size_t pos) {
   json_error_t jerr;
-  json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES, &jerr);
+  json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
   if (!obj) {
     ds_corpus_error(c, DOSSIER_ERR_JSON, file, line, pos + (size_t)jerr.position,
                     "invalid JSON: %s", jerr.text);
@@ -40,6 +44,8 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
   json_t *text = json_object_get(obj, "text"), *html = json_object_get(obj, "html");
   if (!json_is_object(obj)) {
     ds_corpus_error(c, DOSSIER_ERR_NOT_OBJECT, file, line, pos, "not a JSON object");
+  } else if (ds_read_extract_is(obj)) {
+    added = ds_read_extract(c, file, obj, line, pos);
   } else if (!json_is_string(text) && !json_is_string(html)) {
     ds_corpus_error(c, DOSSIER_ERR_FIELD, file, line, pos,
                     "no \"text\" or \"html\" string field");
@@ -60,6 +66,7 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
 
 size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
   size_t added = 0, line = 0, bad = 0, pos = 0;
+  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* a BOM, as Windows tools write */
   while (pos < len) {
     const char *s = bytes + pos;
     const char *eol = memchr(s, '\n', len - pos);

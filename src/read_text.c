@@ -43,7 +43,9 @@ bool ds_article_set_field(ds_article *a, const char *key, size_t klen, const cha
 static size_t S_front_matter(dossier_corpus *c, ds_article *a, const char *t, size_t n) {
   if (n < 4 || strncmp(t, "---", 3) != 0 || (t[3] != '\n' && t[3] != '\r')) return 0;
   size_t limit = n < DS_MAX_FRONTMATTER_BYTES ? n : DS_MAX_FRONTMATTER_BYTES;
-  size_t p = (size_t)(strchr(t, '\n') - t) + 1, line = 2;
+  const char *nl = strchr(t, '\n');
+  if (!nl) return 0; /* one line (or CR-only line ends): no front matter to read */
+  size_t p = (size_t)(nl - t) + 1, line = 2;
   while (p < limit) {
     const char *eol = memchr(t + p, '\n', n - p);
     size_t len = eol ? (size_t)(eol - (t + p)) : n - p;
@@ -61,7 +63,7 @@ static size_t S_front_matter(dossier_corpus *c, ds_article *a, const char *t, si
   ds_corpus_error(c, DOSSIER_ERR_FRONTMATTER, a->file, 1, 0,
                   "front matter opened with --- is not closed within %zu bytes; read as text",
                   (size_t)DS_MAX_FRONTMATTER_BYTES);
-  a->title = a->outlet = a->url = a->author = NULL;
+  a->id = a->title = a->outlet = a->url = a->author = NULL;
   a->published = NULL;
   a->published_basis = DS_BASIS_UNKNOWN;
   return 0;
