@@ -108,7 +108,7 @@ static void S_paragraph(ds_buf *b, const S_story *s, int k) {
 
 static void S_article(ds_buf *b, ds_buf *text, const S_story *s, long id, int outlet, long day) {
   ds_buf_clear(text);
-  int paras = 10 + (int)(S_rand() % 8);
+  int paras = 24 + (int)(S_rand() % 12); /* ~5 KB, a typical news story */
   for (int k = 0; k < paras; k++) {
     S_paragraph(text, s, k);
     ds_buf_puts(text, "\n\n");

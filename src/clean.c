@@ -68,10 +68,16 @@ static size_t S_key(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
+/* Longest entry of data/boilerplate_prefixes.txt is well under this; past it no prefix
+ * can match, so the per-boundary lookups stop. */
+#define DS_CLEAN_MAX_PREFIX 48
+
 static bool S_has_prefix_entry(const char *list, const char *key, size_t klen) {
-  for (size_t i = 1; i <= klen; i++) /* every word boundary, and the whole key */
+  const ds_map *m = ds_lexicon(list);
+  size_t lim = klen < DS_CLEAN_MAX_PREFIX ? klen : DS_CLEAN_MAX_PREFIX;
+  for (size_t i = 1; i <= lim; i++) /* every word boundary, and the whole key */
     if ((i == klen || !isalnum((unsigned char)key[i]) || key[i - 1] == ':') &&
-        ds_lexicon_has(list, key, i))
+        ds_map_get(m, key, i)) /* key is lower-cased already */
       return true;
   return false;
 }
@@ -207,6 +213,23 @@ static bool S_is_name_line(const char *s, size_t n) {
   return words >= 2 && words <= 5;
 }
 
+/* Lower-case words of three letters or more, not abbreviations: "the council met" has
+ * three; the labels around a dateline ("on", "at 5 p.m.", "Updated", "by admin") have
+ * at most one. */
+static int S_prose_words(const char *s, size_t n) {
+  int words = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && s[j] != ' ' && s[j] != ',') j++;
+    size_t letters = 0;
+    bool dotted = false;
+    for (size_t k = i; k < j; k++) letters += islower((unsigned char)s[k]) != 0, dotted |= s[k] == '.';
+    words += islower((unsigned char)s[i]) && letters >= 3 && !dotted;
+    i = j + 1;
+  }
+  return words;
+}
+
 static void S_set_published(ds_article *a, ds_date d) {
   char buf[11];
   ds_date_format(d, buf);
@@ -223,6 +246,7 @@ static bool S_byline(ds_article *a, const char *s, size_t n, bool next_is_date) 
   if (ds_date_find(s, n, &d, &ds, &de)) {
     size_t other = n - (de - ds); /* what is left must be label or author, not a sentence */
     if (other > 60 || (S_ends_sentence(s, n) && s[n - 1] != '.')) return false;
+    if (S_prose_words(s, ds) + S_prose_words(s + de, n - de) >= 2) return false; /* a sentence */
     if (ds > 0 && !a->author) {
       size_t k = ds;
       while (k && strchr(" |,-\xe2\x80\x94\xc2\xb7", s[k - 1])) k--; /* separators */

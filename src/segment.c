@@ -15,6 +15,7 @@ typedef struct {
   const char *s;
   uint32_t n;
   uint16_t pending; /* flags for the next token (space before, paragraph start) */
+  const ds_map *abbrev, *starters; /* word lists, fetched once per article */
 } S_seg;
 
 static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -41,9 +42,14 @@ static bool S_word_cp(int32_t cp) {
 }
 
 /* A word: letters and digits, with an inner apostrophe, hyphen or period joining more. */
+static bool S_ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 static uint32_t S_word(S_seg *g, uint32_t p) {
   for (;;) {
     size_t len;
+    while (p < g->n && S_ascii_alnum((unsigned char)g->s[p])) p++; /* the common case */
     while (p < g->n) {
       int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
       if (!S_word_cp(cp)) break;
@@ -102,7 +108,7 @@ static uint32_t S_emit_word(S_seg *g, uint32_t start) {
     if (end < g->n && g->s[end] == '.') {
       uint32_t k = end + 1 - start;
       bool initial = k == 2 && ds_cp_is_upper((unsigned char)g->s[start]);
-      if (initial || (k <= DS_SEG_MAX_ABBREV && ds_lexicon_has("abbreviations", g->s + start, k)))
+      if (initial || (k <= DS_SEG_MAX_ABBREV && ds_lexicon_lookup(g->abbrev, g->s + start, k)))
         end++, flags = DS_TF_ABBREV;
     }
   }
@@ -137,6 +143,11 @@ static void S_tokenize(S_seg *g) {
   uint32_t p = 0;
   g->pending = DS_TF_PARA_START;
   while (p < g->n) {
+    if (g->s[p] == ' ') { /* the commonest byte, first */
+      g->pending |= DS_TF_SPACE_BEFORE;
+      p++;
+      continue;
+    }
     size_t len;
     int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
     if (ds_cp_is_space(cp)) {
@@ -168,9 +179,12 @@ static bool S_tok_is(const S_seg *g, const ds_token *t, const char *lit) {
 }
 
 static bool S_terminal(const S_seg *g, const ds_token *t) {
-  return t->kind == DS_TOK_PUNCT &&
-         (S_tok_is(g, t, ".") || S_tok_is(g, t, "!") || S_tok_is(g, t, "?") ||
-          S_tok_is(g, t, "\xE2\x80\xA6"));
+  if (t->kind != DS_TOK_PUNCT) return false;
+  if (t->end - t->start == 1) {
+    char c = g->s[t->start];
+    return c == '.' || c == '!' || c == '?';
+  }
+  return S_tok_is(g, t, "\xE2\x80\xA6"); /* an ellipsis */
 }
 
 /* Whether the token after a sentence-final candidate can start a new sentence. */
@@ -185,13 +199,13 @@ static bool S_starter(const S_seg *g, const ds_token *t) {
 /* Does an abbreviation token end its sentence, given the next token? */
 static bool S_abbrev_ends(const S_seg *g, const ds_token *t, const ds_token *next) {
   uint32_t k = t->end - t->start;
-  const char *cls = k <= DS_SEG_MAX_ABBREV ? ds_lexicon_value("abbreviations", g->s + t->start, k) : NULL;
+  const char *cls = k <= DS_SEG_MAX_ABBREV ? ds_lexicon_lookup(g->abbrev, g->s + t->start, k) : NULL;
   if (next->flags & DS_TF_PARA_START) return true;
   if (!cls) return false; /* an initial: H.W. Bush, John F. Kennedy */
   if (strcmp(cls, "title") == 0) return false;
   if (strcmp(cls, "month") == 0) return next->kind != DS_TOK_NUMBER && (next->flags & DS_TF_CAP);
   if (!(next->flags & DS_TF_CAP)) return false;
-  return ds_lexicon_has("sentence_starters", g->s + next->start, next->end - next->start);
+  return ds_lexicon_lookup(g->starters, g->s + next->start, next->end - next->start) != NULL;
 }
 
 static void S_close_sentence(S_seg *g, uint32_t tok_start, uint32_t tok_end, uint32_t para) {
@@ -210,7 +224,7 @@ static void S_close_sentence(S_seg *g, uint32_t tok_start, uint32_t tok_end, uin
 static size_t S_after_closers(const S_seg *g, size_t i, size_t n) {
   const ds_token *t = g->a->tokens.items;
   while (i < n && ((t[i].kind == DS_TOK_QUOTE && (t[i].flags & DS_TF_CLOSE)) ||
-                   S_tok_is(g, &t[i], ")") || S_tok_is(g, &t[i], "]")))
+                   (t[i].end - t[i].start == 1 && (g->s[t[i].start] == ')' || g->s[t[i].start] == ']'))))
     i++;
   return i;
 }
@@ -244,8 +258,15 @@ static void S_sentences(S_seg *g) {
 }
 
 void ds_segment(ds_article *a) {
-  S_seg g = {.a = a, .s = a->body, .n = a->body_len};
+  S_seg g = {.a = a, .s = a->body, .n = a->body_len, .abbrev = ds_lexicon("abbreviations"),
+             .starters = ds_lexicon("sentence_starters")};
   a->tokens.len = a->sentences.len = 0;
+  /* news text averages one token per ~5.5 bytes: reserve once instead of regrowing */
+  size_t guess = a->body_len / 5 + 16;
+  if (a->tokens.cap < guess) {
+    a->tokens.items = ds_arena_grow(&a->arena, NULL, 0, guess * sizeof *a->tokens.items);
+    a->tokens.cap = guess;
+  }
   S_tokenize(&g);
   S_sentences(&g);
   uint32_t words = 0;

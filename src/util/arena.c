@@ -48,7 +48,8 @@ static void S_new_block(ds_arena *a, size_t need) {
   a->used = 0;
 }
 
-void *ds_arena_alloc(ds_arena *a, size_t size) {
+/* Uninitialised memory: for copies that overwrite it all at once. */
+static void *S_alloc_raw(ds_arena *a, size_t size) {
   if (size == 0) size = 1;
   if (size > SIZE_MAX - DS_ALIGN) abort();
   size_t rounded = (size + DS_ALIGN - 1) & ~(size_t)(DS_ALIGN - 1);
@@ -56,18 +57,25 @@ void *ds_arena_alloc(ds_arena *a, size_t size) {
   void *p = a->head->data + a->used;
   a->used += rounded;
   a->total += rounded;
+  return p;
+}
+
+void *ds_arena_alloc(ds_arena *a, size_t size) {
+  void *p = S_alloc_raw(a, size);
   memset(p, 0, size);
   return p;
 }
 
 void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
-  void *p = ds_arena_alloc(a, new_size);
-  if (old && old_size) memcpy(p, old, old_size < new_size ? old_size : new_size);
+  unsigned char *p = S_alloc_raw(a, new_size);
+  size_t keep = old ? (old_size < new_size ? old_size : new_size) : 0;
+  if (keep) memcpy(p, old, keep);
+  memset(p + keep, 0, new_size - keep); /* only the new tail needs zeroing */
   return p;
 }
 
 char *ds_arena_strndup(ds_arena *a, const char *s, size_t n) {
-  char *p = ds_arena_alloc(a, n + 1);
+  char *p = S_alloc_raw(a, n + 1);
   if (n) memcpy(p, s, n);
   p[n] = '\0';
   return p;

@@ -58,11 +58,19 @@ void ds_jw_key(ds_jw *w, const char *key) {
  * need_comma is set, which ds_jw_key cleared. Reset it to true after writing. */
 static void S_scalar_done(ds_jw *w) { w->need_comma[w->depth] = true; }
 
+/* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
+ * lead byte of U+2028/U+2029). Everything else is copied in runs. */
+static bool S_special(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f || c == 0xE2;
+}
+
 void ds_json_escape(ds_buf *out, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   size_t run = 0;
+  ds_buf_reserve(out, n + 2);
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (!S_special(c)) continue;
     const char *rep = NULL;
     char tmp[7];
     if (c == '"') rep = "\\\"";

@@ -24,6 +24,7 @@ typedef struct {
 
 static ds_list *S_lists;
 static size_t S_nlists;
+static ds_map S_by_name; /* list name (file name without .txt) -> index + 1 */
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 static void S_add_line(ds_map *m, const char *line, size_t n) {
@@ -60,31 +61,32 @@ static void S_build(void) {
       S_add_line(&l->map, p, (size_t)(eol - p));
       p = eol + 1;
     }
-    (void)nl;
+    if (nl > 4 && strcmp(e->name + nl - 4, ".txt") == 0) ds_map_put(&S_by_name, e->name, nl - 4, i + 1);
   }
   S_nlists = n;
 }
 
 const ds_map *ds_lexicon(const char *name) {
   pthread_once(&S_once, S_build);
-  size_t nl = strlen(name);
-  for (size_t i = 0; i < S_nlists; i++) {
-    const char *f = S_lists[i].name;
-    if (strncmp(f, name, nl) == 0 && strcmp(f + nl, ".txt") == 0) return &S_lists[i].map;
-  }
+  const ds_map_slot *s = ds_map_get(&S_by_name, name, strlen(name));
+  if (s) return &S_lists[s->value - 1].map;
   fprintf(stderr, "dossier: internal error: no word list data/%s.txt\n", name);
   abort();
 }
 
-const char *ds_lexicon_value(const char *name, const char *key, size_t klen) {
+const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen) {
   char low[DS_LEXICON_MAX_KEY];
   if (klen >= sizeof low) return NULL;
   for (size_t i = 0; i < klen; i++) {
     char c = key[i];
     low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
-  const ds_map_slot *s = ds_map_get(ds_lexicon(name), low, klen);
+  const ds_map_slot *s = ds_map_get(list, low, klen);
   return s ? (const char *)(uintptr_t)s->value : NULL;
+}
+
+const char *ds_lexicon_value(const char *name, const char *key, size_t klen) {
+  return klen < DS_LEXICON_MAX_KEY ? ds_lexicon_lookup(ds_lexicon(name), key, klen) : NULL;
 }
 
 bool ds_lexicon_has(const char *name, const char *key, size_t klen) {

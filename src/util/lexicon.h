@@ -13,6 +13,9 @@
 /* Returns the list built from data/<name>.txt; aborts if there is no such file
  * (a programming error, caught by every test). The map belongs to the library. */
 const ds_map *ds_lexicon(const char *name);
+/* The value for key (any case) in a list fetched once with ds_lexicon(): for hot loops
+ * that should not look the list up by name for every word. NULL when absent. */
+const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen);
 /* True when key (any case) is in the list. */
 bool ds_lexicon_has(const char *name, const char *key, size_t klen);
 /* The value after the TAB for key, or NULL when absent; "" when the line had no value. */
