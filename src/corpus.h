@@ -105,7 +105,9 @@ void ds_tag_figures(ds_article *a);
 /* Runs clean, segment and every tagger on one article. */
 void ds_article_process(ds_article *a);
 
-/* Cross-article stages (link_*.c), run in this order by dossier_corpus_analyze. */
+/* Cross-article stages (link_*.c), run in this order by dossier_corpus_analyze. The
+ * first re-anchors undated reports to the corpus's dates (times and figures re-tagged). */
+void ds_link_anchor(dossier_corpus *c);
 void ds_link_duplicates(dossier_corpus *c);
 void ds_link_entities(dossier_corpus *c);
 void ds_link_quotes(dossier_corpus *c);

@@ -85,7 +85,8 @@ static void S_number_ids(dossier_corpus *c) {
 void dossier_corpus_analyze(dossier_corpus *c) {
   dossier_corpus_extract(c);
   if (c->linked) return;
-  S_number_ids(c);
+  ds_link_anchor(c);
+  S_number_ids(c); /* after re-anchoring: it may change the number of figures */
   ds_link_duplicates(c);
   ds_link_entities(c);
   ds_link_quotes(c);
@@ -142,8 +143,25 @@ bool dossier_corpus_write(dossier_corpus *c, dossier_format f, FILE *out, dossie
   return false;
 }
 
+/* A device, FIFO or terminal (-o /dev/stdout, /dev/full) is written in place:
+ * renaming a temporary over it would replace the device with a regular file. */
+static bool S_write_special(dossier_corpus *c, dossier_format f, const char *path,
+                            dossier_error *err) {
+  FILE *out = fopen(path, "wb");
+  if (!out) {
+    S_write_error(err, path, "cannot open");
+    return false;
+  }
+  bool ok = S_render(c, f, out);
+  if (fclose(out) != 0) ok = false;
+  if (!ok) S_write_error(err, path, "cannot write");
+  return ok;
+}
+
 bool dossier_corpus_write_file(dossier_corpus *c, dossier_format f, const char *path,
                                dossier_error *err) {
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return S_write_special(c, f, path, err);
   size_t n = strlen(path);
   char *tmp = malloc(n + 16);
   if (!tmp) abort();

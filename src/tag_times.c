@@ -1,0 +1,417 @@
+/* Time expressions (after HeidelTime's rule tables, without its regex engine): one pass
+ * tokenises the text into words, numbers and punctuation, each word looked up once in
+ * data/time_words.txt; the patterns of tag_times_match.c then try, at each token, the
+ * longest expression starting there. Relative forms ("on Friday", "in June") resolve
+ * against the anchor (the publication date) in the direction of the clause's tense. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "corpus.h"
+#include "tag_times.h"
+#include "tag_times_impl.h"
+#include "util/lexicon.h"
+#include "util/utf8.h"
+
+/* ---- tokens ---- */
+
+static bool S_alpha(unsigned char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
+static bool S_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
+
+static void S_lookup(ds_ttok *t, const char *text) {
+  const char *v = ds_lexicon_value("time_words", text + t->start, t->end - t->start);
+  if (!v || !*v) return;
+  t->lex = v;
+  t->cls = v[0];
+  t->val = atoi(v + 1);
+}
+
+/* Absorbs letters glued to a number: ordinal suffixes, a decade's s, or a unit. */
+static size_t S_number_suffix(const char *s, size_t i, size_t n, ds_ttok *t) {
+  size_t j = i;
+  while (j < n && S_alpha((unsigned char)s[j])) j++;
+  size_t k = j - i;
+  if (!k) return i;
+  char a = (char)(s[i] | 32), b = k > 1 ? (char)(s[i + 1] | 32) : 0;
+  if (k == 2 && ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                 (a == 't' && b == 'h')))
+    t->flags |= TF_ORD;
+  else if (k == 1 && a == 's')
+    t->flags |= TF_DECADE;
+  else
+    t->flags |= TF_GLUED;
+  return j;
+}
+
+static size_t S_number(const char *s, size_t i, size_t n, ds_ttok *t) {
+  int64_t v = 0;
+  t->kind = TK_NUM;
+  while (i < n) {
+    if (S_digit((unsigned char)s[i])) {
+      if (v < 1000000000) v = v * 10 + (s[i] - '0');
+      t->ndig++;
+      i++;
+    } else if ((s[i] == ',' || s[i] == '.') && i + 1 < n && S_digit((unsigned char)s[i + 1])) {
+      t->flags |= TF_SEP;
+      i++;
+    } else {
+      break;
+    }
+  }
+  t->val = (int32_t)v;
+  return S_number_suffix(s, i, n, t);
+}
+
+/* Non-ASCII code points: letters join words, typographic quotes and dashes become
+ * their ASCII punctuation, spaces separate. Returns false for a space. */
+static bool S_wide(const char *s, size_t i, size_t n, ds_ttok *t, size_t *len) {
+  int32_t cp = ds_utf8_decode(s + i, n - i, len);
+  if (ds_cp_is_space(cp)) return false;
+  t->kind = TK_PUNCT;
+  if (cp == 0x2019 || cp == 0x2018) t->val = '\'';
+  else if (cp == 0x2013 || cp == 0x2012) t->val = '-';
+  else if (cp == 0x201C || cp == 0x201D) t->val = '"';
+  else if (cp == 0x2014) t->val = ',';
+  else t->kind = ds_cp_is_alpha(cp) ? TK_WORD : TK_OTHER;
+  return true;
+}
+
+static size_t S_word_end(const char *s, size_t i, size_t n) {
+  while (i < n) {
+    unsigned char ch = (unsigned char)s[i];
+    if (S_alpha(ch)) {
+      i++;
+    } else if (ch >= 0x80) {
+      size_t l;
+      int32_t cp = ds_utf8_decode(s + i, n - i, &l);
+      if (!ds_cp_is_alpha(cp)) break;
+      i += l;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
+  unsigned char ch = (unsigned char)s[i];
+  t->start = (uint32_t)i;
+  if (S_alpha(ch)) {
+    t->kind = TK_WORD;
+    if (ch <= 'Z') t->flags |= TF_CAP;
+    return S_word_end(s, i, n);
+  }
+  if (S_digit(ch)) return S_number(s, i, n, t);
+  if (ch >= 0x80) {
+    size_t l;
+    S_wide(s, i, n, t, &l);
+    return t->kind == TK_WORD ? S_word_end(s, i + l, n) : i + l;
+  }
+  t->kind = TK_PUNCT;
+  t->val = ch;
+  return i + 1;
+}
+
+static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
+  DS_VEC(ds_ttok) v = {0};
+  bool space = true;
+  for (size_t i = 0; i < n;) {
+    unsigned char ch = (unsigned char)s[i];
+    size_t l = 1;
+    ds_ttok t = {0};
+    if (ch <= ' ' || (ch >= 0x80 && !S_wide(s, i, n, &t, &l))) {
+      space = true;
+      i += ch >= 0x80 ? l : 1;
+      continue;
+    }
+    memset(&t, 0, sizeof t);
+    i = S_token(s, i, n, &t);
+    t.end = (uint32_t)i;
+    if (space) t.flags |= TF_SPACE;
+    if (t.kind == TK_WORD) S_lookup(&t, s);
+    *DS_PUSH(arena, &v) = t;
+    space = false;
+  }
+  c->t = v.items;
+  c->n = v.len;
+}
+
+bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
+  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  size_t l = c->t[i].end - c->t[i].start;
+  if (strlen(w) != l) return false;
+  const char *p = c->text + c->t[i].start;
+  for (size_t k = 0; k < l; k++)
+    if ((p[k] | 32) != w[k]) return false;
+  return true;
+}
+
+bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
+  return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].val == ch;
+}
+
+/* ---- tense ---- */
+
+/* A full stop ends the clause unless it closes an abbreviation (Oct., U.S.). */
+static bool S_clause_end(const ds_tctx *c, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  if (t->kind != TK_PUNCT) return false;
+  if (t->val == '!' || t->val == '?' || t->val == ';' || t->val == ':') return true;
+  if (t->val != '.' || i == 0) return false;
+  const ds_ttok *p = &c->t[i - 1];
+  if (p->kind == TK_WORD && (p->end - p->start <= 1 || (p->cls && p->end - p->start <= 5)))
+    return false;
+  return true;
+}
+
+/* -1 past, 1 future, 2 present (ends the search undecided), 3 a clause boundary (ends
+ * the search in this direction), 0 no marker. */
+static int S_word_tense(const ds_tctx *c, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  if (t->kind != TK_WORD) return 0;
+  const char *w = c->text + t->start;
+  size_t l = t->end - t->start;
+  const char *v = ds_lexicon_value("time_tense", w, l);
+  if (v && v[0] != 'P') return v[0] == 'F' ? 1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
+  /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
+  if (!v && (l <= 4 || (t->flags & TF_CAP) || w[l - 2] != 'e' || w[l - 1] != 'd' || w[l - 3] == 'e'))
+    return 0;
+  /* after an auxiliary or a determiner a participle is a passive or an adjective (be
+   * held, is payable, the reduced dividend): the auxiliary, if any, carries the tense */
+  if (i > 0 && ds_lexicon_has("time_ed_skip", c->text + c->t[i - 1].start,
+                              c->t[i - 1].end - c->t[i - 1].start))
+    return 0;
+  return -1;
+}
+
+/* A deadline (until Nov. 6, extended to Nov. 20) lies ahead of the clause's event, so
+ * a past verb does not push it back: the nearest date is the better guess. */
+static int S_deadline(const ds_tctx *c, size_t a, int tense) {
+  if (a == 0 || c->t[a - 1].kind != TK_WORD) return tense;
+  if (a >= 3 && ds_tt_word(c, a - 1, "as") && ds_tt_word(c, a - 2, "soon") && ds_tt_word(c, a - 3, "as"))
+    return 2; /* as soon as October 27: strictly ahead (see ds_tt_month_day) */
+  const ds_ttok *p = &c->t[a - 1];
+  return ds_lexicon_has("time_deadline", c->text + p->start, p->end - p->start) ? 0 : tense;
+}
+
+/* The nearest tense marker before the expression, else after it, within the clause. */
+static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
+  for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
+    if (S_clause_end(c, a - k)) break;
+    int t = S_word_tense(c, a - k);
+    if (t == 3) break;
+    if (t) return t == 2 ? 0 : t;
+  }
+  for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
+    if (S_clause_end(c, i)) break;
+    int t = S_word_tense(c, i);
+    if (t == 3) break;
+    if (t) return t == 2 ? 0 : t;
+  }
+  return 0;
+}
+
+int ds_tt_tense(const ds_tctx *c, size_t a, size_t b) {
+  return S_deadline(c, a, S_tense_raw(c, a, b));
+}
+
+/* ---- calendar resolution ---- */
+
+/* Days a dated clause may point the "wrong" way before its tense moves the year: news
+ * writes a date without its year when it is in the current year (AP style), and a past
+ * clause often names a date just ahead ("set Nov. 10 as the deadline"), a future one
+ * a date just gone. */
+#define DS_TIME_TENSE_SLACK 60
+/* The same for a bare month: the next month ("decided to admit them in March", written
+ * in February) keeps the year; further ahead a past clause means last year. */
+#define DS_TIME_MONTH_SLACK 1
+
+static long S_days(int y, int m, int d) { return ds_date_to_days((ds_date){y, m, d}); }
+
+ds_date ds_tt_month_day(const ds_tctx *c, int m, int d, int tense) {
+  int y = c->anchor.y;
+  long a = ds_date_to_days(c->anchor);
+  long slack = tense == 2 || tense == -2 ? 0 : DS_TIME_TENSE_SLACK;
+  if (tense < 0 && S_days(y, m, d) > a + slack) y--;
+  else if (tense > 0 && S_days(y, m, d) < a - slack) y++;
+  else if (tense == 0) {
+    long here = S_days(y, m, d);
+    if (here - a > 183) y--;
+    else if (a - here > 183) y++;
+  }
+  if (!ds_date_valid(y, m, d)) d = ds_days_in_month(y, m);
+  return (ds_date){y, m, d};
+}
+
+int ds_tt_month_year(const ds_tctx *c, int m, int tense) {
+  int y = c->anchor.y, am = c->anchor.m;
+  int slack = tense == 2 || tense == -2 ? 0 : DS_TIME_MONTH_SLACK;
+  if (tense < 0 && m > am + slack) return y - 1;
+  if (tense > 0 && m < am - slack) return y + 1;
+  if (tense == 0 && m - am > 6) return y - 1;
+  if (tense == 0 && am - m > 6) return y + 1;
+  return y;
+}
+
+/* wd: 1 = Monday. strict (last/next Friday) never resolves to the anchor day itself. */
+ds_date ds_tt_weekday(const ds_tctx *c, int wd, int tense, bool strict) {
+  int aw = ds_date_weekday(c->anchor) + 1;
+  int back = (aw - wd + 7) % 7, fwd = (wd - aw + 7) % 7;
+  if (strict && !back) back = 7;
+  if (strict && !fwd) fwd = 7;
+  long a = ds_date_to_days(c->anchor);
+  long off = tense < 0 ? -back : tense > 0 ? fwd : (fwd < back ? fwd : -back);
+  return ds_days_to_date(a + off);
+}
+
+void ds_tt_fmt_day(ds_thit *h, ds_date d) {
+  snprintf(h->value, sizeof h->value, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+/* ISO 8601 week: the week belongs to the year of its Thursday. */
+void ds_tt_fmt_week(ds_thit *h, ds_date d) {
+  long days = ds_date_to_days(d);
+  int wd = ds_date_weekday(d); /* 0 = Monday */
+  ds_date th = ds_days_to_date(days - wd + 3);
+  long jan1 = S_days(th.y, 1, 1);
+  int week = (int)((days - wd + 3 - jan1) / 7) + 1;
+  snprintf(h->value, sizeof h->value, "%04d-W%02d", th.y, week);
+}
+
+/* ---- the scan ---- */
+
+static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
+                     ds_arena *arena, ds_time **out) {
+  ds_tctx c = {.text = text, .year_hint = year_hint};
+  c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
+  ds_arena tokens = {0}; /* freed on return: only the times outlive the scan */
+  S_tokenize(&c, text, len, &tokens);
+  DS_VEC(ds_time) v = {0};
+  for (size_t i = 0; i < c.n; i++) {
+    ds_thit h;
+    if (!ds_tt_match(&c, i, &h)) continue;
+    ds_time *t = DS_PUSH(arena, &v);
+    t->start = c.t[h.start].start;
+    t->end = c.t[h.end - 1].end;
+    t->type = h.type;
+    t->value = ds_arena_strdup(arena, h.value);
+    t->sentence = 0;
+    i = h.end - 1;
+  }
+  ds_arena_free(&tokens);
+  *out = v.items;
+  return v.len;
+}
+
+size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
+                    ds_time **out) {
+  return S_scan(text, len, anchor, 0, arena, out);
+}
+
+bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
+  if (!v || strlen(v) < 7) return false;
+  for (int k = 0; k < 4; k++)
+    if (!S_digit((unsigned char)v[k])) return false;
+  if (v[4] != '-' || !S_digit((unsigned char)v[5]) || !S_digit((unsigned char)v[6])) return false;
+  *y = atoi(v);
+  *m = atoi(v + 5);
+  *d = 0;
+  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = atoi(v + 8);
+  else if (v[7]) return false;
+  return *m >= 1 && *m <= 12;
+}
+
+/* ---- the article ---- */
+
+/* Years before this are history, not a hint at when an undated text was written. */
+#define DS_TIME_MIN_YEAR 1900
+
+/* The latest year written out in full (2022, February 2022, the end of 2024). */
+static int S_latest_year(const ds_time *t, size_t n) {
+  int best = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *v = t[i].value;
+    if (t[i].type == DS_TIME_DURATION || t[i].type == DS_TIME_SET || !S_digit((unsigned char)v[0]))
+      continue;
+    int y = atoi(v);
+    if (y >= DS_TIME_MIN_YEAR && y > best) best = y;
+  }
+  return best;
+}
+
+static int S_this_year(void) {
+  time_t now = time(NULL);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900;
+}
+
+/* Candidate publication date for the time value v: a written date, or a month and day
+ * given the year the text (or the corpus) suggests. *strong says the year was written. */
+static bool S_candidate(const char *v, int year, ds_date *dt, bool *strong) {
+  int y, m, d;
+  *strong = false;
+  if (!strncmp(v, "XXXX-", 5) && year && S_digit((unsigned char)v[5]) && strlen(v) == 10) {
+    y = year, m = atoi(v + 5), d = atoi(v + 8);
+  } else if (ds_time_value_date(v, &y, &m, &d) && d) {
+    *strong = true;
+  } else {
+    return false;
+  }
+  *dt = (ds_date){y, m, d};
+  return ds_date_valid(y, m, d);
+}
+
+int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+  ds_date nd = {0, 0, 0};
+  bool has_near = near && ds_date_parse(near, strlen(near), &nd);
+  ds_time *t;
+  size_t n = S_scan(text, len, NULL, 0, arena, &t);
+  int year = has_near ? nd.y : S_latest_year(t, n);
+  /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it;
+   * with no year written, the latest such year up to now (a text predates its reading) */
+  n = S_scan(text, len, NULL, year ? year : -S_this_year(), arena, &t);
+  ds_date best = {0, 0, 0};
+  bool best_strong = false;
+  for (size_t i = 0; i < n; i++) {
+    ds_date dt;
+    bool strong;
+    if (!S_candidate(t[i].value, year, &dt, &strong)) continue;
+    if (has_near && ds_date_to_days(dt) > ds_date_to_days(nd) + DS_TIME_TENSE_SLACK) continue;
+    if (!best.y || ds_date_to_days(dt) > ds_date_to_days(best)) best = dt, best_strong = strong;
+  }
+  if (!best.y) return 0;
+  ds_date_format(best, out);
+  return best_strong ? 2 : 1;
+}
+
+bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]) {
+  return ds_time_infer(text, len, NULL, arena, out) > 0;
+}
+
+void ds_time_reanchor(ds_article *a, const char *date) {
+  a->published = ds_arena_strdup(&a->arena, date);
+  a->published_basis = DS_BASIS_INFERRED;
+  ds_tag_times(a);
+}
+
+void ds_tag_times(ds_article *a) {
+  if (!a->body) return;
+  if (!a->published) {
+    char d[11];
+    if (ds_time_infer_published(a->body, a->body_len, &a->arena, d)) {
+      a->published = ds_arena_strdup(&a->arena, d);
+      a->published_basis = DS_BASIS_INFERRED;
+    }
+  }
+  ds_time *t;
+  size_t n = ds_time_scan(a->body, a->body_len, a->published, &a->arena, &t);
+  a->times.len = 0;
+  size_t s = 0;
+  for (size_t i = 0; i < n; i++) {
+    while (s + 1 < a->sentences.len && a->sentences.items[s].end <= t[i].start) s++;
+    t[i].sentence = (uint32_t)s;
+    *DS_PUSH(&a->arena, &a->times) = t[i];
+  }
+}

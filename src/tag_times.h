@@ -1,0 +1,30 @@
+/* Time expressions: recognition and TIMEX3 normalisation (tag_times*.c). */
+#ifndef DS_TAG_TIMES_H
+#define DS_TAG_TIMES_H
+#include <stddef.h>
+
+#include "model.h"
+
+/* Finds the time expressions in text[0, len) and resolves them against anchor
+ * ("YYYY-MM-DD", or NULL when unknown: relative forms then get X placeholders).
+ * Stores an arena array sorted by start in *out (sentence is 0) and returns its
+ * length. A pure function: safe to call from any thread. */
+size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
+                    ds_time **out);
+
+/* Infers a publication date for an undated text: the latest day-precision date it
+ * mentions, a date without a year taking the latest year written in the text (or the
+ * year a weekday beside it pins down). Writes YYYY-MM-DD; false when nothing fits. */
+bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]);
+/* The same with its strength: 0 nothing fits, 1 the year was borrowed (from another
+ * mention, or from near), 2 a date with its year (written or pinned by a weekday).
+ * With near ("YYYY-MM-DD", e.g. the date of the corpus's other reports), dates without
+ * a year take near's year and dates well after near are not candidates. */
+int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]);
+/* Sets an article's publication date (basis inferred) and resolves its times again. */
+void ds_time_reanchor(ds_article *a, const char *date);
+
+/* True when value is a calendar date of day precision ("2024-10-23", also with a
+ * time-of-day suffix) or month precision ("2024-10"); stores the date part. */
+bool ds_time_value_date(const char *value, int *y, int *m, int *d);
+#endif

@@ -1,0 +1,244 @@
+/* Unit tests of the time tagger (src/tag_times*.c): every form the tagger promises,
+ * tense in both directions, year boundaries, publication-date inference, and numbers
+ * that are not times. The sentences are our own (a fictional bridge and ferry story). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "corpus.h"
+#include "tag_times.h"
+
+typedef struct {
+  ds_arena arena;
+  ds_time *t;
+  size_t n;
+  const char *text;
+} S_scan;
+
+static void S_run(S_scan *s, const char *text, const char *anchor) {
+  memset(s, 0, sizeof *s);
+  s->text = text;
+  s->n = ds_time_scan(text, strlen(text), anchor, &s->arena, &s->t);
+}
+
+/* The time whose span is exactly `span`, or NULL. */
+static const ds_time *S_find(const S_scan *s, const char *span) {
+  size_t l = strlen(span);
+  for (size_t i = 0; i < s->n; i++)
+    if (s->t[i].end - s->t[i].start == l && !memcmp(s->text + s->t[i].start, span, l)) return &s->t[i];
+  return NULL;
+}
+
+/* Asserts that text, anchored at anchor, holds span with value and type. */
+static void S_expect(const char *text, const char *anchor, const char *span, const char *value,
+                     ds_time_type type) {
+  S_scan s;
+  S_run(&s, text, anchor);
+  const ds_time *t = S_find(&s, span);
+  if (!t) {
+    for (size_t i = 0; i < s.n; i++)
+      print_message("  found '%.*s' = %s\n", (int)(s.t[i].end - s.t[i].start), text + s.t[i].start,
+                    s.t[i].value);
+    fail_msg("no time '%s' in: %s", span, text);
+  }
+  assert_string_equal(t->value, value);
+  assert_int_equal(t->type, type);
+  ds_arena_free(&s.arena);
+}
+
+static void S_expect_none(const char *text, const char *anchor) {
+  S_scan s;
+  S_run(&s, text, anchor);
+  for (size_t i = 0; i < s.n; i++)
+    print_message("  unexpected '%.*s' = %s\n", (int)(s.t[i].end - s.t[i].start),
+                  text + s.t[i].start, s.t[i].value);
+  assert_int_equal(s.n, 0);
+  ds_arena_free(&s.arena);
+}
+
+#define SUN "2024-10-27" /* a Sunday */
+#define D DS_TIME_DATE
+
+static void test_absolute_dates(void **state) {
+  (void)state;
+  S_expect("Engineers inspected the bridge on October 23.", SUN, "October 23", "2024-10-23", D);
+  S_expect("Engineers inspected the bridge on Oct. 23.", SUN, "Oct. 23", "2024-10-23", D);
+  S_expect("The report is dated 23 October 2024 and signed.", SUN, "23 October 2024", "2024-10-23", D);
+  S_expect("The report is dated October 23, 2021 and signed.", SUN, "October 23, 2021", "2021-10-23", D);
+  S_expect("The ferry company said on Wednesday (October 23) that it would stop.", SUN,
+           "Wednesday (October 23)", "2024-10-23", D);
+  S_expect("The notice of 10/23/2024 was posted.", SUN, "10/23/2024", "2024-10-23", D);
+  S_expect("The notice of 2024-10-23 was posted.", SUN, "2024-10-23", "2024-10-23", D);
+  S_expect("The notice was posted on the 23rd of October.", SUN, "the 23rd of October", "2024-10-23", D);
+}
+
+static void test_months_and_years(void **state) {
+  (void)state;
+  S_expect("The mayor resigned in June.", SUN, "June", "2024-06", D);
+  S_expect("The war began in February 2022.", SUN, "February 2022", "2022-02", D);
+  S_expect("No ferry has sunk there since 1990.", SUN, "1990", "1990", D);
+  S_expect("Tolls rose sharply in the 1990s.", SUN, "the 1990s", "199", D);
+  S_expect("The vote was delayed until March.", SUN, "March", "2025-03", D);
+  S_expect("The vote was held in May.", SUN, "May", "2024-05", D);
+}
+
+static void test_weekdays(void **state) {
+  (void)state;
+  /* past clause: back; future clause: forward; the anchor itself is a Sunday */
+  S_expect("The council met on Friday to discuss the bridge.", SUN, "Friday", "2024-10-25", D);
+  S_expect("The council will vote on Friday.", SUN, "Friday", "2024-11-01", D);
+  S_expect("The ferry resumed service last Thursday.", SUN, "last Thursday", "2024-10-24", D);
+  S_expect("The ferry will resume service next Thursday.", SUN, "next Thursday", "2024-10-31", D);
+  S_expect("The storm hit the coast on Tuesday night.", SUN, "Tuesday night", "2024-10-22", D);
+  S_expect("Divers searched the river on Sunday.", SUN, "Sunday", "2024-10-27", D);
+}
+
+static void test_relative(void **state) {
+  (void)state;
+  S_expect("Tolls went up last week.", SUN, "last week", "2024-W42", D);
+  S_expect("Tolls will go up next week.", SUN, "next week", "2024-W44", D);
+  S_expect("Tolls went up this year.", SUN, "this year", "2024", D);
+  S_expect("Tolls went up last year.", SUN, "last year", "2023", D);
+  S_expect("Tolls went up earlier this month.", SUN, "earlier this month", "2024-10", D);
+  S_expect("Tolls went up two days ago.", SUN, "two days ago", "2024-10-25", D);
+  S_expect("Tolls went up yesterday.", SUN, "yesterday", "2024-10-26", D);
+  S_expect("Tolls go up today.", SUN, "today", "2024-10-27", D);
+  S_expect("Tolls go up tomorrow.", SUN, "tomorrow", "2024-10-28", D);
+  S_expect("Tolls went up last month.", SUN, "last month", "2024-09", D);
+  S_expect("Tolls rose in the third quarter.", SUN, "the third quarter", "2024-Q3", D);
+  S_expect("The pier was rebuilt last summer.", SUN, "last summer", "2024-SU", D);
+  S_expect("Ferries are running now.", SUN, "now", "PRESENT_REF", D);
+}
+
+static void test_ranges_and_deadlines(void **state) {
+  (void)state;
+  const char *r = "Divers searched the river from October 8 to October 13.";
+  S_expect(r, SUN, "October 8", "2024-10-08", D);
+  S_expect(r, SUN, "October 13", "2024-10-13", D);
+  S_expect("The crews arrived in early to mid-October.", SUN, "early to mid-October", "2024-10", D);
+  S_expect("The crews arrived in mid-October.", SUN, "mid-October", "2024-10", D);
+  S_expect("The span could be replaced by December.", SUN, "December", "2024-12", D);
+  S_expect("The span will be replaced by the end of 2025.", SUN, "the end of 2025", "2025", D);
+  /* future clause after the anchor day: "as soon as" points forward */
+  S_expect("Crews may return as soon as October 27.", "2024-11-05", "October 27", "2025-10-27", D);
+  S_expect("Crews returned on October 27.", "2024-11-05", "October 27", "2024-10-27", D);
+  /* a passive future (would be held) is not a past tense */
+  S_expect("The hearing would be held on April 24.", "2024-02-10", "April 24", "2024-04-24", D);
+  S_expect("The hearing was held on April 24.", "2024-02-10", "April 24", "2023-04-24", D);
+  /* a past clause may name a date just ahead (a decision about next month) ... */
+  S_expect("The board decided to reopen the pier in early March.", "2024-02-10", "early March",
+           "2024-03", D);
+  /* ... but not one months ahead */
+  S_expect("The mayor resigned in December.", SUN, "December", "2023-12", D);
+  S_expect("The diver was injured last Oct. 23.", "2024-11-05", "last Oct. 23", "2024-10-23", D);
+}
+
+static void test_durations_and_sets(void **state) {
+  (void)state;
+  S_expect("Tolls doubled over the past two years.", SUN, "the past two years", "P2Y", DS_TIME_DURATION);
+  S_expect("The repairs took 32 months.", SUN, "32 months", "P32M", DS_TIME_DURATION);
+  S_expect("The repairs took a decade.", SUN, "a decade", "P10Y", DS_TIME_DURATION);
+  S_expect("The repairs took twenty-four hours.", SUN, "twenty-four hours", "PT24H", DS_TIME_DURATION);
+  S_expect("The ferry sails every week.", SUN, "every week", "P1W", DS_TIME_SET);
+  S_expect("The ferry sails every Friday.", SUN, "every Friday", "XXXX-WXX-5", DS_TIME_SET);
+  S_expect("The ferry sails daily.", SUN, "daily", "P1D", DS_TIME_SET);
+}
+
+static void test_year_boundaries(void **state) {
+  (void)state;
+  S_expect("The plant will reopen in January.", "2024-12-15", "January", "2025-01", D);
+  S_expect("The plant closed in December.", "2025-01-10", "December", "2024-12", D);
+  S_expect("The plant closed on December 30.", "2025-01-10", "December 30", "2024-12-30", D);
+  S_expect("The plant will reopen on January 3.", "2024-12-15", "January 3", "2025-01-03", D);
+  S_expect("The plant closed last week.", "2025-01-02", "last week", "2024-W52", D);
+  S_expect("The plant closed on Tuesday.", "2025-01-02", "Tuesday", "2024-12-31", D);
+}
+
+static void test_clock_times(void **state) {
+  (void)state;
+  S_expect("The ferry left at 10 p.m. Wednesday.", SUN, "10 p.m. Wednesday", "2024-10-23T22:00",
+           DS_TIME_TIME);
+  S_expect("The ferry left this morning.", SUN, "this morning", "2024-10-27TMO", DS_TIME_TIME);
+}
+
+static void test_not_times(void **state) {
+  (void)state;
+  S_expect_none("The army fired 155mm shells at the bridge.", SUN);
+  S_expect_none("The 11th Army crossed the river.", SUN);
+  S_expect_none("The plan costs $50 billion.", SUN);
+  S_expect_none("About 2,000 troops and 1,500 vehicles crossed.", SUN);
+  S_expect_none("The league scored 2000 points in 12 games.", SUN);
+  S_expect_none("The ministry may decide to march on.", SUN);
+  S_expect_none("A 5-year-old boy was rescued.", SUN);
+}
+
+static void test_unanchored(void **state) {
+  (void)state;
+  S_expect("The council met on Friday.", NULL, "Friday", "XXXX-WXX-5", D);
+  S_expect("The council met on October 23.", NULL, "October 23", "XXXX-10-23", D);
+  S_expect("The council met on October 23, 2024.", NULL, "October 23, 2024", "2024-10-23", D);
+}
+
+static void test_sorted_and_sentences(void **state) {
+  (void)state;
+  S_scan s;
+  S_run(&s, "On Friday the span cracked. By Monday it was closed. It will reopen on October 30.", SUN);
+  assert_int_equal(s.n, 3);
+  for (size_t i = 1; i < s.n; i++) assert_true(s.t[i - 1].end <= s.t[i].start);
+  assert_string_equal(s.t[0].value, "2024-10-25");
+  assert_string_equal(s.t[2].value, "2024-10-30");
+  ds_arena_free(&s.arena);
+}
+
+/* ds_tag_times on an undated article: the publication date is inferred. */
+static void test_infer_published(void **state) {
+  (void)state;
+  ds_article *a = ds_article_new("bridge.txt");
+  const char *body = "The toll plan of 2021 was dropped. Engineers said on Wednesday (October 23) "
+                     "that the span was unsafe. On October 21 they had closed one lane. "
+                     "The council met on Friday.";
+  a->body = body;
+  a->body_len = (uint32_t)strlen(body);
+  ds_tag_times(a);
+  assert_non_null(a->published);
+  assert_string_equal(a->published, "2024-10-23");
+  assert_int_equal(a->published_basis, DS_BASIS_INFERRED);
+  const ds_time *fri = NULL;
+  for (size_t i = 0; i < a->times.len; i++)
+    if (!strncmp(body + a->times.items[i].start, "Friday", 6)) fri = &a->times.items[i];
+  assert_non_null(fri);
+  assert_string_equal(fri->value, "2024-10-18"); /* resolved against the inferred date */
+  ds_article_free(a);
+}
+
+static void test_value_date(void **state) {
+  (void)state;
+  int y, m, d;
+  assert_true(ds_time_value_date("2024-10-23", &y, &m, &d));
+  assert_int_equal(d, 23);
+  assert_true(ds_time_value_date("2024-10", &y, &m, &d));
+  assert_int_equal(d, 0);
+  assert_int_equal(m, 10);
+  assert_false(ds_time_value_date("2024", &y, &m, &d));
+  assert_false(ds_time_value_date("2024-W43", &y, &m, &d));
+  assert_false(ds_time_value_date("P2Y", &y, &m, &d));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
+      cmocka_unit_test(test_weekdays),          cmocka_unit_test(test_relative),
+      cmocka_unit_test(test_ranges_and_deadlines), cmocka_unit_test(test_durations_and_sets),
+      cmocka_unit_test(test_year_boundaries),   cmocka_unit_test(test_clock_times),
+      cmocka_unit_test(test_not_times),         cmocka_unit_test(test_unanchored),
+      cmocka_unit_test(test_sorted_and_sentences), cmocka_unit_test(test_infer_published),
+      cmocka_unit_test(test_value_date),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
