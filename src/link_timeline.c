@@ -106,7 +106,7 @@ static void S_keys(const ds_article *a, S_keyset *e, uint32_t from, uint32_t to,
       continue;
     e->keys[e->n++] = S_key(a, t);
   }
-  qsort(e->keys, e->n, sizeof *e->keys, S_cmp_u64);
+  if (e->n > 1) qsort(e->keys, e->n, sizeof *e->keys, S_cmp_u64);
 }
 
 static uint32_t S_token_at(const ds_article *a, const ds_sentence *s, uint32_t off) {
@@ -294,7 +294,7 @@ void ds_link_timeline(dossier_corpus *c) {
     ds_timeline_entry *t = &c->timeline.items[i];
     t->n_outlets = S_outlets(c, &t->articles);
   }
-  qsort(c->timeline.items, c->timeline.len, sizeof *c->timeline.items, S_cmp_entry);
+  if (c->timeline.len > 1) qsort(c->timeline.items, c->timeline.len, sizeof *c->timeline.items, S_cmp_entry);
   ds_map_free(&dates);
   ds_arena_free(&tmp);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "util/utf8.h"
 
 /* read_extract.c: lines written by `dossier extract` */
 bool ds_read_extract_is(json_t *obj);
@@ -31,10 +32,23 @@ static void S_fields(dossier_corpus *c, ds_article *a, json_t *obj, size_t line,
   }
 }
 
+/* jansson refuses invalid UTF-8 outright; the design repairs it at the boundary, so a
+ * line that failed is parsed once more with U+FFFD in place of the bad bytes. Only
+ * failed lines pay for the copy. */
+static json_t *S_load_repaired(const char *s, size_t n) {
+  ds_buf fixed = DS_BUF_INIT;
+  json_t *obj = NULL;
+  if (ds_utf8_repair(&fixed, s, n) > 0)
+    obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, NULL);
+  ds_buf_free(&fixed);
+  return obj;
+}
+
 static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t n, size_t line,
                      size_t pos) {
   json_error_t jerr;
   json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+  if (!obj) obj = S_load_repaired(s, n);
   if (!obj) {
     ds_corpus_error(c, DOSSIER_ERR_JSON, file, line, pos + (size_t)jerr.position,
                     "invalid JSON: %s", jerr.text);
@@ -55,10 +69,15 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
     ds_article_set_raw(a, json_string_value(text), json_string_length(text));
     ds_corpus_push(c, a);
     added = 1;
-  } else if (ds_read_html(c, file, json_string_value(html), json_string_length(html))) {
-    ds_article *a = c->articles.items[c->articles.len - 1];
-    S_fields(c, a, obj, line, pos); /* the JSONL fields override the page's metadata */
-    added = 1;
+  } else {
+    size_t before = c->errors.len;
+    if (ds_read_html(c, file, json_string_value(html), json_string_length(html))) {
+      ds_article *a = c->articles.items[c->articles.len - 1];
+      S_fields(c, a, obj, line, pos); /* the JSONL fields override the page's metadata */
+      added = 1;
+    }
+    for (size_t i = before; i < c->errors.len; i++) /* the page's errors: name the line */
+      c->errors.items[i].line = line, c->errors.items[i].position = pos;
   }
   json_decref(obj);
   return added;

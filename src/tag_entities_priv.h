@@ -1,0 +1,114 @@
+/* Internal to the entity tagger (tag_entities*.c): the scanner turns capitalised runs,
+ * list names and descriptions into candidates; the resolver turns candidates into
+ * entities and mentions. Candidates live in a scratch arena freed after tagging. */
+#ifndef DS_TAG_ENTITIES_PRIV_H
+#define DS_TAG_ENTITIES_PRIV_H
+
+#include "corpus.h"
+#include "util/hash.h"
+
+/* Longest list entry we try to match, in tokens ("Democratic People's Republic of
+ * Korea" is 5); bounds the lookups per token. */
+#define DS_ENT_MAX_LIST_TOKENS 6
+/* Longest capitalised run we read as names: longer runs are headlines or titles of
+ * works, from which only list names and known names are taken. */
+#define DS_ENT_MAX_RUN 12
+/* Longest personal name (Ursula von der Leyen, Kim Jong Un) in tokens. */
+#define DS_ENT_MAX_PERSON_TOKENS 4
+/* Longest role phrase before or after a name ("White House national security
+ * spokesman"); also bounds how far back we look for it. */
+#define DS_ENT_MAX_ROLE_TOKENS 8
+/* How many earlier mentions a description ("the spokesman") may look back over. */
+#define DS_ENT_LOOKBACK 64
+/* Longest lexicon key we build from tokens, in bytes. */
+#define DS_ENT_MAX_KEY 200
+
+typedef enum {
+  DS_EC_NAMED,  /* a list name or an organisation: name and type are known */
+  DS_EC_PERSON, /* two to four name tokens: a person */
+  DS_EC_SINGLE, /* one unknown capitalised token: a surname, an acronym, a place? */
+  DS_EC_DESC,   /* "the spokesman", "the ministry": refers back to an entity */
+} ds_ent_cand_kind;
+
+enum {
+  DS_ES_START = 1 << 0,  /* sentence-initial (or after an opening quote or colon) */
+  DS_ES_LOC = 1 << 1,    /* after a locative preposition (in, to, from) */
+  DS_ES_CUE = 1 << 2,    /* before a speech verb (said, told) */
+  DS_ES_POSS = 1 << 3,   /* possessive ('s) */
+  DS_ES_UPPER = 1 << 4,  /* an acronym */
+  DS_ES_PLACE = 1 << 5,  /* before a place noun (region, oblast) */
+  DS_ES_TITLED = 1 << 6, /* after a title or honorific: certainly a person */
+};
+
+typedef struct {
+  uint32_t start, end;     /* mention span in the body */
+  uint32_t tok, tok_end;   /* the name's tokens */
+  uint32_t sentence;
+  uint8_t kind;            /* ds_ent_cand_kind */
+  uint8_t type;            /* ds_ent_type (NAMED, DESC) */
+  uint8_t flags;           /* DS_ES_* (SINGLE) */
+  bool weak;               /* from a headline: may link to an entity, never creates one */
+  bool in_quote;
+  const char *name;        /* canonical name (NAMED), the name (PERSON, SINGLE) */
+  const char *surface;     /* the text as written, possessive stripped */
+  const char *role;        /* role split off, or NULL */
+  const char *alias;       /* acronym given in parentheses after it, or NULL */
+  const char *head;        /* DESC: the head word(s) as written ("spokesman") */
+  int32_t entity;          /* resolver: the entity, or -1 */
+} ds_ent_cand;
+
+/* Per-token answers the scanner asks for more than once (list names, titles). */
+typedef struct {
+  const char *known;     /* longest list name starting here, or NULL */
+  uint8_t known_len, known_type;
+  uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
+  uint8_t done;          /* 1: known computed, 2: title computed */
+} ds_ent_memo;
+
+/* The word lists (data/ent_*.txt). */
+typedef enum {
+  DS_EL_TITLES, DS_EL_HONORIFICS, DS_EL_COUNTRIES, DS_EL_PLACES, DS_EL_ORG, DS_EL_DEMONYMS,
+  DS_EL_STOPCAPS, DS_EL_PARTICLES, DS_EL_CUES, DS_EL_CONTEXT, DS_EL_PLACE_WORDS,
+  DS_EL_THING_WORDS, DS_EL_N
+} ds_ent_list;
+
+typedef struct {
+  ds_article *a;
+  const ds_map *lists[DS_EL_N];
+  uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
+  const ds_token *t;
+  uint32_t ntok;
+  ds_arena tmp;            /* candidates and scratch; freed when tagging ends */
+  DS_VEC(ds_ent_cand) cands;
+  ds_map lower;            /* words the article writes in lower case */
+  bool *in_quote;          /* per token */
+  ds_ent_memo *memo;       /* per token */
+  uint32_t sent;           /* sentence being scanned */
+  uint32_t sent_end;       /* its token end */
+  bool headline;
+  bool first_name_ok;      /* the name segment may start with a list name (Jordan) */
+} ds_ent_ctx;
+
+/* The value of key (any ASCII case) in list l, "" for no value, NULL when absent. */
+const char *ds_ent_lex(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
+bool ds_ent_has(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
+
+/* Token helpers shared by the scanner and resolver. */
+const char *ds_ent_tok(const ds_ent_ctx *c, uint32_t i, uint32_t *len);
+/* Length without a possessive 's / ’s. */
+uint32_t ds_ent_core_len(const ds_ent_ctx *c, uint32_t i);
+bool ds_ent_is_cap(const ds_ent_ctx *c, uint32_t i);
+bool ds_ent_tok_is(const ds_ent_ctx *c, uint32_t i, const char *lower_lit);
+/* Value of the longest match of tokens [i, i+k) in list (k <= max), or NULL; *k set. */
+const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
+                              uint32_t *k);
+/* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
+ * or the article arena. */
+char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
+
+/* Scanner (tag_entities_scan.c): appends candidates for sentence si. */
+void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si);
+/* Resolver (tag_entities_resolve.c): fills a->entities and a->mentions. */
+void ds_ent_resolve(ds_ent_ctx *c);
+
+#endif

@@ -1,0 +1,329 @@
+/* Entity resolver: candidates -> a->entities and a->mentions.
+ *
+ * Strong candidates make entities first (full personal names, list names,
+ * organisations, titled or speaking single names), so a bare surname, an acronym or
+ * a description can link to them wherever it stands. Then one pass in text order
+ * emits the mentions: a surname links to the most recently mentioned person who bears
+ * it, "the spokesman" to the last person whose role has that word, and a lone
+ * capitalised word with no such link is kept only when its context says what it is. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tag_entities_priv.h"
+#include "util/utf8.h"
+
+/* Aliases kept per entity in one article; more spellings than this are noise and
+ * would make the duplicate check costly. */
+#define DS_ENT_MAX_ALIASES 16
+/* People sharing one surname that a bare surname chooses among; a text naming more
+ * (a list of a family's members) must not make each surname a long walk. */
+#define DS_ENT_MAX_SURNAME_CHAIN 32
+
+typedef struct {
+  ds_strvec aliases;
+  uint32_t first_pos;
+  int64_t last_pos;      /* start of the last mention emitted, -1 before any */
+  int32_t next_surname;  /* next person sharing a surname key, or -1 */
+} S_ex;
+
+typedef struct {
+  ds_ent_ctx *c;
+  ds_article *a;
+  ds_map keys;           /* "p:name", "n:name", "s:surname" -> entity + 1 */
+  ds_buf kb;             /* key scratch, reused */
+  DS_VEC(S_ex) ex;
+} S_res;
+
+static const char *S_key(S_res *r, char prefix, const char *s, size_t n) {
+  ds_buf_clear(&r->kb);
+  ds_buf_putc(&r->kb, prefix);
+  ds_buf_putc(&r->kb, ':');
+  ds_utf8_fold(&r->kb, s, n);
+  return r->kb.ptr;
+}
+
+static int32_t S_get(S_res *r, char prefix, const char *s) {
+  if (!s) return -1;
+  S_key(r, prefix, s, strlen(s));
+  const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
+  return slot ? (int32_t)slot->value - 1 : -1;
+}
+
+/* Maps the key to e unless it already names an entity; returns the holder. */
+static int32_t S_put(S_res *r, char prefix, const char *s, size_t n, int32_t e) {
+  S_key(r, prefix, s, n);
+  bool inserted;
+  ds_map_slot *slot = ds_map_upsert(&r->keys, r->kb.ptr, r->kb.len, &inserted);
+  if (inserted) slot->value = (uint64_t)e + 1;
+  return (int32_t)slot->value - 1;
+}
+
+static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *role,
+                     uint32_t pos) {
+  ds_article *a = r->a;
+  int32_t e = (int32_t)a->entities.len;
+  ds_entity *en = DS_PUSH(&a->arena, &a->entities);
+  memset(en, 0, sizeof *en);
+  en->name = ds_arena_strdup(&a->arena, name);
+  en->role = role;
+  en->type = type;
+  en->global = -1;
+  S_ex *x = DS_PUSH(&r->c->tmp, &r->ex);
+  memset(x, 0, sizeof *x);
+  x->first_pos = pos, x->last_pos = -1, x->next_surname = -1;
+  S_put(r, type == DS_ENT_PERSON ? 'p' : 'n', name, strlen(name), e);
+  return e;
+}
+
+static void S_alias(S_res *r, int32_t e, const char *s) {
+  ds_entity *en = &r->a->entities.items[e];
+  if (s && strncasecmp(s, "the ", 4) == 0) s += 4; /* "The Kremlin" is no other spelling */
+  if (!s || strcmp(s, en->name) == 0) return;
+  S_ex *x = &r->ex.items[e];
+  for (size_t i = 0; i < x->aliases.len; i++)
+    if (strcmp(x->aliases.items[i], s) == 0) return;
+  if (x->aliases.len < DS_ENT_MAX_ALIASES)
+    *DS_PUSH(&r->c->tmp, &x->aliases) = ds_arena_strdup(&r->a->arena, s);
+}
+
+/* Surname keys of a person's name tokens: the last token; also a short first token
+ * (family name first: Kim Jong Un, Xi Jinping). */
+static void S_surnames(S_res *r, const ds_ent_cand *x, int32_t e) {
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t i = pass == 0 ? x->tok_end - 1 : x->tok;
+    if (pass == 1 && x->tok_end - x->tok < 3 && ds_ent_core_len(r->c, i) > 3) break;
+    if (pass == 1 && x->tok_end - x->tok < 2) break;
+    uint32_t n;
+    const char *s = ds_ent_tok(r->c, i, &n);
+    int32_t h = S_put(r, 's', s, ds_ent_core_len(r->c, i), e);
+    for (int n = 0; h != e && r->ex.items[h].next_surname >= 0; n++) {
+      if (n >= DS_ENT_MAX_SURNAME_CHAIN) return;
+      h = r->ex.items[h].next_surname;
+    }
+    if (h != e) r->ex.items[h].next_surname = e;
+  }
+}
+
+/* The person a bare surname at pos means: the bearer mentioned last before pos,
+ * else the first bearer. */
+static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
+  int32_t e = S_get(r, 's', s), best = e;
+  for (; e >= 0; e = r->ex.items[e].next_surname) {
+    int64_t lp = r->ex.items[e].last_pos;
+    int64_t bp = r->ex.items[best].last_pos;
+    if (lp >= 0 && lp < pos && (bp >= pos || lp > bp))
+      best = e;
+  }
+  return best;
+}
+
+static void S_set_role(S_res *r, int32_t e, const char *role) {
+  if (role && !r->a->entities.items[e].role) r->a->entities.items[e].role = role;
+}
+
+/* A person candidate one word longer than a known full name ("Crooked Hillary
+ * Clinton", "Hillary Clinton Speaks") is that person, the extra word dropped. */
+static void S_trim_person(S_res *r, ds_ent_cand *x) {
+  if (x->tok_end - x->tok < 3) return;
+  for (int side = 0; side < 2; side++) {
+    uint32_t i = x->tok + (side == 0), j = x->tok_end - (side == 1);
+    char *name = ds_ent_join(r->c, &r->c->tmp, i, j);
+    int32_t e = S_get(r, 'p', name);
+    if (e < 0 || e == x->entity || r->a->entities.items[e].n_mentions == 0) continue;
+    x->tok = i, x->tok_end = j, x->entity = e, x->name = x->surface = name;
+    x->start = r->c->t[i].start;
+    x->end = r->c->t[j - 1].start + ds_ent_core_len(r->c, j - 1);
+    return;
+  }
+}
+
+/* Step 1: full personal names and list names. Persons are made in two passes so a
+ * longer candidate can fall back on a name seen anywhere; n_mentions counts the
+ * candidates meanwhile and is reset before the mentions are emitted. */
+static void S_strong(S_res *r) {
+  ds_ent_cand *cands = r->c->cands.items;
+  size_t n = r->c->cands.len;
+  for (size_t i = 0; i < n; i++) {
+    ds_ent_cand *x = &cands[i];
+    if (x->weak || x->kind != DS_EC_PERSON) continue;
+    int32_t e = S_get(r, 'p', x->name);
+    if (e < 0) e = S_new(r, x->name, DS_ENT_PERSON, NULL, x->start);
+    x->entity = e;
+    r->a->entities.items[e].n_mentions++;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!cands[i].weak && cands[i].kind == DS_EC_PERSON) S_trim_person(r, &cands[i]);
+  for (size_t e = 0; e < r->a->entities.len; e++) r->a->entities.items[e].n_mentions = 0;
+  for (size_t i = 0; i < n; i++) {
+    ds_ent_cand *x = &cands[i];
+    if (x->weak) continue;
+    if (x->kind == DS_EC_PERSON) {
+      S_set_role(r, x->entity, x->role);
+      S_surnames(r, x, x->entity);
+    } else if (x->kind == DS_EC_NAMED) {
+      int32_t e = S_get(r, 'n', x->surface);
+      if (e < 0) e = S_get(r, 'n', x->name);
+      if (e < 0) e = S_new(r, x->name, (ds_ent_type)x->type, NULL, x->start);
+      S_put(r, 'n', x->surface, strlen(x->surface), e);
+      if (x->alias) S_put(r, 'n', x->alias, strlen(x->alias), e), S_alias(r, e, x->alias);
+      x->entity = e;
+    }
+  }
+}
+
+/* Step 2: single names that are surely people ("President Putin", "Kirby said"). */
+static void S_titled(S_res *r) {
+  for (size_t i = 0; i < r->c->cands.len; i++) {
+    ds_ent_cand *x = &r->c->cands.items[i];
+    if (x->kind != DS_EC_SINGLE || !(x->flags & (DS_ES_TITLED | DS_ES_CUE))) continue;
+    /* a known surname is resolved in text order, to its most recent bearer */
+    if (S_get(r, 's', x->name) >= 0 || S_get(r, 'n', x->name) >= 0) continue;
+    if (x->weak || (x->flags & DS_ES_UPPER)) continue;
+    int32_t e = S_new(r, x->name, DS_ENT_PERSON, x->role, x->start);
+    S_surnames(r, x, e);
+    x->entity = e;
+  }
+}
+
+/* Case-insensitive whole-word search (ASCII folding: role words are English). */
+static bool S_has_word(const char *hay, const char *w) {
+  size_t n = strlen(w);
+  if (!hay || !n) return false;
+  for (const char *p = hay; *p; p++) {
+    if (p != hay && p[-1] != ' ' && p[-1] != '-') continue;
+    if (strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' ' || p[n] == '\'' || p[n] == '-'))
+      return true;
+  }
+  return false;
+}
+
+/* Capitalised words of a description ("the Ukrainian president", "the National
+ * Security Council") that the role or name must contain for it to be the referent. */
+static bool S_desc_fits(const S_res *r, const ds_ent_cand *x, const char *role) {
+  for (uint32_t i = x->tok + 1; i < x->tok_end; i++) {
+    if (!ds_ent_is_cap(r->c, i)) continue;
+    uint32_t n;
+    const char *s = ds_ent_tok(r->c, i, &n);
+    char w[DS_ENT_MAX_KEY];
+    if (n >= sizeof w) return false;
+    memcpy(w, s, n), w[n] = 0;
+    if (!S_has_word(x->head, w) && !S_has_word(role, w)) return false;
+  }
+  return true;
+}
+
+/* The entity a description refers back to, or -1. */
+static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
+  const ds_article *a = r->a;
+  size_t lo = a->mentions.len > DS_ENT_LOOKBACK ? a->mentions.len - DS_ENT_LOOKBACK : 0;
+  for (size_t m = a->mentions.len; m-- > lo;) {
+    const ds_entity *en = &a->entities.items[a->mentions.items[m].entity];
+    if ((uint8_t)en->type != x->type) continue;
+    const char *hay = x->type == DS_ENT_PERSON ? en->role : en->name;
+    if (S_has_word(hay, x->head) && S_desc_fits(r, x, hay)) return a->mentions.items[m].entity;
+  }
+  return -1;
+}
+
+/* What a lone capitalised word is, by its context; -1 to drop it. */
+static int32_t S_single(S_res *r, const ds_ent_cand *x) {
+  int32_t e = S_surname(r, x->name, x->start);
+  if (e < 0) e = S_get(r, 'n', x->name);
+  if (e >= 0 || x->weak) return e;
+  uint32_t n = (uint32_t)strlen(x->name);
+  if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
+    return S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
+  if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
+    return S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
+  return -1;
+}
+
+/* A weak (headline) candidate links to an entity found elsewhere, token by token. */
+static int32_t S_weak(S_res *r, ds_ent_cand *x) {
+  int32_t e = S_get(r, x->kind == DS_EC_NAMED ? 'n' : 'p', x->name);
+  if (e >= 0 || x->kind == DS_EC_NAMED) return e;
+  for (uint32_t i = x->tok; i < x->tok_end; i++) {
+    uint32_t n;
+    const char *s = ds_ent_tok(r->c, i, &n);
+    char w[DS_ENT_MAX_KEY];
+    n = ds_ent_core_len(r->c, i);
+    if (n >= sizeof w) continue;
+    memcpy(w, s, n), w[n] = 0;
+    if ((e = S_surname(r, w, x->start)) >= 0) {
+      x->start = r->c->t[i].start, x->end = x->start + n, x->surface = NULL;
+      return e;
+    }
+  }
+  return -1;
+}
+
+static void S_emit(S_res *r, const ds_ent_cand *x, int32_t e) {
+  ds_article *a = r->a;
+  ds_mention *m = DS_PUSH(&a->arena, &a->mentions);
+  *m = (ds_mention){.start = x->start, .end = x->end, .entity = e, .sentence = x->sentence,
+                    .in_quote = x->in_quote};
+  a->entities.items[e].n_mentions++;
+  r->ex.items[e].last_pos = x->start;
+  if (x->kind != DS_EC_DESC) S_alias(r, e, x->surface);
+  S_set_role(r, e, x->role);
+}
+
+static int S_cmp_cand(const void *pa, const void *pb) {
+  const ds_ent_cand *x = pa, *y = pb;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Step 3: mentions in text order, never overlapping. */
+static void S_mentions(S_res *r) {
+  ds_ent_ctx *c = r->c;
+  if (c->cands.len) qsort(c->cands.items, c->cands.len, sizeof *c->cands.items, S_cmp_cand);
+  uint32_t last_end = 0;
+  for (size_t i = 0; i < c->cands.len; i++) {
+    ds_ent_cand *x = &c->cands.items[i];
+    if (x->start < last_end) continue;
+    int32_t e = x->entity;
+    if (e < 0 && x->weak) e = S_weak(r, x);
+    else if (e < 0 && x->kind == DS_EC_SINGLE) e = S_single(r, x);
+    else if (e < 0 && x->kind == DS_EC_DESC) e = S_desc(r, x);
+    if (e < 0) continue;
+    S_emit(r, x, e);
+    last_end = x->end;
+  }
+}
+
+/* Drops entities left with no mention (their candidate lost to an overlapping one)
+ * and fixes the aliases in place. */
+static void S_finish(S_res *r) {
+  ds_article *a = r->a;
+  int32_t *remap = DS_NEW(&r->c->tmp, int32_t, a->entities.len + 1);
+  size_t kept = 0;
+  for (size_t e = 0; e < a->entities.len; e++) {
+    ds_entity *en = &a->entities.items[e];
+    S_ex *x = &r->ex.items[e];
+    remap[e] = -1;
+    if (!en->n_mentions) continue;
+    en->n_aliases = (uint32_t)x->aliases.len;
+    en->aliases = DS_NEW(&a->arena, const char *, x->aliases.len + 1);
+    if (x->aliases.len)
+      memcpy(en->aliases, x->aliases.items, x->aliases.len * sizeof *en->aliases);
+    remap[e] = (int32_t)kept;
+    a->entities.items[kept++] = *en;
+  }
+  a->entities.len = kept;
+  for (size_t m = 0; m < a->mentions.len; m++)
+    a->mentions.items[m].entity = remap[a->mentions.items[m].entity];
+}
+
+void ds_ent_resolve(ds_ent_ctx *c) {
+  S_res r = {.c = c, .a = c->a, .kb = DS_BUF_INIT};
+  ds_map_init(&r.keys);
+  S_strong(&r);
+  S_titled(&r);
+  S_mentions(&r);
+  S_finish(&r);
+  ds_map_free(&r.keys);
+  ds_buf_free(&r.kb);
+}
