@@ -122,6 +122,8 @@ void ds_report_md(dossier_corpus *c, ds_buf *out);
 void ds_report_html(dossier_corpus *c, ds_buf *out);
 void ds_report_text(dossier_corpus *c, ds_buf *out);
 
+extern const char *const ds_figure_flag_names[4];
+
 /* Ids used in every report. */
 const char *ds_entity_id(dossier_corpus *c, int32_t global, char buf[16]);
 

@@ -71,7 +71,7 @@ static void S_entities(S_ctx *x, json_t *arr) {
     size_t m;
     json_t *mo;
     json_array_foreach(json_object_get(o, "mentions"), m, mo) {
-      ds_mention mn = {.entity = (int32_t)i};
+      ds_mention mn = {.entity = (int32_t)i, .in_quote = json_is_true(json_object_get(mo, "in_quote"))};
       if (!S_span(x, mo, &mn.start, &mn.end)) return;
       *DS_PUSH(&a->arena, &a->mentions) = mn;
       e->n_mentions++;
@@ -135,6 +135,11 @@ static void S_figures(S_ctx *x, json_t *arr) {
     f.source_name = S_dup(a, json_object_get(o, "source_name"));
     f.as_of = S_dup(a, json_object_get(o, "as_of"));
     f.projection = json_is_true(json_object_get(o, "projection"));
+    f.key = S_dup(a, json_object_get(o, "key"));
+    size_t k;
+    json_t *fl;
+    json_array_foreach(json_object_get(o, "flags"), k, fl)
+        f.flags |= 1u << S_name_index(json_string_value(fl), ds_figure_flag_names, 4, 31);
     *DS_PUSH(&a->arena, &a->figures) = f;
   }
 }
@@ -194,6 +199,8 @@ size_t ds_read_extract(dossier_corpus *c, const char *file, json_t *obj, size_t 
   }
   if (a->mentions.len) qsort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, S_cmp_mention);
   ds_segment(a);
+  for (size_t i = 0; i < a->mentions.len; i++)
+    a->mentions.items[i].sentence = S_sentence_of(a, a->mentions.items[i].start);
   for (size_t i = 0; i < a->quotes.len; i++) a->quotes.items[i].sentence = S_sentence_of(a, a->quotes.items[i].start);
   for (size_t i = 0; i < a->times.len; i++) a->times.items[i].sentence = S_sentence_of(a, a->times.items[i].start);
   for (size_t i = 0; i < a->figures.len; i++) a->figures.items[i].sentence = S_sentence_of(a, a->figures.items[i].start);

@@ -1,10 +1,14 @@
 /* JSON report: the contract of DESIGN.md, version 1. Also the per-article JSON Lines
  * written by `dossier extract`. Streamed with ds_jw; no tree is built. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
 #include "util/json.h"
+
+/* Names of the DS_FIGF_* bits, in bit order (also read back by read_extract.c). */
+const char *const ds_figure_flag_names[4] = {"vague", "increment", "inherited", "rate"};
 
 static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
   if (end > a->body_len) end = a->body_len;
@@ -99,12 +103,39 @@ static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, siz
   ds_jw_key(w, "source_name"), ds_jw_str(w, name);
   ds_jw_key(w, "as_of"), ds_jw_str(w, f->as_of);
   ds_jw_key(w, "projection"), ds_jw_bool(w, f->projection);
+  ds_jw_key(w, "key"), ds_jw_str(w, f->key);
+  ds_jw_key(w, "flags");
+  ds_jw_arr(w);
+  for (int k = 0; k < 4; k++)
+    if (f->flags & (1u << k)) ds_jw_str(w, ds_figure_flag_names[k]);
+  ds_jw_end_arr(w);
   ds_jw_key(w, "start"), ds_jw_int(w, f->start);
   ds_jw_key(w, "end"), ds_jw_int(w, f->end);
   ds_jw_end_obj(w);
 }
 
+/* Mention indexes grouped by entity (a counting sort that keeps text order): first[e]
+ * .. first[e + 1] index into the returned order. Scanning every mention for every
+ * entity would be quadratic on an article with thousands of names. Free both. */
+static uint32_t *S_mentions_by_entity(const ds_article *a, uint32_t **first) {
+  size_t ne = a->entities.len, nm = a->mentions.len;
+  uint32_t *start = calloc(ne + 2, sizeof *start), *order = malloc((nm + 1) * sizeof *order);
+  if (!start || !order) abort();
+  for (size_t m = 0; m < nm; m++) {
+    int32_t e = a->mentions.items[m].entity;
+    if (e >= 0 && (size_t)e < ne) start[e + 2]++;
+  }
+  for (size_t e = 2; e < ne + 2; e++) start[e] += start[e - 1];
+  for (size_t m = 0; m < nm; m++) { /* start[e + 1] is entity e's write cursor */
+    int32_t e = a->mentions.items[m].entity;
+    if (e >= 0 && (size_t)e < ne) order[start[e + 1]++] = (uint32_t)m;
+  }
+  *first = start; /* now start[e] .. start[e + 1] is entity e's range */
+  return order;
+}
+
 static void S_local_entities(ds_jw *w, const ds_article *a) {
+  uint32_t *first, *order = S_mentions_by_entity(a, &first);
   ds_jw_arr(w);
   for (size_t e = 0; e < a->entities.len; e++) {
     const ds_entity *en = &a->entities.items[e];
@@ -121,19 +152,21 @@ static void S_local_entities(ds_jw *w, const ds_article *a) {
     ds_jw_end_arr(w);
     ds_jw_key(w, "mentions");
     ds_jw_arr(w);
-    for (size_t m = 0; m < a->mentions.len; m++) {
-      const ds_mention *mn = &a->mentions.items[m];
-      if (mn->entity != (int32_t)e) continue;
+    for (uint32_t k = first[e]; k < first[e + 1]; k++) {
+      const ds_mention *mn = &a->mentions.items[order[k]];
       ds_jw_obj(w);
       ds_jw_key(w, "start"), ds_jw_int(w, mn->start);
       ds_jw_key(w, "end"), ds_jw_int(w, mn->end);
       ds_jw_key(w, "text"), S_span_text(w, a, mn->start, mn->end);
+      if (mn->in_quote) ds_jw_key(w, "in_quote"), ds_jw_bool(w, true);
       ds_jw_end_obj(w);
     }
     ds_jw_end_arr(w);
     ds_jw_end_obj(w);
   }
   ds_jw_end_arr(w);
+  free(first);
+  free(order);
 }
 
 void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {

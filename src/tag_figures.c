@@ -1,0 +1,604 @@
+/* Figures: every numeric claim in an article, in one left-to-right pass over each
+ * sentence's tokens. A figure is a numeric core (digits with an optional scale, or
+ * number words) with what news prose wraps around it: a qualifier ("at least"), a
+ * currency, a range ("10,000 to 12,000"), a percent sign, a trailing qualifier
+ * ("or more"). Dates, years, ordinals, calibres, labels, phone numbers, clock times
+ * and numbers inside URLs are recognised and skipped here; what the number counts,
+ * who claims it and as of when are read by tag_figures_ctx.c. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag_figures_internal.h"
+#include "util/lexicon.h"
+
+/* Bytes between a figure and the one before it whose unit it may take ("1,500 troops
+ * were sent, bringing the total to 3,000"); farther away it is another clause's. */
+#define DS_FIG_MAX_INHERIT_GAP 120
+
+typedef struct {
+  double v, scale; /* value, and the scale word's multiplier (1 when none) */
+  double hi;       /* upper bound of a vague amount */
+  bool word;       /* written in words */
+  bool vague;      /* "several thousand", "hundreds of" */
+  const char *vq;  /* the vague phrase, as qualifier */
+} S_corev;
+
+typedef struct {
+  uint32_t t0, t1;  /* the whole expression */
+  uint32_t n0, n1;  /* the numeric core(s) */
+  double value, low, high;
+  const char *qual, *qkind;
+  const char *cur; /* fig_currency.txt value ("dollar money:USD") */
+  bool percent, word, vague, range, scaled;
+} S_num;
+
+/* ---- token helpers ---- */
+
+bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit) {
+  if (i >= s->s1) return false;
+  size_t n = strlen(lit);
+  return ds_fig_len(s, i) == n && strncasecmp(ds_fig_text(s, i), lit, n) == 0;
+}
+
+bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
+  return i < s->s1 && s->tok[i].kind != DS_TOK_WORD && s->tok[i].kind != DS_TOK_NUMBER &&
+         ds_fig_is(s, i, lit);
+}
+
+const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
+  char low[DS_FIG_MAX_KEY];
+  if (n >= sizeof low || !s->lex[list]) return NULL;
+  for (size_t k = 0; k < n; k++) low[k] = (char)(key[k] >= 'A' && key[k] <= 'Z' ? key[k] + 32 : key[k]);
+  const ds_map_slot *slot = ds_map_get(s->lex[list], low, n);
+  return slot ? (const char *)(uintptr_t)slot->value : NULL;
+}
+
+const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
+  if (i >= s->s1) return NULL;
+  return ds_fig_lex(s, list, ds_fig_text(s, i), ds_fig_len(s, i));
+}
+
+/* The phrase of tokens [i, i+n) with single spaces where the text has space. */
+static size_t S_phrase(const ds_figscan *s, uint32_t i, uint32_t n, char *buf) {
+  size_t len = 0;
+  for (uint32_t k = i; k < i + n; k++) {
+    uint32_t tl = ds_fig_len(s, k);
+    if (s->tok[k].kind == DS_TOK_QUOTE || len + tl + 1 >= DS_FIG_MAX_KEY) return 0;
+    if (k > i && !ds_fig_attached(s, k)) buf[len++] = ' ';
+    memcpy(buf + len, ds_fig_text(s, k), tl);
+    len += tl;
+  }
+  return len;
+}
+
+uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
+                          const char **val) {
+  char buf[DS_FIG_MAX_KEY];
+  if (lim > s->s1) lim = s->s1;
+  for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
+    if (i + n > lim) continue;
+    size_t len = S_phrase(s, i, n, buf);
+    const char *v = len ? ds_fig_lex(s, list, buf, len) : NULL;
+    if (v) {
+      if (val) *val = v;
+      return n;
+    }
+  }
+  return 0;
+}
+
+uint32_t ds_fig_match_back(const ds_figscan *s, uint32_t end, uint32_t lo, ds_fig_list list,
+                           const char **val) {
+  char buf[DS_FIG_MAX_KEY];
+  for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
+    if (end < lo + n) continue;
+    size_t len = S_phrase(s, end - n, n, buf);
+    const char *v = len ? ds_fig_lex(s, list, buf, len) : NULL;
+    if (v) {
+      if (val) *val = v;
+      return n;
+    }
+  }
+  return 0;
+}
+
+static bool S_markup_tok(const ds_figscan *s, uint32_t k) {
+  return ds_fig_is(s, k, "*") || ds_fig_is(s, k, "_") || ds_fig_is(s, k, "\\");
+}
+
+/* Two passes (measure, then copy into the arena) so no figure costs a malloc. */
+const char *ds_fig_words(const ds_figscan *s, uint32_t i, uint32_t j) {
+  size_t len = 0;
+  for (uint32_t k = i; k < j; k++)
+    if (!S_markup_tok(s, k)) len += ds_fig_len(s, k) + 1;
+  if (!len) return NULL;
+  char *out = ds_arena_alloc(&s->a->arena, len), *p = out;
+  for (uint32_t k = i; k < j; k++) {
+    if (S_markup_tok(s, k)) continue;
+    if (p > out && !ds_fig_attached(s, k)) *p++ = ' ';
+    memcpy(p, ds_fig_text(s, k), ds_fig_len(s, k));
+    p += ds_fig_len(s, k);
+  }
+  *p = 0;
+  return out;
+}
+
+/* ---- numbers ---- */
+
+/* "3,000" -> 3000, "1.4" -> 1.4: commas group thousands, one period is decimal. */
+static double S_digits(const char *p, size_t n) {
+  double v = 0, frac = 0, div = 1;
+  bool dec = false;
+  for (size_t k = 0; k < n; k++) {
+    char c = p[k];
+    if (c == '.') dec = true;
+    else if (c >= '0' && c <= '9') {
+      if (dec) frac = frac * 10 + (c - '0'), div *= 10;
+      else v = v * 10 + (c - '0');
+    }
+  }
+  return v + frac / div;
+}
+
+static double S_scale(const ds_figscan *s, uint32_t i, bool money) {
+  if (i >= s->s1 || s->tok[i].kind != DS_TOK_WORD) return 0;
+  const char *v = ds_fig_lookup(s, i, DS_FL_SCALES);
+  if (!v) return 0;
+  /* "5 m" is five metres; "$5m" and "5m" written together are millions */
+  if (ds_fig_len(s, i) == 1 && !money && !ds_fig_attached(s, i)) return 0;
+  return strtod(v, NULL);
+}
+
+static uint32_t S_core_digits(const ds_figscan *s, uint32_t i, bool money, S_corev *c) {
+  c->v = S_digits(ds_fig_text(s, i), ds_fig_len(s, i));
+  c->scale = 1;
+  uint32_t j = i + 1;
+  double sc = S_scale(s, j, money);
+  if (sc > 0) c->v *= sc, c->scale = sc, j++;
+  return j;
+}
+
+/* Vague plurals: "hundreds", "tens of thousands (of)". */
+static uint32_t S_core_vague(const ds_figscan *s, uint32_t i, const char *v, S_corev *c) {
+  double prod = strtod(v + 1, NULL);
+  uint32_t j = i + 1, chain = 1;
+  const char *w;
+  while (ds_fig_is(s, j, "of") && (w = ds_fig_lookup(s, j + 1, DS_FL_NUMBER_WORDS)) && w[0] == 'v')
+    prod *= strtod(w + 1, NULL), j += 2, chain++;
+  c->vq = ds_fig_words(s, i, i + 1);
+  c->v = chain == 1 ? 2 * prod : prod;
+  c->hi = 10 * prod;
+  c->scale = 1;
+  c->vague = c->word = true;
+  return j;
+}
+
+/* "several thousand", "a few hundred": only with a scale word. */
+static uint32_t S_core_quant(const ds_figscan *s, uint32_t i, uint32_t q0, const char *v, S_corev *c) {
+  double sc = S_scale(s, i + 1, false);
+  if (sc < 100) return q0;
+  uint32_t j = i + 2;
+  c->vq = ds_fig_words(s, q0, i + 1);
+  c->v = strtod(v + 1, NULL) * sc;
+  c->hi = 10 * sc;
+  c->scale = sc;
+  c->vague = c->word = true;
+  return j;
+}
+
+/* Adds one number word (value w) to the running total/current group. */
+static void S_word_add(double w, double *total, double *cur) {
+  if (w == 100 || w == 12) *cur = (*cur ? *cur : 1) * w;
+  else if (w >= 1000) *total += (*cur ? *cur : 1) * w, *cur = 0;
+  else *cur += w;
+}
+
+static bool S_word_value(const ds_figscan *s, const char *p, size_t n, double *total, double *cur) {
+  const char *v = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, n);
+  if (v && v[0] != 'v' && v[0] != 'q') {
+    S_word_add(strtod(v, NULL), total, cur);
+    return true;
+  }
+  const char *dash = memchr(p, '-', n); /* twenty-five */
+  if (!dash || dash == p) return false;
+  const char *v1 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, (size_t)(dash - p));
+  const char *v2 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, dash + 1, n - (size_t)(dash - p) - 1);
+  if (!v1 || !v2 || v1[0] < '0' || v1[0] > '9' || v2[0] < '0' || v2[0] > '9') return false;
+  S_word_add(strtod(v1, NULL) + strtod(v2, NULL), total, cur);
+  return true;
+}
+
+/* Exact number words: "three", "twenty-five", "two hundred thousand", "a dozen". */
+static uint32_t S_core_words(const ds_figscan *s, uint32_t i, S_corev *c) {
+  double total = 0, cur = 0, lastw = 0;
+  uint32_t j = i;
+  if (ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an")) {
+    const char *v = ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS);
+    if (!v || v[0] < '0' || v[0] > '9' || strtod(v, NULL) < 12) return i;
+    cur = 1, j = i + 1;
+  }
+  for (; j < s->s1 && s->tok[j].kind == DS_TOK_WORD; j++) {
+    if (ds_fig_is(s, j, "and") && j > i && j + 1 < s->s1 &&
+        S_word_value(s, ds_fig_text(s, j + 1), ds_fig_len(s, j + 1), &(double){0}, &(double){0}))
+      continue;
+    double before = total + cur;
+    if (!S_word_value(s, ds_fig_text(s, j), ds_fig_len(s, j), &total, &cur)) break;
+    lastw = total + cur - before;
+  }
+  if (j == i || total + cur <= 0) return i;
+  c->v = total + cur;
+  c->scale = lastw >= 1000 ? 1000 : 1;
+  c->word = true;
+  return j;
+}
+
+static uint32_t S_core(const ds_figscan *s, uint32_t i, bool money, S_corev *c) {
+  *c = (S_corev){0};
+  if (i >= s->s1) return i;
+  if (s->tok[i].kind == DS_TOK_NUMBER) return S_core_digits(s, i, money, c);
+  if (s->tok[i].kind != DS_TOK_WORD) return i;
+  const char *v = ds_fig_lookup(s, i, DS_FL_NUMBER_WORDS);
+  if (v && v[0] == 'v') return S_core_vague(s, i, v, c);
+  if (v && v[0] == 'q' && !ds_fig_is(s, i, "few")) return S_core_quant(s, i, i, v, c);
+  if (ds_fig_is(s, i, "a") && ds_fig_is(s, i + 1, "few"))
+    return S_core_quant(s, i + 1, i, ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS), c);
+  return S_core_words(s, i, c);
+}
+
+/* ---- what is not a figure ---- */
+
+static bool S_in_url(const ds_figscan *s, uint32_t i) {
+  const char *b = s->a->body;
+  uint32_t lo = s->tok[i].start, hi = s->tok[i].end, n = s->a->body_len;
+  for (uint32_t k = 0; k < DS_FIG_MAX_URL_SCAN && lo > 0 && b[lo - 1] != ' ' && b[lo - 1] != '\n'; k++) lo--;
+  for (uint32_t k = 0; k < DS_FIG_MAX_URL_SCAN && hi < n && b[hi] != ' ' && b[hi] != '\n'; k++) hi++;
+  for (uint32_t p = lo; p < hi; p++)
+    if (b[p] == '/' || b[p] == '@' || (p + 4 <= hi && memcmp(b + p, "www.", 4) == 0)) return true;
+  return false;
+}
+
+static bool S_is_month(const ds_figscan *s, uint32_t i) {
+  return i < s->s1 && s->tok[i].kind == DS_TOK_WORD && (s->tok[i].flags & DS_TF_CAP) &&
+         ds_fig_lookup(s, i, DS_FL_MONTHS) != NULL;
+}
+
+/* Numbers joined by attached hyphens: "555-0100", "2024-10-24", "+1 202-555-0100". */
+static bool S_phone_or_code(const ds_figscan *s, uint32_t i, uint32_t *skip) {
+  uint32_t j = i, parts = 1;
+  while (j + 2 < s->s1 && (ds_fig_punct(s, j + 1, "-") || ds_fig_punct(s, j + 1, "/") ||
+                           ds_fig_punct(s, j + 1, ".")) &&
+         ds_fig_attached(s, j + 1) && ds_fig_attached(s, j + 2) &&
+         s->tok[j + 2].kind == DS_TOK_NUMBER)
+    j += 2, parts++;
+  *skip = j + 1;
+  if (parts >= 3) return true;
+  if (i > s->s0 && ds_fig_punct(s, i - 1, "+") && ds_fig_attached(s, i)) return true;
+  if (i > s->s0 && ds_fig_punct(s, i - 1, "(") && ds_fig_punct(s, i + 1, ")") &&
+      i + 2 < s->s1 && s->tok[i + 2].kind == DS_TOK_NUMBER)
+    return (*skip = i + 3), true;
+  if (parts == 2) {
+    const char *second = ds_fig_text(s, j);
+    bool slash = ds_fig_punct(s, i + 1, "/");
+    return slash || (second[0] == '0' && ds_fig_len(s, j) >= 3);
+  }
+  return false;
+}
+
+/* A number glued to what follows: ordinal (11th), decade (1990s), calibre (155mm),
+ * clock time (10:30) or compound adjective (24-hour, 155-mm). "-strong" is a count. */
+static bool S_glued(const ds_figscan *s, uint32_t j) {
+  if (j >= s->s1 || !ds_fig_attached(s, j)) return false;
+  if (s->tok[j].kind == DS_TOK_WORD) {
+    if (S_scale(s, j, false) > 0) return false;
+    const char *cls = ds_fig_unit(s, j, NULL);
+    return !cls || strcmp(cls, "-") == 0 || ds_fig_len(s, j) <= 2;
+  }
+  if (ds_fig_punct(s, j, ":") && j + 1 < s->s1 && s->tok[j + 1].kind == DS_TOK_NUMBER) return true;
+  if ((ds_fig_punct(s, j, "-") || ds_fig_punct(s, j, "\xE2\x80\x91")) && j + 1 < s->s1 &&
+      s->tok[j + 1].kind == DS_TOK_WORD && ds_fig_attached(s, j + 1))
+    return !ds_fig_is(s, j + 1, "strong") && !ds_fig_is(s, j + 1, "plus");
+  return false;
+}
+
+static bool S_label_before(const ds_figscan *s, uint32_t i) {
+  if (i <= s->s0) return false;
+  if (ds_fig_punct(s, i - 1, "#")) return true;
+  /* "Fortune 500 companies", "Route 66": a name runs into a bare number (title-case
+   * lines such as "Army Sends 1,500 Troops" go on capitalised, and are counts) */
+  const char *p = ds_fig_text(s, i);
+  if (i - 1 > s->s0 && s->tok[i - 1].kind == DS_TOK_WORD && (s->tok[i - 1].flags & DS_TF_CAP) &&
+      !memchr(p, ',', ds_fig_len(s, i)) && !memchr(p, '.', ds_fig_len(s, i)) &&
+      !(i + 1 < s->s1 && (s->tok[i + 1].flags & DS_TF_CAP)) && !ds_fig_lookup(s, i - 1, DS_FL_MONTHS) &&
+      !ds_fig_lookup(s, i - 1, DS_FL_QUALIFIERS))
+    return true;
+  return s->tok[i - 1].kind == DS_TOK_WORD && ds_fig_lookup(s, i - 1, DS_FL_LABELS) &&
+         !ds_fig_lookup(s, i - 1, DS_FL_QUALIFIERS);
+}
+
+/* Year: four bare digits 1000-2199 not directly counting a unit ("2000 troops"). */
+static bool S_year(const ds_figscan *s, uint32_t i, const S_corev *c) {
+  if (ds_fig_len(s, i) != 4 || c->scale != 1 || c->v < 1000 || c->v > 2199) return false;
+  const char *cls = ds_fig_unit(s, i + 1, NULL);
+  return !cls || strcmp(cls, "-") == 0;
+}
+
+/* Overlaps a time expression the time tagger found (cursor kept per article). */
+static bool S_in_time(const ds_figscan *s, uint32_t i, uint32_t j, size_t *tc) {
+  const ds_article *a = s->a;
+  uint32_t b0 = s->tok[i].start, b1 = s->tok[j - 1].end;
+  while (*tc < a->times.len && a->times.items[*tc].end <= b0) (*tc)++;
+  for (size_t k = *tc; k < a->times.len && a->times.items[k].start < b1; k++)
+    if (a->times.items[k].end > b0) return true;
+  return false;
+}
+
+/* True when the core at i..j is not a count; *skip is where scanning resumes. */
+static bool S_not_figure(const ds_figscan *s, uint32_t i, uint32_t j, const S_corev *c,
+                         bool money, size_t *tc, uint32_t *skip) {
+  *skip = j;
+  if (c->word) return S_in_time(s, i, j, tc);
+  if (S_phone_or_code(s, i, skip)) return true;
+  *skip = j;
+  if (S_in_url(s, i) || S_in_time(s, i, j, tc)) return true;
+  if (S_label_before(s, i) || (i > s->s0 && s->tok[i - 1].kind == DS_TOK_WORD && ds_fig_attached(s, i)))
+    return true;
+  if (S_glued(s, i + 1) && c->scale == 1) return (*skip = i + 2), true;
+  bool date = (i > s->s0 && S_is_month(s, i - 1)) || S_is_month(s, j);
+  if (date) {
+    /* "October 27 or 28", "October 8 to 13": the second number is a date too */
+    if ((ds_fig_is(s, j, "or") || ds_fig_is(s, j, "to") || ds_fig_is(s, j, "and") ||
+         ds_fig_punct(s, j, "-")) && j + 1 < s->s1 && s->tok[j + 1].kind == DS_TOK_NUMBER)
+      *skip = j + 2;
+    return true;
+  }
+  return !money && S_year(s, i, c);
+}
+
+/* ---- the whole expression ---- */
+
+static const char *S_currency_before(const ds_figscan *s, uint32_t i, uint32_t *t0) {
+  if (i <= s->s0) return NULL;
+  const char *v = ds_fig_lookup(s, i - 1, DS_FL_CURRENCY);
+  if (!v) return NULL;
+  *t0 = i - 1;
+  if (*t0 > s->s0 && ds_fig_attached(s, *t0) && s->tok[*t0 - 1].kind == DS_TOK_WORD &&
+      ds_fig_len(s, *t0 - 1) <= 2) { /* US$, C$, HK$ */
+    const char *w = ds_fig_lex(s, DS_FL_CURRENCY, ds_fig_text(s, *t0 - 1), ds_fig_len(s, *t0 - 1) + ds_fig_len(s, *t0));
+    (*t0)--;
+    if (w) v = w;
+  }
+  return v;
+}
+
+static void S_qualifier(const ds_figscan *s, S_num *n) {
+  const char *kind;
+  uint32_t lo = n->t0 > s->s0 + DS_FIG_MAX_PHRASE ? n->t0 - DS_FIG_MAX_PHRASE : s->s0;
+  uint32_t k = ds_fig_match_back(s, n->t0, lo, DS_FL_QUALIFIERS, &kind);
+  if (!k) return;
+  n->t0 -= k;
+  n->qual = ds_fig_words(s, n->t0, n->t0 + k);
+  n->qkind = kind;
+}
+
+/* Second half of a range: "- 12,000", "to 12,000", "and 3,000" (after "between"),
+ * "or three". Returns the end or 0. */
+static uint32_t S_range(const ds_figscan *s, uint32_t j, bool between, bool money, S_corev *c2) {
+  bool dash = ds_fig_punct(s, j, "-") || ds_fig_punct(s, j, "\xE2\x80\x93") ||
+              ds_fig_punct(s, j, "\xE2\x80\x94");
+  bool word = ds_fig_is(s, j, "to") || ds_fig_is(s, j, "or") || (between && ds_fig_is(s, j, "and"));
+  if (!dash && !word) return 0;
+  uint32_t k = j + 1;
+  if (k < s->s1 && ds_fig_lookup(s, k, DS_FL_CURRENCY)) k++;
+  if (k >= s->s1 || (s->tok[k].kind != DS_TOK_NUMBER && s->tok[k].kind != DS_TOK_WORD)) return 0;
+  uint32_t e = S_core(s, k, money, c2);
+  if (e == k || c2->vague) return 0;
+  if (s->tok[k].kind == DS_TOK_NUMBER && (S_glued(s, k + 1) || S_is_month(s, e))) return 0;
+  return e;
+}
+
+static void S_percent(const ds_figscan *s, S_num *n) {
+  uint32_t j = n->t1;
+  if (ds_fig_punct(s, j, "%")) n->percent = true, n->t1 = j + 1;
+  else if (ds_fig_is(s, j, "per") && ds_fig_is(s, j + 1, "cent")) n->percent = true, n->t1 = j + 2;
+  else if (ds_fig_is(s, j, "percent") || ds_fig_is(s, j, "pct")) n->percent = true, n->t1 = j + 1;
+}
+
+static void S_post_qualifier(const ds_figscan *s, S_num *n) {
+  const char *kind;
+  uint32_t j = n->t1;
+  if (ds_fig_punct(s, j, "-") && ds_fig_attached(s, j) && ds_fig_is(s, j + 1, "plus")) j++;
+  uint32_t k = ds_fig_match_fwd(s, j, j + DS_FIG_MAX_PHRASE, DS_FL_POST_QUALIFIERS, &kind);
+  if (!k) return;
+  if (!n->qual) n->qual = ds_fig_words(s, j, j + k), n->qkind = kind;
+  n->t1 = j + k;
+}
+
+/* Reads the expression whose numeric core starts at i. Returns false when there is
+ * no figure there; *skip says where to resume. */
+static bool S_expression(const ds_figscan *s, uint32_t i, size_t *tc, S_num *n, uint32_t *skip) {
+  *n = (S_num){.t0 = i, .n0 = i};
+  n->cur = S_currency_before(s, i, &n->t0);
+  S_corev c1, c2;
+  uint32_t j = S_core(s, i, n->cur != NULL, &c1);
+  *skip = i + 1;
+  if (j == i || S_not_figure(s, i, j, &c1, n->cur != NULL, tc, skip)) return false;
+  bool between = n->t0 > s->s0 && ds_fig_is(s, n->t0 - 1, "between");
+  bool from = n->t0 > s->s0 && ds_fig_is(s, n->t0 - 1, "from");
+  uint32_t e = from ? 0 : S_range(s, j, between, n->cur != NULL, &c2);
+  n->value = n->low = n->high = c1.v;
+  if (e && c2.v > c1.v * (c1.scale == 1 ? c2.scale : 1)) {
+    double lo = c1.scale == 1 && c2.scale > 1 && c1.v * c2.scale <= c2.v ? c1.v * c2.scale : c1.v;
+    n->low = lo, n->high = c2.v, n->value = (lo + c2.v) / 2, n->range = true;
+    j = e;
+    if (between) n->t0--, n->qual = "between", n->qkind = "range";
+  }
+  n->n1 = n->t1 = j;
+  n->word = c1.word, n->vague = c1.vague, n->scaled = c1.scale > 1;
+  if (c1.vague) n->qual = c1.vq, n->qkind = "vague", n->high = c1.hi;
+  if (!n->qual) S_qualifier(s, n);
+  S_percent(s, n);
+  S_post_qualifier(s, n);
+  *skip = n->t1;
+  return true;
+}
+
+/* ---- unit, key and the rest ---- */
+
+/* "the number of North Korean soldiers ... is now around 12,000" */
+static bool S_number_of(const ds_figscan *s, uint32_t t0, ds_fighead *h) {
+  uint32_t lo = t0 > s->s0 + DS_FIG_MAX_BACK ? t0 - DS_FIG_MAX_BACK : s->s0;
+  for (uint32_t k = t0; k > lo + 1; k--) {
+    if (!ds_fig_is(s, k - 1, "of") || !(ds_fig_is(s, k - 2, "number") || ds_fig_is(s, k - 2, "total")))
+      continue;
+    ds_fig_head(s, k, h);
+    return h->head >= 0 && h->end <= t0;
+  }
+  return false;
+}
+
+static bool S_inherit(const ds_figscan *s, uint32_t t0, ds_figure *f) {
+  ds_fighead h;
+  if (S_number_of(s, t0, &h)) {
+    f->unit = ds_arena_strdup(&s->a->arena, h.unit);
+    f->unit_class = h.uclass;
+    f->about = ds_fig_words(s, h.mod0 >= 0 ? (uint32_t)h.mod0 : (uint32_t)h.head, h.end);
+    f->key = h.key ? h.key : ds_fig_clause_key(s, (uint32_t)(h.mod0 >= 0 ? h.mod0 : h.head));
+    return true;
+  }
+  /* the figure just before, in the same sentence: "1,500 troops ... the total to 3,000" */
+  const ds_article *a = s->a;
+  if (!a->figures.len) return false;
+  const ds_figure *p = &a->figures.items[a->figures.len - 1];
+  if (p->sentence != s->sent || !p->unit || s->tok[t0].start > p->end + DS_FIG_MAX_INHERIT_GAP)
+    return false;
+  f->unit = p->unit, f->about = p->about;
+  f->unit_class = p->unit_class && strchr(p->unit_class, '/') ? NULL : p->unit_class;
+  if (!f->key) f->key = p->key;
+  return true;
+}
+
+/* "90,000 a month": the class gets the period so rates group apart from totals. */
+static void S_rate(const ds_figscan *s, uint32_t j, ds_figure *f) {
+  if (!(ds_fig_is(s, j, "a") || ds_fig_is(s, j, "per") || ds_fig_is(s, j, "each") ||
+        ds_fig_is(s, j, "every") || ds_fig_is(s, j, "an")))
+    return;
+  char per[DS_FIG_MAX_LEMMA];
+  const char *cls = ds_fig_unit(s, j + 1, per);
+  if (!cls || strcmp(cls, "-") != 0 || !f->unit_class) return;
+  f->flags |= DS_FIGF_RATE;
+  f->unit_class = ds_arena_printf(&s->a->arena, "%s/%s", f->unit_class, per);
+}
+
+static void S_unit_from_expr(const ds_figscan *s, const S_num *n, ds_figure *f) {
+  if (n->percent) {
+    f->unit = "percent", f->unit_class = "percent";
+  } else if (n->cur) {
+    const char *sp = strchr(n->cur, ' ');
+    f->unit = sp ? ds_arena_strndup(&s->a->arena, n->cur, (size_t)(sp - n->cur)) : n->cur;
+    f->unit_class = sp ? sp + 1 : NULL;
+  }
+}
+
+/* Fills unit, class, about and key. Returns false when the figure is dropped. */
+static bool S_what(const ds_figscan *s, const S_num *n, ds_figure *f) {
+  ds_fighead h;
+  uint32_t j = n->t1;
+  if (ds_fig_punct(s, j, "-") && ds_fig_is(s, j + 1, "strong")) j += 2;
+  if (n->vague && ds_fig_is(s, j, "of")) j++; /* "hundreds of troops" */
+  ds_fig_head(s, j, &h);
+  if (h.uclass && strcmp(h.uclass, "-") == 0) return false;
+  S_unit_from_expr(s, n, f);
+  bool own = f->unit || h.head >= 0;
+  if (!f->unit && h.head >= 0) f->unit = ds_arena_strdup(&s->a->arena, h.unit), f->unit_class = h.uclass;
+  if (own && (h.mod0 >= 0 || h.end > j)) f->about = ds_fig_words(s, h.mod0 >= 0 ? (uint32_t)h.mod0 : j, h.end);
+  f->key = h.key ? h.key : ds_fig_clause_key(s, n->t0);
+  if (n->word && !n->scaled && !n->vague && !f->unit_class) return false; /* "two fronts" */
+  if (!own) {
+    if (n->word && !n->scaled && !n->vague) return false; /* "two" alone */
+    if (S_inherit(s, n->t0, f)) f->flags |= DS_FIGF_INHERITED;
+    else if (!n->qual && !n->vague && !n->scaled && !memchr(ds_fig_text(s, n->n0), ',', ds_fig_len(s, n->n0)))
+      return false; /* "the 486", "215.86": a bare number with nothing to say what it counts */
+    else if (n->vague && !n->scaled) return false;
+  }
+  S_rate(s, own ? h.end : n->t1, f);
+  return true;
+}
+
+static void S_emit(ds_figscan *s, const S_num *n) {
+  ds_article *a = s->a;
+  ds_figure f = {0};
+  f.start = s->tok[n->t0].start;
+  f.end = s->tok[n->t1 - 1].end;
+  f.value = n->value, f.low = n->low, f.high = n->high;
+  f.qualifier = n->qual;
+  f.source = -1;
+  f.sentence = s->sent;
+  if (n->vague) f.flags |= DS_FIGF_VAGUE;
+  if (n->qkind && strcmp(n->qkind, "add") == 0) f.flags |= DS_FIGF_INCREMENT;
+  if (!S_what(s, n, &f)) return;
+  if (n->word && !n->scaled && f.value < 2) return; /* "one country", "one of" */
+  ds_fig_source(s, n->t0, n->t1, &f);
+  f.projection = ds_fig_projection(s, n->t0);
+  ds_fig_as_of(s, n->t0, n->t1, &f);
+  *DS_PUSH(&a->arena, &a->figures) = f;
+}
+
+static bool S_may_start(const ds_figscan *s, uint32_t i) {
+  if (s->tok[i].kind == DS_TOK_NUMBER) return true;
+  if (s->tok[i].kind != DS_TOK_WORD) return false;
+  if (ds_fig_lookup(s, i, DS_FL_NUMBER_WORDS) || ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an"))
+    return true;
+  double total = 0, cur = 0; /* twenty-five */
+  return memchr(ds_fig_text(s, i), '-', ds_fig_len(s, i)) &&
+         S_word_value(s, ds_fig_text(s, i), ds_fig_len(s, i), &total, &cur);
+}
+
+static const char *const S_list_names[DS_FL__COUNT] = {
+    [DS_FL_CURRENCY] = "fig_currency",
+    [DS_FL_LABELS] = "fig_labels",
+    [DS_FL_NUMBER_WORDS] = "fig_number_words",
+    [DS_FL_POST_QUALIFIERS] = "fig_post_qualifiers",
+    [DS_FL_QUALIFIERS] = "fig_qualifiers",
+    [DS_FL_SCALES] = "fig_scales",
+    [DS_FL_MONTHS] = "months",
+    [DS_FL_ENT_COUNTRIES] = "ent_countries",
+    [DS_FL_ENT_DEMONYMS] = "ent_demonyms",
+    [DS_FL_CLAIM_VERBS] = "fig_claim_verbs",
+    [DS_FL_CUE_SKIP] = "fig_cue_skip",
+    [DS_FL_LEMMAS] = "fig_lemmas",
+    [DS_FL_PLACES] = "fig_places",
+    [DS_FL_PROJECTION] = "fig_projection",
+    [DS_FL_STOPWORDS] = "fig_stopwords",
+    [DS_FL_UNITS] = "fig_units",
+};
+
+static void S_lists(ds_figscan *s) {
+  char file[64];
+  s->ent_lists = true;
+  for (int k = 0; k < DS_FL__COUNT; k++) {
+    snprintf(file, sizeof file, "%s.txt", S_list_names[k]);
+    /* the entity tagger's lists are optional: without them only fig_places names countries */
+    if (ds_embedded_file(file, NULL)) s->lex[k] = ds_lexicon(S_list_names[k]);
+    else s->ent_lists = false;
+  }
+}
+
+void ds_tag_figures(ds_article *a) {
+  if (!a->tokens.len || !a->sentences.len) return;
+  ds_figscan s = {.a = a, .tok = a->tokens.items};
+  S_lists(&s);
+  size_t tc = 0;
+  for (uint32_t si = 0; si < a->sentences.len; si++) {
+    const ds_sentence *sen = &a->sentences.items[si];
+    s.s0 = sen->tok_start, s.s1 = sen->tok_end, s.sent = si;
+    if (s.s1 > a->tokens.len) s.s1 = (uint32_t)a->tokens.len;
+    for (uint32_t i = s.s0; i < s.s1;) {
+      S_num n;
+      uint32_t skip = i + 1;
+      if (S_may_start(&s, i) && S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
+      i = skip > i ? skip : i + 1;
+    }
+  }
+}

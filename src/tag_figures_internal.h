@@ -1,0 +1,108 @@
+/* Shared between the figure tagger's files: the number scanner (tag_figures.c) and
+ * the context readers (tag_figures_ctx.c: head noun, key, claimant, date). */
+#ifndef DS_TAG_FIGURES_INTERNAL_H
+#define DS_TAG_FIGURES_INTERNAL_H
+
+#include "corpus.h"
+#include "util/hash.h"
+
+/* Longest multi-word entry we match in a word list ("no fewer than", "North Korean"). */
+#define DS_FIG_MAX_PHRASE 4
+/* Tokens scanned after a number for its head noun: a news noun phrase before its head
+ * runs a few words ("North Korean special forces troops"); more is another phrase. */
+#define DS_FIG_MAX_HEAD 8
+/* Words kept in `about`: enough for modifiers, head and one prepositional phrase. */
+#define DS_FIG_MAX_ABOUT_WORDS 10
+/* Tokens scanned back from a figure for its claimant's cue verb, a key or a
+ * projection cue: bounded so a long sentence costs linear time. */
+#define DS_FIG_MAX_BACK 40
+/* Longest claimant phrase in tokens ("South Korea's National Intelligence Service"). */
+#define DS_FIG_MAX_NP 10
+/* Bytes scanned either side of a number for a URL around it. */
+#define DS_FIG_MAX_URL_SCAN 256
+/* Longest phrase key we build from tokens. */
+#define DS_FIG_MAX_KEY 128
+/* Longest unit lemma (the longest unit noun is far shorter). */
+#define DS_FIG_MAX_LEMMA 48
+
+/* The word lists the tagger reads, looked up once per article (ds_lexicon finds a
+ * list by name, which is too slow to do per token). */
+typedef enum {
+  DS_FL_CURRENCY,
+  DS_FL_LABELS,
+  DS_FL_NUMBER_WORDS,
+  DS_FL_POST_QUALIFIERS,
+  DS_FL_QUALIFIERS,
+  DS_FL_SCALES,
+  DS_FL_MONTHS,
+  DS_FL_ENT_COUNTRIES,
+  DS_FL_ENT_DEMONYMS,
+  DS_FL_CLAIM_VERBS,
+  DS_FL_CUE_SKIP,
+  DS_FL_LEMMAS,
+  DS_FL_PLACES,
+  DS_FL_PROJECTION,
+  DS_FL_STOPWORDS,
+  DS_FL_UNITS,
+  DS_FL__COUNT
+} ds_fig_list;
+
+typedef struct {
+  ds_article *a;
+  const ds_token *tok;
+  uint32_t s0, s1; /* token range of the current sentence */
+  uint32_t sent;   /* its index */
+  bool ent_lists;  /* the entity tagger's country and nationality lists are built in */
+  const ds_map *lex[DS_FL__COUNT];
+} ds_figscan;
+
+/* The head-noun reading of the words after a number. */
+typedef struct {
+  int32_t mod0;       /* first modifier token, or -1 */
+  int32_t head;       /* head noun token, or -1 */
+  uint32_t end;       /* token after the phrase (and its PP) */
+  char unit[DS_FIG_MAX_LEMMA]; /* lemma */
+  const char *uclass; /* class from fig_units.txt; "-" = not a count */
+  const char *key;    /* country named among the modifiers, or NULL */
+} ds_fighead;
+
+/* Token helpers. */
+static inline const char *ds_fig_text(const ds_figscan *s, uint32_t i) {
+  return s->a->body + s->tok[i].start;
+}
+static inline uint32_t ds_fig_len(const ds_figscan *s, uint32_t i) {
+  return s->tok[i].end - s->tok[i].start;
+}
+static inline bool ds_fig_attached(const ds_figscan *s, uint32_t i) {
+  return !(s->tok[i].flags & DS_TF_SPACE_BEFORE);
+}
+bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit);
+bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit);
+/* Value of token i in list (case-insensitive), or NULL. */
+const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list);
+/* Value of key (any ASCII case) in list, or NULL. */
+const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n);
+/* Longest phrase of words starting at i (up to lim) found in list: its token count,
+ * 0 when none. */
+uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
+                          const char **val);
+/* Longest phrase ending just before end (not before lo) found in list. */
+uint32_t ds_fig_match_back(const ds_figscan *s, uint32_t end, uint32_t lo, ds_fig_list list,
+                           const char **val);
+/* The country a place word, nationality or capital at i stands for; *n gets its
+ * token count. NULL when none. */
+const char *ds_fig_place(const ds_figscan *s, uint32_t i, uint32_t lim, uint32_t *n);
+/* Class of the unit noun at i (NULL when it is none); its lemma goes to lemma
+ * (DS_FIG_MAX_LEMMA bytes) unless that is NULL. */
+const char *ds_fig_unit(const ds_figscan *s, uint32_t i, char *lemma);
+/* Words of tokens [i, j) as one string, whitespace collapsed, markdown marks dropped. */
+const char *ds_fig_words(const ds_figscan *s, uint32_t i, uint32_t j);
+
+/* Context readers (tag_figures_ctx.c). */
+void ds_fig_head(const ds_figscan *s, uint32_t j, ds_fighead *h);
+const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start);
+void ds_fig_source(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f);
+void ds_fig_as_of(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f);
+bool ds_fig_projection(const ds_figscan *s, uint32_t t0);
+
+#endif
