@@ -19,7 +19,8 @@ static const char *S_help =
     "\n"
     "PATH is a file (.txt or .md with optional --- front matter; .html/.htm; .jsonl with one\n"
     "article per line; any of them gzip'd as .gz), a directory (read recursively, sorted;\n"
-    "other files are skipped with a notice), or - for standard input (read as text).\n"
+    "other files are skipped with a notice), or - for standard input (JSON Lines when it\n"
+    "starts with {, HTML when it starts with a doctype or <html>, else text).\n"
     "\n"
     "options:\n"
     "  -f, --format FMT      text (default), json, md or html; extract always writes JSON Lines\n"
@@ -229,6 +230,8 @@ int main(int argc, char **argv) {
     return S_fail("unknown command '%s'", cmd);
   S_cli cli = {.format = DOSSIER_FORMAT_TEXT, .color = -1};
   S_pubs pubs = {calloc((size_t)argc, sizeof(char *)), 0};
+  static char prog[] = "dossier";
+  argv[1] = prog; /* getopt names argv[0] in its messages: "dossier: unrecognized option" */
   int first = 0, rc = S_parse(argc - 1, argv + 1, &cli, &pubs, &first);
   if (rc < 0) {
     first += 1;

@@ -80,17 +80,29 @@ static size_t S_dispatch(dossier_corpus *c, const char *file, ds_kind kind, cons
   }
 }
 
+/* A named input without a known extension (standard input, /dev/stdin, a pipe) is
+ * recognised by its first bytes: '{' starts JSON Lines, an HTML doctype or <html> a
+ * page; anything else is text. */
+static ds_kind S_sniff(const char *bytes, size_t len) {
+  size_t i = 0;
+  while (i < len && strchr(" \t\r\n", bytes[i])) i++;
+  if (i < len && bytes[i] == '{') return DS_KIND_JSONL;
+  if (len - i >= 5 && (strncasecmp(bytes + i, "<!doc", 5) == 0 || strncasecmp(bytes + i, "<html", 5) == 0))
+    return DS_KIND_HTML;
+  return DS_KIND_TEXT;
+}
+
 size_t ds_read_bytes(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
   ds_kind kind = S_kind(file);
-  if (kind == DS_KIND_NONE) kind = DS_KIND_TEXT; /* named inputs are read as text */
   if (!S_is_gzip(bytes, len)) {
-    size_t n = S_dispatch(c, file, kind, bytes, len);
+    size_t n = S_dispatch(c, file, kind == DS_KIND_NONE ? S_sniff(bytes, len) : kind, bytes, len);
     if (!n) c->skipped++;
     return n;
   }
   ds_buf raw = DS_BUF_INIT;
   size_t n = 0;
-  if (S_gunzip(c, file, bytes, len, &raw)) n = S_dispatch(c, file, kind, raw.ptr, raw.len);
+  if (S_gunzip(c, file, bytes, len, &raw))
+    n = S_dispatch(c, file, kind == DS_KIND_NONE ? S_sniff(raw.ptr, raw.len) : kind, raw.ptr, raw.len);
   if (!n) c->skipped++;
   ds_buf_free(&raw);
   return n;
@@ -167,6 +179,13 @@ static size_t S_add(dossier_corpus *c, const char *path, int depth, bool named) 
   if (stat(path, &st) != 0) {
     ds_corpus_error(c, DOSSIER_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
     c->skipped++;
+    return 0;
+  }
+  struct stat lst;
+  if (!named && S_ISDIR(st.st_mode) && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    /* two links to "." would make 2^32 paths within the depth limit */
+    ds_corpus_error(c, DOSSIER_ERR_UNSUPPORTED, path, 0, 0,
+                    "a symbolic link to a directory: not followed");
     return 0;
   }
   if (S_ISDIR(st.st_mode)) {
