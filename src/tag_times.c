@@ -19,8 +19,32 @@
 static bool S_alpha(unsigned char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
 static bool S_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
 
-static void S_lookup(ds_ttok *t, const char *text) {
-  const char *v = ds_lexicon_value("time_words", text + t->start, t->end - t->start);
+static const char *const S_lists[TL_COUNT] = {
+    [TL_WORDS] = "time_words",
+    [TL_TENSE] = "time_tense",
+    [TL_ED_SKIP] = "time_ed_skip",
+    [TL_DEADLINE] = "time_deadline",
+    [TL_FUTURE_TO] = "time_future_to",
+    [TL_APPROX] = "time_approx",
+    [TL_BARE_UNIT_CUES] = "time_bare_unit_cues",
+    [TL_MODIFIERS] = "time_modifiers",
+    [TL_MONTH_CUES] = "time_month_cues",
+    [TL_RATE_CUES] = "time_rate_cues",
+    [TL_SPAN_WORDS] = "time_span_words",
+    [TL_ZONES] = "time_zones",
+    [TL_PHRASES] = "time_phrases",
+};
+
+const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
+  return ds_lexicon_lookup(c->lx[list], key, len);
+}
+
+bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len) {
+  return ds_lexicon_lookup(c->lx[list], key, len) != NULL;
+}
+
+static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
+  const char *v = ds_tt_lex(c, TL_WORDS, text + t->start, t->end - t->start);
   if (!v || !*v) return;
   t->lex = v;
   t->cls = v[0];
@@ -129,7 +153,7 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
     i = S_token(s, i, n, &t);
     t.end = (uint32_t)i;
     if (space) t.flags |= TF_SPACE;
-    if (t.kind == TK_WORD) S_lookup(&t, s);
+    if (t.kind == TK_WORD) S_lookup(c, &t, s);
     *DS_PUSH(arena, &v) = t;
     space = false;
   }
@@ -139,9 +163,10 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
 
 bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
   if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  const char *p = c->text + c->t[i].start;
+  if ((p[0] | 32) != w[0]) return false; /* most calls fail here, before the strlen */
   size_t l = c->t[i].end - c->t[i].start;
   if (strlen(w) != l) return false;
-  const char *p = c->text + c->t[i].start;
   for (size_t k = 0; k < l; k++)
     if ((p[k] | 32) != w[k]) return false;
   return true;
@@ -172,14 +197,14 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   if (t->kind != TK_WORD) return 0;
   const char *w = c->text + t->start;
   size_t l = t->end - t->start;
-  const char *v = ds_lexicon_value("time_tense", w, l);
+  const char *v = ds_tt_lex(c, TL_TENSE, w, l);
   if (v && v[0] != 'P') return v[0] == 'F' ? 1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
   /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
   if (!v && (l <= 4 || (t->flags & TF_CAP) || w[l - 2] != 'e' || w[l - 1] != 'd' || w[l - 3] == 'e'))
     return 0;
   /* after an auxiliary or a determiner a participle is a passive or an adjective (be
    * held, is payable, the reduced dividend): the auxiliary, if any, carries the tense */
-  if (i > 0 && ds_lexicon_has("time_ed_skip", c->text + c->t[i - 1].start,
+  if (i > 0 && ds_tt_has(c, TL_ED_SKIP, c->text + c->t[i - 1].start,
                               c->t[i - 1].end - c->t[i - 1].start))
     return 0;
   return -1;
@@ -192,13 +217,21 @@ static int S_deadline(const ds_tctx *c, size_t a, int tense) {
   if (a >= 3 && ds_tt_word(c, a - 1, "as") && ds_tt_word(c, a - 2, "soon") && ds_tt_word(c, a - 3, "as"))
     return 2; /* as soon as October 27: strictly ahead (see ds_tt_month_day) */
   const ds_ttok *p = &c->t[a - 1];
-  return ds_lexicon_has("time_deadline", c->text + p->start, p->end - p->start) ? 0 : tense;
+  return ds_tt_has(c, TL_DEADLINE, c->text + p->start, p->end - p->start) ? 0 : tense;
+}
+
+/* "planned to leave", "is set to resume": an infinitive after such a word looks ahead. */
+static bool S_future_to(const ds_tctx *c, size_t i) {
+  if (i == 0 || !ds_tt_word(c, i, "to") || c->t[i - 1].kind != TK_WORD) return false;
+  const ds_ttok *p = &c->t[i - 1];
+  return ds_tt_has(c, TL_FUTURE_TO, c->text + p->start, p->end - p->start);
 }
 
 /* The nearest tense marker before the expression, else after it, within the clause. */
 static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
     if (S_clause_end(c, a - k)) break;
+    if (S_future_to(c, a - k)) return 1;
     int t = S_word_tense(c, a - k);
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
@@ -281,9 +314,11 @@ void ds_tt_fmt_week(ds_thit *h, ds_date d) {
 
 /* ---- the scan ---- */
 
+/* *hinted (when given) says whether a pattern needed year_hint. */
 static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
-                     ds_arena *arena, ds_time **out) {
+                     ds_arena *arena, ds_time **out, bool *hinted) {
   ds_tctx c = {.text = text, .year_hint = year_hint};
+  for (int k = 0; k < TL_COUNT; k++) c.lx[k] = ds_lexicon(S_lists[k]);
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
   ds_arena tokens = {0}; /* freed on return: only the times outlive the scan */
   S_tokenize(&c, text, len, &tokens);
@@ -300,13 +335,14 @@ static size_t S_scan(const char *text, size_t len, const char *anchor, int year_
     i = h.end - 1;
   }
   ds_arena_free(&tokens);
+  if (hinted) *hinted = c.hint_wanted;
   *out = v.items;
   return v.len;
 }
 
 size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
                     ds_time **out) {
-  return S_scan(text, len, anchor, 0, arena, out);
+  return S_scan(text, len, anchor, 0, arena, out, NULL);
 }
 
 bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
@@ -367,11 +403,12 @@ int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *aren
   ds_date nd = {0, 0, 0};
   bool has_near = near && ds_date_parse(near, strlen(near), &nd);
   ds_time *t;
-  size_t n = S_scan(text, len, NULL, 0, arena, &t);
+  bool hinted;
+  size_t n = S_scan(text, len, NULL, 0, arena, &t, &hinted);
   int year = has_near ? nd.y : S_latest_year(t, n);
   /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it;
    * with no year written, the latest such year up to now (a text predates its reading) */
-  n = S_scan(text, len, NULL, year ? year : -S_this_year(), arena, &t);
+  if (hinted) n = S_scan(text, len, NULL, year ? year : -S_this_year(), arena, &t, NULL);
   ds_date best = {0, 0, 0};
   bool best_strong = false;
   for (size_t i = 0; i < n; i++) {

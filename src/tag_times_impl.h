@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "util/date.h"
+#include "util/hash.h"
 
 /* How far the tense check looks on each side of an expression, in tokens: a clause
  * rarely puts its verb further away, and a bound keeps the check O(1) per match. */
@@ -25,6 +26,25 @@ enum {
   TF_GLUED = 1 << 5,   /* number with letters glued on (155mm): not a time */
 };
 
+/* The word lists (data/time_*.txt), fetched once per scan: a lookup by list name for
+ * every token cost more than the lookup of the token itself. */
+enum {
+  TL_WORDS,
+  TL_TENSE,
+  TL_ED_SKIP,
+  TL_DEADLINE,
+  TL_FUTURE_TO,
+  TL_APPROX,
+  TL_BARE_UNIT_CUES,
+  TL_MODIFIERS,
+  TL_MONTH_CUES,
+  TL_RATE_CUES,
+  TL_SPAN_WORDS,
+  TL_ZONES,
+  TL_PHRASES,
+  TL_COUNT
+};
+
 typedef struct {
   uint32_t start, end;
   char kind;    /* TK_* (for TK_PUNCT, val holds the ASCII character) */
@@ -37,6 +57,7 @@ typedef struct {
 
 typedef struct {
   const char *text;
+  const ds_map *lx[TL_COUNT];
   ds_ttok *t;
   size_t n;
   bool anchored;
@@ -45,6 +66,7 @@ typedef struct {
   /* unanchored: a weekday beside a date picks the first matching year from year_hint
    * on, or (when negative) the last one up to -year_hint */
   int year_hint;
+  bool hint_wanted; /* a weekday beside a date without a year: year_hint would pin it */
 } ds_tctx;
 
 typedef struct {
@@ -54,6 +76,9 @@ typedef struct {
 } ds_thit;
 
 /* tag_times.c */
+/* The value of key in list TL_*, or NULL; ds_tt_has says whether it is there. */
+const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len);
+bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len);
 bool ds_tt_word(const ds_tctx *c, size_t i, const char *w); /* case-insensitive */
 bool ds_tt_punct(const ds_tctx *c, size_t i, char ch);
 /* -1 past, +1 future, 0 unknown; +-2 strictly (as soon as, last Oct. 23): no slack */

@@ -241,6 +241,7 @@ static bool P_weekday_date(C *c, size_t i, ds_thit *h) {
   if (!P_month_day(c, j, h) && !P_day_month(c, j, h)) return false;
   if (paren && ds_tt_punct(c, h->end, ')')) h->end++;
   int y, m, d;
+  if (!c->anchored && !strncmp(h->value, "XXXX-", 5)) c->hint_wanted = true;
   if (!c->anchored && c->year_hint && sscanf(h->value, "XXXX-%d-%d", &m, &d) == 2) {
     /* the weekday repeats on a date every 5-11 years: search 12 from the hint, forward
      * from a year the text names, backward from now (a negative hint) */
@@ -314,7 +315,7 @@ static bool P_month(C *c, size_t i, ds_thit *h, bool modified) {
   size_t j;
   if (!S_month(c, i, &m, &j)) return false;
   if ((m == 5 || m == 3) && !modified &&
-      !(i > 0 && ds_lexicon_has("time_month_cues", c->text + c->t[i - 1].start, S_len(c, i - 1))))
+      !(i > 0 && ds_tt_has(c, TL_MONTH_CUES, c->text + c->t[i - 1].start, S_len(c, i - 1))))
     return false;
   h->end = j;
   if (!c->anchored) snprintf(h->value, sizeof h->value, "XXXX-%02d", m);
@@ -333,7 +334,7 @@ static bool S_year_context_ok(const C *c, size_t i) {
   /* "2000 troops": a lower-case plural after the number makes it a count */
   const char *w = c->text + n->start;
   size_t l = n->end - n->start;
-  return !(l > 3 && w[l - 1] == 's' && !ds_lexicon_has("time_tense", w, l) && !n->cls);
+  return !(l > 3 && w[l - 1] == 's' && !ds_tt_has(c, TL_TENSE, w, l) && !n->cls);
 }
 
 /* 1990, fiscal 1989, the 1990s, mid-1990s, nineteen ninety-six. */
@@ -386,10 +387,15 @@ static bool P_relword(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   const ds_ttok *a = S_t(c, j), *b = S_t(c, j + 1);
   if (a && b && a->kind == TK_WORD && b->kind == TK_WORD) {
-    char key[64];
-    int l = snprintf(key, sizeof key, "%.*s %.*s", (int)(a->end - a->start), c->text + a->start,
-                     (int)(b->end - b->start), c->text + b->start);
-    const char *v = l > 0 && l < (int)sizeof key ? ds_lexicon_value("time_phrases", key, (size_t)l) : NULL;
+    char key[64]; /* "near future": the two words with one space, whatever the text has */
+    size_t la = a->end - a->start, lb = b->end - b->start, l = la + 1 + lb;
+    const char *v = NULL;
+    if (l < sizeof key) {
+      memcpy(key, c->text + a->start, la);
+      key[la] = ' ';
+      memcpy(key + la + 1, c->text + b->start, lb);
+      v = ds_tt_lex(c, TL_PHRASES, key, l);
+    }
     if (v && (j > i) == (v[0] == 'T')) {
       h->end = j + 2;
       S_set_ref(h, v + 1);
@@ -422,7 +428,10 @@ static bool P_weekday(C *c, size_t i, ds_thit *h) {
     snprintf(h->value, sizeof h->value, "XXXX-WXX-%d", wd);
     return true;
   }
-  ds_tt_fmt_day(h, ds_tt_weekday(c, wd, ds_tt_tense(c, i, j), false));
+  /* Friday's vote: news names by its weekday an event already reported */
+  bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && S_tight(c, j);
+  int tense = poss ? -1 : ds_tt_tense(c, i, j);
+  ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
   /* Friday night: TimeBank (and a timeline) wants the day; the part stays in the span */
   if (S_cls(c, j, 'T')) h->end = j + 1;
   return true;
@@ -595,7 +604,7 @@ static bool P_duration_rel(C *c, size_t i, ds_thit *h) {
   bool the = ds_tt_word(c, i, "the");
   size_t j = the ? i + 1 : i;
   const ds_ttok *t = S_t(c, j);
-  if (!t || !ds_lexicon_has("time_span_words", c->text + t->start, t->end - t->start)) return false;
+  if (!t || !ds_tt_has(c, TL_SPAN_WORDS, c->text + t->start, t->end - t->start)) return false;
   int n = 1;
   size_t k = j + 1;
   char u;
@@ -606,6 +615,16 @@ static bool P_duration_rel(C *c, size_t i, ds_thit *h) {
   if (!S_unit(c, k, &u)) return false;
   if (k == j + 1 && S_unit_plural(c, k)) n = -1; /* the coming years */
   h->end = k + 1;
+  /* the past year, the last week, the last decade: TimeML reads an uncounted singular
+   * as the calendar unit before the anchor's */
+  if (k == j + 1 && n == 1 && c->anchored && (ds_tt_word(c, j, "past") || ds_tt_word(c, j, "last"))) {
+    if (u == 'E') {
+      snprintf(h->value, sizeof h->value, "%03d", c->anchor.y / 10 - 1);
+      h->type = DS_TIME_DATE;
+      return true;
+    }
+    if (u == 'W' || u == 'M' || u == 'Y') return S_det_calendar(c, h, u, -1);
+  }
   S_duration_value(h, n, u);
   return true;
 }
@@ -658,12 +677,7 @@ static bool P_ago(C *c, size_t i, ds_thit *h) {
 /* every week, each Friday, every two months; daily, weekly. */
 static bool P_set(C *c, size_t i, ds_thit *h) {
   if (S_cls(c, i, 'G')) {
-    /* daily flights, average daily volume: an adjective, not a recurrence */
-    const ds_ttok *n = S_t(c, i + 1);
-    if (n && n->kind == TK_WORD && !(n->flags & TF_CAP) && !n->cls &&
-        !ds_lexicon_has("time_tense", c->text + n->start, n->end - n->start) &&
-        !ds_lexicon_has("time_month_cues", c->text + n->start, n->end - n->start))
-      return false;
+    /* daily flights too: TimeML marks the adjective as a recurrence */
     h->end = i + 1;
     h->type = DS_TIME_SET;
     snprintf(h->value, sizeof h->value, "P1%c", c->t[i].lex[1]);
@@ -704,10 +718,14 @@ static bool P_duration(C *c, size_t i, ds_thit *h) {
   if (n == 1 && S_unit_plural(c, j)) return false;
   /* once a week, $500 million a year: a rate, not a span */
   if (ds_tt_word(c, i, "a") && i > 0 &&
-      (c->t[i - 1].kind == TK_NUM || ds_lexicon_has("time_rate_cues", c->text + c->t[i - 1].start,
+      (c->t[i - 1].kind == TK_NUM || ds_tt_has(c, TL_RATE_CUES, c->text + c->t[i - 1].start,
                                                     S_len(c, i - 1))))
     return false;
   h->end = j + 1;
+  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span */
+  if (i > 0 && h->start == i && ds_tt_word(c, i - 1, "the") && !ds_tt_word(c, i, "a") &&
+      !ds_tt_word(c, i, "an"))
+    h->start = i - 1;
   S_duration_value(h, n, u);
   return true;
 }
@@ -773,7 +791,7 @@ static bool S_clock(const C *c, size_t i, int *hh, int *mm, size_t *next) {
   if (*hh == 12) *hh = 0;
   *hh += add;
   if (S_cls(c, *next, 0) && (c->t[*next].flags & TF_CAP) &&
-      ds_lexicon_has("time_zones", c->text + c->t[*next].start, S_len(c, *next)))
+      ds_tt_has(c, TL_ZONES, c->text + c->t[*next].start, S_len(c, *next)))
     (*next)++;
   return *mm < 60;
 }
@@ -811,8 +829,8 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
 static size_t S_modifier(const C *c, size_t i) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   const ds_ttok *t = S_t(c, j);
-  if (!t || !ds_lexicon_has("time_modifiers", c->text + t->start, t->end - t->start)) return i;
-  const char *v = ds_lexicon_value("time_modifiers", c->text + t->start, t->end - t->start);
+  if (!t || !ds_tt_has(c, TL_MODIFIERS, c->text + t->start, t->end - t->start)) return i;
+  const char *v = ds_tt_lex(c, TL_MODIFIERS, c->text + t->start, t->end - t->start);
   if (v[0] == 'O') { /* end of, beginning of */
     if (!ds_tt_word(c, j + 1, "of")) return i;
     return ds_tt_word(c, j + 2, "the") && !ds_tt_word(c, j + 3, "year") &&
@@ -828,7 +846,7 @@ static size_t S_modifier(const C *c, size_t i) {
   if (ds_tt_punct(c, j, '-')) j++;
   /* early to mid-October, late September or early October */
   if ((ds_tt_word(c, j, "to") || ds_tt_word(c, j, "and") || ds_tt_punct(c, j, '-')) && j + 1 < c->n &&
-      ds_lexicon_has("time_modifiers", c->text + c->t[j + 1].start, S_len(c, j + 1))) {
+      ds_tt_has(c, TL_MODIFIERS, c->text + c->t[j + 1].start, S_len(c, j + 1))) {
     j += 2;
     if (ds_tt_punct(c, j, '-')) j++;
   }
@@ -866,13 +884,8 @@ static bool P_bare_units(C *c, size_t i, ds_thit *h) {
   char u;
   if (i == 0 || !S_unit(c, i, &u) || !S_unit_plural(c, i) || u == 'K' || u == 'Q') return false;
   const ds_ttok *p = &c->t[i - 1];
-  if (!ds_lexicon_has("time_bare_unit_cues", c->text + p->start, p->end - p->start)) return false;
-  if (ds_tt_word(c, i - 1, "recent")) {
-    h->start = i - 1;
-    h->end = i + 1;
-    S_set_ref(h, "PAST_REF");
-    return true;
-  }
+  if (!ds_tt_has(c, TL_BARE_UNIT_CUES, c->text + p->start, p->end - p->start)) return false;
+  if (ds_tt_word(c, i - 1, "recent")) h->start = i - 1; /* in recent years: PXY */
   h->end = i + 1;
   S_duration_value(h, -1, u);
   return true;
@@ -894,6 +907,22 @@ static bool P_year_end(C *c, size_t i, ds_thit *h) {
   if (!c->anchored || !ds_tt_word(c, i, "year") || !ds_tt_word(c, j, "end")) return false;
   h->end = j + 1;
   ds_tt_fmt_day(h, (ds_date){c->anchor.y, 12, 31});
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
+/* the summer, in winter: the season nearest the anchor on the side of the clause's
+ * tense. Not "the fall of the city", not "prices fall". */
+static bool P_season(C *c, size_t i, ds_thit *h) {
+  size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
+  if (!S_cls(c, j, 'S') || !c->anchored || ds_tt_word(c, j + 1, "of")) return false;
+  if (j == i && (i == 0 || ds_tt_word(c, i, "fall") ||
+                 !ds_tt_has(c, TL_MONTH_CUES, c->text + c->t[i - 1].start, S_len(c, i - 1))))
+    return false;
+  int tense = ds_tt_tense(c, i, j + 1);
+  const char *sv = c->t[j].lex + 1;
+  h->end = j + 1;
+  snprintf(h->value, sizeof h->value, "%04d-%s", S_season_year(c, sv, tense < 0 ? -1 : tense > 0), sv);
   h->type = DS_TIME_DATE;
   return true;
 }
@@ -921,13 +950,43 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   return P_report_period(c, i, h) || P_duration_rel(c, i, h) || P_relword(c, i, h) ||
          P_ago(c, i, h) || P_set(c, i, h) || P_duration(c, i, h) || P_holiday(c, i, h) ||
          P_the_weekend(c, i, h) || P_the_year_rel(c, i, h) || P_bare_units(c, i, h) ||
-         P_century(c, i, h) || P_year_end(c, i, h);
+         P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
+}
+
+/* nearly, more than, at least: the token after the approximator, or i. One lookup of
+ * the first word; the rest of the phrase is compared word by word. */
+static size_t S_approx(const C *c, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  if (t->kind != TK_WORD || t->cls) return i;
+  const char *v = ds_tt_lex(c, TL_APPROX, c->text + t->start, t->end - t->start);
+  if (!v) return i;
+  size_t j = i + 1;
+  while (*v) {
+    char w[16];
+    size_t l = strcspn(v, " ");
+    if (l >= sizeof w) return i;
+    memcpy(w, v, l);
+    w[l] = 0;
+    if (!ds_tt_word(c, j, w)) return i;
+    j++;
+    v += v[l] ? l + 1 : l;
+  }
+  return j;
 }
 
 bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
   memset(h, 0, sizeof *h);
   const ds_ttok *t = &c->t[i];
   if (t->kind == TK_PUNCT || t->kind == TK_OTHER) return false;
+  size_t a = S_approx(c, i);
+  if (a > i) {
+    h->start = a;
+    if (P_ago(c, a, h) || P_duration(c, a, h)) {
+      h->start = i;
+      return true;
+    }
+    memset(h, 0, sizeof *h);
+  }
   size_t j = S_modifier(c, i);
   if (j > i && S_core(c, j, h, true)) {
     h->start = i;

@@ -103,12 +103,13 @@ static size_t S_strip(const char *p, const char *end, ds_buf *text, S_gold *gold
   return n;
 }
 
+/* v2 is shown as its first n2 bytes, or whole when n2 < 0. */
 static void S_show(const char *tag, const char *text, size_t s, size_t e, const char *v,
-                   const char *v2) {
+                   const char *v2, int n2) {
   size_t a = s > 70 ? s - 70 : 0, b = e;
   for (size_t k = 0; k < 50 && text[b]; k++) b++;
-  printf("  %-5s %-40.*s %s%s%s\n        | ", tag, (int)(e - s), text + s, v, v2 ? " gold " : "",
-         v2 ? v2 : "");
+  printf("  %-5s %-40.*s %s%s%.*s\n        | ", tag, (int)(e - s), text + s, v,
+         v2 && n2 < 0 ? " gold " : " ", v2 ? (n2 < 0 ? (int)strlen(v2) : n2) : 0, v2 ? v2 : "");
   for (size_t k = a; k < b; k++) putchar(text[k] == '\n' ? ' ' : text[k]);
   putchar('\n');
 }
@@ -141,14 +142,16 @@ static void S_score(const char *text, S_gold *g, size_t ng, ds_time *t, size_t n
       used[j] = 1;
       k->relaxed++;
       if (t[j].start == g[i].start && t[j].end == g[i].end) k->strict++;
+      else if (verbose) S_show("SPAN", text, t[j].start, t[j].end, "gold:", text + g[i].start,
+                               (int)(g[i].end - g[i].start));
       if (S_same_value(t[j].value, g[i].value)) k->value++;
-      else if (verbose) S_show("VALUE", text, t[j].start, t[j].end, t[j].value, g[i].value);
+      else if (verbose) S_show("VALUE", text, t[j].start, t[j].end, t[j].value, g[i].value, -1);
     } else if (verbose) {
-      S_show("MISS", text, g[i].start, g[i].end, g[i].value, NULL);
+      S_show("MISS", text, g[i].start, g[i].end, g[i].value, NULL, -1);
     }
   }
   for (size_t j = 0; j < nt && verbose; j++)
-    if (!used[j]) S_show("FALSE", text, t[j].start, t[j].end, t[j].value, NULL);
+    if (!used[j]) S_show("FALSE", text, t[j].start, t[j].end, t[j].value, NULL, -1);
   free(used);
 }
 

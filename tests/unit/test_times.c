@@ -230,6 +230,43 @@ static void test_value_date(void **state) {
   assert_false(ds_time_value_date("P2Y", &y, &m, &d));
 }
 
+/* Rules added for TimeML's conventions: approximators and the article inside a counted
+ * span, "recent" + plural unit, possessive weekdays, "planned to" looking ahead. */
+static void test_timeml_conventions(void **state) {
+  (void)state;
+  const char *a = "2025-03-12"; /* a Wednesday */
+  S_expect("The ferry has run for nearly three years.", a, "nearly three years", "P3Y",
+           DS_TIME_DURATION);
+  S_expect("Repairs took more than six hours.", a, "more than six hours", "PT6H",
+           DS_TIME_DURATION);
+  S_expect("The toll rose at least 20 weeks in a row.", a, "at least 20 weeks", "P20W",
+           DS_TIME_DURATION);
+  S_expect("The pier closed almost two years ago.", a, "almost two years ago", "2023",
+           DS_TIME_DATE);
+  S_expect("Traffic fell in the nine months to June.", a, "the nine months", "P9M",
+           DS_TIME_DURATION);
+  S_expect("Fares rose in recent months.", a, "recent months", "PXM", DS_TIME_DURATION);
+  /* a possessive weekday names an event already reported, even in a future clause */
+  S_expect("Critics will study Monday's vote on the bridge.", a, "Monday", "2025-03-10",
+           DS_TIME_DATE);
+  /* a past verb before "to" + verb points ahead */
+  S_expect("The council planned to reopen the bridge on Friday.", a, "Friday", "2025-03-14",
+           DS_TIME_DATE);
+  S_expect("The council reopened the bridge on Friday.", a, "Friday", "2025-03-07", DS_TIME_DATE);
+  /* an uncounted "the past/last" + singular unit is the calendar unit before */
+  S_expect("Tolls doubled over the past year.", a, "the past year", "2024", DS_TIME_DATE);
+  S_expect("Ridership grew in the last decade.", a, "the last decade", "201", DS_TIME_DATE);
+  S_expect("Tolls doubled over the past two years.", a, "the past two years", "P2Y",
+           DS_TIME_DURATION);
+  /* an adjective of frequency is a recurrence */
+  S_expect("The ferry keeps its daily crossings.", a, "daily", "P1D", DS_TIME_SET);
+  /* seasons without last/next: the clause's tense picks the side of the anchor */
+  S_expect("The pier flooded in the summer.", "2025-10-02", "the summer", "2025-SU", DS_TIME_DATE);
+  S_expect("The pier flooded in winter.", "2025-10-02", "winter", "2025-WI", DS_TIME_DATE);
+  S_expect_none("Prices fall when the ferry runs.", a);
+  S_expect_none("They wrote about the fall of the old bridge.", a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -239,6 +276,7 @@ int main(void) {
       cmocka_unit_test(test_not_times),         cmocka_unit_test(test_unanchored),
       cmocka_unit_test(test_sorted_and_sentences), cmocka_unit_test(test_infer_published),
       cmocka_unit_test(test_value_date),
+      cmocka_unit_test(test_timeml_conventions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
