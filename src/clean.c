@@ -181,6 +181,7 @@ static void S_mark_boilerplate(ds_article *a, S_lines *L) {
     int taken = 0;
     for (size_t j = i + 1; j < L->len && taken < DS_CLEAN_MAX_RELATED; j++) {
       S_line *l = &L->items[j];
+      if (l->marker) break; /* the next marker takes over: a run of markers stays linear */
       if (l->kind == L_BLANK || l->kind == L_BOILER) continue;
       if (!S_headline_like(r + l->start, l->end - l->start)) break;
       l->kind = L_BOILER;
@@ -270,6 +271,39 @@ static bool S_byline(ds_article *a, const char *s, size_t n, bool next_is_date) 
   return false;
 }
 
+/* A line that opens a byline block rather than a headline: "By Ada Venn ...", a date. */
+static bool S_meta_first(const char *s, size_t n) {
+  ds_date d;
+  if (n > 3 && strncasecmp(s, "by ", 3) == 0 && isupper((unsigned char)s[3])) return true;
+  return ds_date_parse(s, n, &d);
+}
+
+/* Takes line l as the title when it looks like one: short, a heading or a question,
+ * or without closing punctuation. */
+static bool S_take_title(ds_article *a, S_line *l) {
+  size_t n = l->end - l->start;
+  const char *s = a->raw + l->start;
+  bool heading = s[0] == '#';
+  bool question = n <= DS_CLEAN_SHORT_LINE && (s[n - 1] == '?' || s[n - 1] == '!');
+  if (l->kind != L_TEXT || n > DS_MAX_TITLE_BYTES || !(heading || question || !S_ends_sentence(s, n)))
+    return false;
+  while (n && (*s == '#' || *s == ' ')) s++, n--;
+  a->title = ds_arena_strndup(&a->arena, s, n);
+  l->kind = L_TITLE;
+  return true;
+}
+
+/* A one-line article is its own title and its own body: taking the only line as the
+ * title must not leave the body empty. */
+static void S_keep_some_text(S_lines *L) {
+  size_t title = L->len;
+  for (size_t i = 0; i < L->len; i++) {
+    if (L->items[i].kind == L_TEXT) return;
+    if (L->items[i].kind == L_TITLE && title == L->len) title = i;
+  }
+  if (title < L->len) L->items[title].kind = L_TEXT;
+}
+
 /* Title (when the metadata gave none) and byline lines at the top become metadata. */
 static void S_mark_head(ds_article *a, S_lines *L) {
   const char *r = a->raw;
@@ -279,12 +313,8 @@ static void S_mark_head(ds_article *a, S_lines *L) {
   S_line *first = &L->items[i];
   size_t n = first->end - first->start;
   const char *s = r + first->start;
-  bool heading = s[0] == '#';
-  bool question = n <= DS_CLEAN_SHORT_LINE && (s[n - 1] == '?' || s[n - 1] == '!');
-  if (!a->title && n <= DS_MAX_TITLE_BYTES && (heading || question || !S_ends_sentence(s, n))) {
-    while (n && (*s == '#' || *s == ' ')) s++, n--;
-    a->title = ds_arena_strndup(&a->arena, s, n);
-    first->kind = L_TITLE;
+  bool meta_first = S_meta_first(s, n); /* the title, if any, comes after the byline */
+  if (!a->title && !meta_first && S_take_title(a, first)) {
     i++;
   } else if (a->title && n <= DS_MAX_TITLE_BYTES) {
     char k1[DS_MAX_TITLE_BYTES + 1], k2[DS_MAX_TITLE_BYTES + 1];
@@ -303,6 +333,9 @@ static void S_mark_head(ds_article *a, S_lines *L) {
     if (!S_byline(a, r + l->start, l->end - l->start, next_date)) break;
     l->kind = L_META;
   }
+  while (i < L->len && L->items[i].kind == L_BLANK) i++;
+  if (meta_first && !a->title && i < L->len) S_take_title(a, &L->items[i]);
+  S_keep_some_text(L);
 }
 
 /* ---- emitting the body ---- */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/date.h"
 #include "util/lexicon.h"
 
 const char *dossier_version(void) { return DOSSIER_VERSION; }
@@ -107,7 +108,7 @@ static bool S_valid_date(const char *d) {
   int y, m, day;
   char tail;
   if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3) return false;
-  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  return y >= 1800 && y <= 2200 && ds_date_valid(y, m, day); /* not 2025-02-31 */
 }
 
 bool dossier_corpus_set_published(dossier_corpus *c, const char *file, const char *date) {
@@ -119,12 +120,18 @@ bool dossier_corpus_set_published(dossier_corpus *c, const char *file, const cha
   return true;
 }
 
+static const char *S_skip_dot(const char *p) {
+  while (p[0] == '.' && p[1] == '/') p += 2; /* "./a.txt" names "a.txt" */
+  return p;
+}
+
 /* A --published FILE=DATE matches the article's file by full path or by base name. */
 static const char *S_override_for(const dossier_corpus *c, const char *file) {
   const char *base = strrchr(file, '/');
   base = base ? base + 1 : file;
+  file = S_skip_dot(file);
   for (size_t i = 0; i < c->published.len; i++) {
-    const char *f = c->published.items[i].file;
+    const char *f = S_skip_dot(c->published.items[i].file);
     if (strcmp(f, file) == 0 || strcmp(f, base) == 0) return c->published.items[i].date;
   }
   return NULL;
@@ -145,7 +152,7 @@ void ds_corpus_push(dossier_corpus *c, ds_article *a) {
 
 size_t dossier_corpus_add_memory(dossier_corpus *c, const char *name, const char *bytes,
                                  size_t len) {
-  return ds_read_bytes(c, name, bytes, len);
+  return ds_read_bytes(c, name ? name : "-", bytes, len); /* no name: read as text */
 }
 
 size_t dossier_corpus_add_demo(dossier_corpus *c) {

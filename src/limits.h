@@ -22,6 +22,10 @@
 #define DS_MAX_QUOTE_BYTES 4000
 /* Front matter is a few short lines; a missing closing --- must not swallow a book. */
 #define DS_MAX_FRONTMATTER_BYTES 8192
+/* Errors kept per input file: a JSONL file of a million bad lines must not keep a
+ * million ~800-byte error records; the first ones show what is wrong, a last one
+ * counts the rest. */
+#define DS_MAX_ERRORS_PER_INPUT 1000
 /* Directory recursion depth: guards against symlink loops and absurd trees. */
 #define DS_MAX_DIR_DEPTH 32
 /* Lines of the text report per section, to keep the terminal view readable. */

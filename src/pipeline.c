@@ -1,6 +1,7 @@
 /* Runs the stages: per-article (clean, segment, tag) on a pool of threads, then the
  * cross-article link stage, then a report, written atomically. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "util/hash.h"
 
 /* More threads than this buys nothing on the machines dossier targets and only
  * multiplies per-thread memory. */
@@ -51,7 +53,26 @@ static void *S_worker(void *arg) {
   return NULL;
 }
 
+/* Reports refer to articles by id, so ids must be unique: a repeated JSONL id, or one
+ * equal to a generated "a<N>", becomes "a<N>" (else "a<N>-<k>"). First come keeps it. */
+static void S_unique_ids(dossier_corpus *c) {
+  ds_map seen;
+  ds_map_init(&seen);
+  for (size_t i = 0; i < c->articles.len; i++) {
+    ds_article *a = c->articles.items[i];
+    bool fresh;
+    ds_map_upsert(&seen, a->id, strlen(a->id), &fresh);
+    for (unsigned k = 1; !fresh; k++) {
+      a->id = k == 1 ? ds_arena_printf(&a->arena, "a%u", a->index + 1)
+                     : ds_arena_printf(&a->arena, "a%u-%u", a->index + 1, k);
+      ds_map_upsert(&seen, a->id, strlen(a->id), &fresh);
+    }
+  }
+  ds_map_free(&seen);
+}
+
 void dossier_corpus_extract(dossier_corpus *c) {
+  S_unique_ids(c);
   int n = c->opts.threads;
   if (n > DS_MAX_THREADS) n = DS_MAX_THREADS;
   if ((size_t)n > c->articles.len) n = (int)c->articles.len;
@@ -158,23 +179,32 @@ static bool S_write_special(dossier_corpus *c, dossier_format f, const char *pat
   return ok;
 }
 
+/* Creates "<path>.tmp<pid>.<k>" with O_EXCL and mode 0666, so the process umask applies
+ * as for any new file (mkstemp would make it 0600, and reading the umask means changing
+ * it, which is process-wide). Returns the descriptor or -1. */
+static int S_create_temp(const char *path, char *tmp, size_t size) {
+  static atomic_uint counter;
+  for (int tries = 0; tries < 100; tries++) {
+    snprintf(tmp, size, "%s.tmp%ld.%u", path, (long)getpid(), atomic_fetch_add(&counter, 1));
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
 bool dossier_corpus_write_file(dossier_corpus *c, dossier_format f, const char *path,
                                dossier_error *err) {
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return S_write_special(c, f, path, err);
   size_t n = strlen(path);
-  char *tmp = malloc(n + 16);
+  char *tmp = malloc(n + 40);
   if (!tmp) abort();
-  snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-  int fd = mkstemp(tmp);
+  int fd = S_create_temp(path, tmp, n + 40);
   if (fd < 0) {
     S_write_error(err, path, "cannot create a temporary file beside it");
     free(tmp);
     return false;
   }
-  mode_t mask = umask(0); /* mkstemp makes 0600; give the file the usual permissions */
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) { /* not fatal: the file is still ours */ }
   FILE *out = fdopen(fd, "wb");
   bool ok = out && S_render(c, f, out);
   if (!ok) S_write_error(err, path, "cannot write");

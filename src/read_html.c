@@ -290,7 +290,7 @@ size_t ds_read_html(dossier_corpus *c, const char *file, const char *bytes, size
   ds_html_doc d;
   if (!ds_html_extract(bytes, len, &a->arena, &d)) {
     /* a parsed page has at least a title or some markup; say which case it is */
-    ds_corpus_error(c, DOSSIER_ERR_HTML, file, 0, 0, "%s",
+    ds_corpus_error(c, len ? DOSSIER_ERR_HTML : DOSSIER_ERR_EMPTY, file, 0, 0, "%s",
                     !len ? "empty HTML file"
                     : d.title || memchr(bytes, '<', len) ? "no article text found in the HTML page"
                                                          : "no HTML could be parsed");

@@ -25,7 +25,8 @@ static void S_fields(dossier_corpus *c, ds_article *a, json_t *obj, size_t line,
       continue;
     }
     const char *s = S_str(obj, keys[i]);
-    if (!s) continue;
+    bool overridden = a->published_basis == DS_BASIS_GIVEN && strcmp(keys[i], "published") == 0;
+    if (!s || overridden) continue; /* --published (applied when an html line was read) wins */
     if (!ds_article_set_field(a, keys[i], strlen(keys[i]), s, strlen(s), DS_BASIS_GIVEN))
       ds_corpus_error(c, DOSSIER_ERR_DATE, a->file, line, pos,
                       "\"published\" is not a date: %.60s (ignored)", s);
@@ -35,19 +36,27 @@ static void S_fields(dossier_corpus *c, ds_article *a, json_t *obj, size_t line,
 /* jansson refuses invalid UTF-8 outright; the design repairs it at the boundary, so a
  * line that failed is parsed once more with U+FFFD in place of the bad bytes. Only
  * failed lines pay for the copy. */
+/* \u0000 is allowed: NUL bytes are dropped with the other repairs, not the article. */
+#define S_JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
+
 static json_t *S_load_repaired(const char *s, size_t n) {
   ds_buf fixed = DS_BUF_INIT;
   json_t *obj = NULL;
   if (ds_utf8_repair(&fixed, s, n) > 0)
-    obj = json_loadb(fixed.ptr, fixed.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, NULL);
+    obj = json_loadb(fixed.ptr, fixed.len, S_JSON_FLAGS, NULL);
   ds_buf_free(&fixed);
   return obj;
 }
 
 static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t n, size_t line,
                      size_t pos) {
+  if (n > DS_MAX_JSONL_LINE) {
+    ds_corpus_error(c, DOSSIER_ERR_TOO_LARGE, file, line, pos,
+                    "line longer than %zu bytes: skipped", (size_t)DS_MAX_JSONL_LINE);
+    return 0;
+  }
   json_error_t jerr;
-  json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+  json_t *obj = json_loadb(s, n, S_JSON_FLAGS, &jerr);
   if (!obj) obj = S_load_repaired(s, n);
   if (!obj) {
     ds_corpus_error(c, DOSSIER_ERR_JSON, file, line, pos + (size_t)jerr.position,
@@ -84,7 +93,7 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
 }
 
 size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
-  size_t added = 0, line = 0, bad = 0, pos = 0;
+  size_t added = 0, line = 0, bad = 0, pos = 0, first_error = c->errors.len, dropped = 0;
   if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* a BOM, as Windows tools write */
   while (pos < len) {
     const char *s = bytes + pos;
@@ -97,9 +106,15 @@ size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, siz
       size_t got = S_line(c, file, s, n, line, pos);
       added += got;
       bad += !got;
+      if (c->errors.len - first_error > DS_MAX_ERRORS_PER_INPUT) { /* keep the first ones */
+        dropped += c->errors.len - first_error - DS_MAX_ERRORS_PER_INPUT;
+        c->errors.len = first_error + DS_MAX_ERRORS_PER_INPUT;
+      }
     }
     pos += n + 1;
   }
+  if (dropped)
+    ds_corpus_error(c, DOSSIER_ERR_JSON, file, 0, 0, "%zu more errors in this file not shown", dropped);
   if (bad) c->skipped += bad - (added == 0); /* ds_read_bytes counts a file with no article */
   if (!added && !bad) ds_corpus_error(c, DOSSIER_ERR_EMPTY, file, 0, 0, "no articles: skipped");
   return added;

@@ -190,9 +190,10 @@ static bool S_terminal(const S_seg *g, const ds_token *t) {
 /* Whether the token after a sentence-final candidate can start a new sentence. */
 static bool S_starter(const S_seg *g, const ds_token *t) {
   if (t->flags & DS_TF_PARA_START) return true;
+  const ds_token *last = g->a->tokens.items + g->a->tokens.len - 1;
+  while (t < last && (S_tok_is(g, t, "(") || S_tok_is(g, t, "["))) t++; /* "said. (It was late.)" */
   if (t->kind == DS_TOK_QUOTE) return (t->flags & DS_TF_OPEN) != 0;
   if (t->kind == DS_TOK_NUMBER) return true;
-  (void)g;
   return (t->flags & DS_TF_CAP) != 0;
 }
 
@@ -223,7 +224,8 @@ static void S_close_sentence(S_seg *g, uint32_t tok_start, uint32_t tok_end, uin
 /* Index just past a run of closing quotes and brackets after position i. */
 static size_t S_after_closers(const S_seg *g, size_t i, size_t n) {
   const ds_token *t = g->a->tokens.items;
-  while (i < n && ((t[i].kind == DS_TOK_QUOTE && (t[i].flags & DS_TF_CLOSE)) ||
+  while (i < n && !(t[i].flags & DS_TF_PARA_START) && /* never past a paragraph */
+         ((t[i].kind == DS_TOK_QUOTE && (t[i].flags & DS_TF_CLOSE)) ||
                    (t[i].end - t[i].start == 1 && (g->s[t[i].start] == ')' || g->s[t[i].start] == ']'))))
     i++;
   return i;

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Blocks start at 16 KiB (a short article fits in one) and double up to 1 MiB, so
- * a large article costs few mallocs and a small one wastes little. */
-#define DS_ARENA_MIN_BLOCK ((size_t)16 << 10)
+/* Blocks start at 2 KiB and double up to 1 MiB, so a large article costs few mallocs
+ * and a corpus of a million one-line articles does not cost a million large blocks. */
+#define DS_ARENA_MIN_BLOCK ((size_t)2 << 10)
 #define DS_ARENA_MAX_BLOCK ((size_t)1 << 20)
 #define DS_ALIGN 16
 

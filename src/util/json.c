@@ -16,13 +16,18 @@ static void S_indent(ds_jw *w) {
   for (int i = 0; i < w->depth; i++) ds_buf_put(w->out, "  ", 2);
 }
 
-/* Before any value: a comma when a sibling came before (keys handle their own). */
+/* Before any value: a comma when a sibling came before, and (pretty) a new line; the
+ * value of a key stays on the key's line. Indenting here, not at the opening bracket,
+ * keeps empty containers as [] and {}. */
 static void S_value(ds_jw *w) {
-  if (w->depth > 0 && w->need_comma[w->depth]) {
-    ds_buf_putc(w->out, ',');
-    S_indent(w);
+  if (w->after_key) {
+    w->after_key = false;
+    return;
   }
-  if (w->depth > 0) w->need_comma[w->depth] = true;
+  if (w->depth == 0) return;
+  if (w->need_comma[w->depth]) ds_buf_putc(w->out, ',');
+  S_indent(w);
+  w->need_comma[w->depth] = true;
 }
 
 static void S_open(ds_jw *w, char c) {
@@ -30,7 +35,6 @@ static void S_open(ds_jw *w, char c) {
   ds_buf_putc(w->out, c);
   if (w->depth + 1 < DS_JSON_MAX_DEPTH) w->depth++;
   w->need_comma[w->depth] = false;
-  S_indent(w);
 }
 
 static void S_close(ds_jw *w, char c) {
@@ -47,16 +51,12 @@ void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 
 void ds_jw_key(ds_jw *w, const char *key) {
   S_value(w);
-  w->need_comma[w->depth] = false; /* the value that follows must not add a comma */
   ds_buf_putc(w->out, '"');
   ds_json_escape(w->out, key, strlen(key));
   ds_buf_put(w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
-  w->need_comma[w->depth] = false;
+  w->after_key = true;
 }
 
-/* After a key, the value must not be preceded by a comma; S_value would add one only if
- * need_comma is set, which ds_jw_key cleared. Reset it to true after writing. */
-static void S_scalar_done(ds_jw *w) { w->need_comma[w->depth] = true; }
 
 /* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
  * lead byte of U+2028/U+2029). Everything else is copied in runs. */
@@ -106,7 +106,6 @@ void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
   ds_buf_putc(w->out, '"');
   ds_json_escape(w->out, s, n);
   ds_buf_putc(w->out, '"');
-  S_scalar_done(w);
 }
 
 void ds_jw_str(ds_jw *w, const char *s) {
@@ -117,7 +116,6 @@ void ds_jw_str(ds_jw *w, const char *s) {
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
   ds_buf_printf(w->out, "%lld", (long long)v);
-  S_scalar_done(w);
 }
 
 void ds_jw_num(ds_jw *w, double v) {
@@ -128,17 +126,14 @@ void ds_jw_num(ds_jw *w, double v) {
   S_value(w);
   if (v == floor(v) && fabs(v) < 1e15) ds_buf_printf(w->out, "%.0f", v);
   else ds_buf_printf(w->out, "%.10g", v);
-  S_scalar_done(w);
 }
 
 void ds_jw_bool(ds_jw *w, bool v) {
   S_value(w);
   ds_buf_puts(w->out, v ? "true" : "false");
-  S_scalar_done(w);
 }
 
 void ds_jw_null(ds_jw *w) {
   S_value(w);
   ds_buf_put(w->out, "null", 4);
-  S_scalar_done(w);
 }

@@ -15,6 +15,7 @@ typedef struct {
   ds_buf *out;
   int depth;
   bool need_comma[DS_JSON_MAX_DEPTH];
+  bool after_key; /* the next value follows "key": on the same line */
   bool pretty;
 } ds_jw;
 
