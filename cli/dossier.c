@@ -165,7 +165,7 @@ static int S_parse(int argc, char **argv, S_cli *cli, S_pubs *pubs, int *first) 
       {"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
       {"version", no_argument, 0, 'V'},       {0, 0, 0, 0}};
   int opt;
-  while ((opt = getopt_long(argc, argv, "+f:o:j:qh", longs, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "f:o:j:qh", longs, NULL)) != -1) {
     int rc = S_option(opt, cli, pubs);
     if (rc >= 0) return rc;
   }

@@ -62,6 +62,18 @@ for exp in "$ROOT"/tests/fixtures/*.expected.jsonl; do
   fi
 done
 
+# The HTML report in a real browser (skips, saying so, without Debian's chromium).
+if [ -z "${DOSSIER_SKIP_BROWSER:-}" ]; then
+  out=$("$ROOT/tests/browser/check-html.sh" "$DOSSIER" 2>&1)
+  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+  p=$(echo "$line" | cut -d' ' -f1) f=$(echo "$line" | cut -d' ' -f3 | tr -d ,)
+  [ -n "$line" ] || { p=0 f=1; }
+  printf '%s\n' "$out" | grep -E 'SKIP|FAIL|not ok' | head -20
+  passed=$((passed + p)) failed=$((failed + f))
+  [ "$f" -eq 0 ] || failures+=("browser")
+  printf '%-28s %4d passed %4d failed\n' "browser/check-html" "$p" "$f"
+fi
+
 [ ${#failures[@]} -gt 0 ] && echo "failing: ${failures[*]}"
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"
 else echo "$passed passed, $failed failed"; fi
