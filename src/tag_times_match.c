@@ -188,15 +188,12 @@ static bool S_det(const C *c, size_t i, int *dir);
 
 /* ---- absolute and calendar dates ---- */
 
-/* Month day [,] [year], and a following year when given. */
-static bool P_month_day(C *c, size_t i, ds_thit *h) {
-  int m, d, y;
-  size_t j;
-  if (!S_month(c, i, &m, &j) || !S_day(c, j, &d)) return false;
-  if (ds_tt_punct(c, j + 1, ':') && S_tight(c, j + 1) && S_plain_num(c, j + 2) && S_tight(c, j + 2))
-    return false; /* a clock time or a verse (Oct 23:15), not a day */
-  h->end = j + 1;
-  size_t k = ds_tt_punct(c, j + 1, ',') ? j + 2 : j + 1;
+/* A month and day whose expression ends before token `end`: a year at `end` (after an
+ * optional comma) completes it; else the anchor and the clause's tense pick the year. */
+static bool S_month_day_value(C *c, size_t i, size_t end, int m, int d, ds_thit *h) {
+  int y;
+  h->end = end;
+  size_t k = ds_tt_punct(c, end, ',') ? end + 1 : end;
   if (S_year(c, k, &y) && ds_date_valid(y, m, d)) {
     h->end = k + 1;
     ds_tt_fmt_day(h, (ds_date){y, m, d});
@@ -209,25 +206,24 @@ static bool P_month_day(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* Month day [,] [year], and a following year when given. */
+static bool P_month_day(C *c, size_t i, ds_thit *h) {
+  int m, d;
+  size_t j;
+  if (!S_month(c, i, &m, &j) || !S_day(c, j, &d)) return false;
+  if (ds_tt_punct(c, j + 1, ':') && S_tight(c, j + 1) && S_plain_num(c, j + 2) && S_tight(c, j + 2))
+    return false; /* a clock time or a verse (Oct 23:15), not a day */
+  return S_month_day_value(c, i, j + 1, m, d, h);
+}
+
 /* [the] 23[rd] [of] October [,] [2024] */
 static bool P_day_month(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
-  int d, m, y;
+  int d, m;
   if (!S_day(c, j, &d) || (j > i && !(c->t[j].flags & TF_ORD))) return false;
   size_t k = ds_tt_word(c, j + 1, "of") ? j + 2 : j + 1;
   if (!S_month(c, k, &m, &k)) return false;
-  h->end = k;
-  size_t l = ds_tt_punct(c, k, ',') ? k + 1 : k;
-  if (S_year(c, l, &y) && ds_date_valid(y, m, d)) {
-    h->end = l + 1;
-    ds_tt_fmt_day(h, (ds_date){y, m, d});
-  } else if (c->anchored) {
-    ds_tt_fmt_day(h, ds_tt_month_day(c, m, d, ds_tt_tense(c, i, h->end)));
-  } else {
-    snprintf(h->value, sizeof h->value, "XXXX-%02d-%02d", m, d);
-  }
-  h->type = DS_TIME_DATE;
-  return true;
+  return S_month_day_value(c, i, k, m, d, h);
 }
 
 /* Wednesday (October 23), Wednesday, Oct. 23: the weekday picks the year when none is
