@@ -9,16 +9,9 @@
 #include <cmocka.h>
 
 #include "dossier.h"
+#include "test_util.h"
 
-static char *S_render(dossier_corpus *c, dossier_format f) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *out = open_memstream(&buf, &len);
-  assert_non_null(out);
-  assert_true(dossier_corpus_write(c, f, out, NULL));
-  fclose(out);
-  return buf;
-}
+static char *S_render(dossier_corpus *c, dossier_format f) { return tu_render(c, f); }
 
 static char *S_extract_demo(int threads) {
   dossier_options o = {.threads = threads};

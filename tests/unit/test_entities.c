@@ -12,20 +12,12 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "test_util.h"
 #include "entities.h"
 
 static dossier_corpus *S_corpus;
 
-static const ds_article *S_tag(const char *text) {
-  if (S_corpus) dossier_corpus_free(S_corpus);
-  S_corpus = dossier_corpus_new(NULL);
-  char buf[8192];
-  int n = snprintf(buf, sizeof buf, "---\npublished: 2025-03-14\noutlet: Test\n---\n%s\n", text);
-  assert_true(n > 0 && (size_t)n < sizeof buf);
-  assert_int_equal(dossier_corpus_add_memory(S_corpus, "a.txt", buf, (size_t)n), 1);
-  dossier_corpus_extract(S_corpus);
-  return S_corpus->articles.items[0];
-}
+static const ds_article *S_tag(const char *text) { return tu_tag(&S_corpus, text); }
 
 /* The entity called name, or fails. */
 static const ds_entity *S_ent(const ds_article *a, const char *name) {

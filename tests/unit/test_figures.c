@@ -11,19 +11,11 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "test_util.h"
 
 static dossier_corpus *S_corpus;
 
-static const ds_article *S_tag(const char *text) {
-  if (S_corpus) dossier_corpus_free(S_corpus);
-  S_corpus = dossier_corpus_new(NULL);
-  char buf[4096];
-  int n = snprintf(buf, sizeof buf, "---\npublished: 2025-03-14\noutlet: Test\n---\n%s\n", text);
-  assert_true(n > 0 && (size_t)n < sizeof buf);
-  assert_int_equal(dossier_corpus_add_memory(S_corpus, "a.txt", buf, (size_t)n), 1);
-  dossier_corpus_extract(S_corpus);
-  return S_corpus->articles.items[0];
-}
+static const ds_article *S_tag(const char *text) { return tu_tag(&S_corpus, text); }
 
 static const ds_figure *S_fig(const ds_article *a, size_t i) {
   assert_true(i < a->figures.len);

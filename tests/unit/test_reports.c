@@ -13,6 +13,7 @@
 
 #include "dossier.h"
 #include "report_html.h"
+#include "test_util.h"
 
 static const char *S_a =
     "---\ntitle: Dam gates opened on the Ressel after week of rain\noutlet: Lowland Post\n"
@@ -52,16 +53,7 @@ static dossier_corpus *S_corpus(const dossier_options *o, bool evil) {
   return c;
 }
 
-/* noinline: gcc -O3 otherwise takes the result for a pointer into the local `buf`. */
-__attribute__((noinline)) static char *S_write(dossier_corpus *c, dossier_format f) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  assert_non_null(mem);
-  assert_true(dossier_corpus_write(c, f, mem, NULL));
-  fclose(mem);
-  return buf;
-}
+static char *S_write(dossier_corpus *c, dossier_format f) { return tu_render(c, f); }
 
 static size_t S_count(const char *hay, const char *needle) {
   size_t n = 0;
