@@ -137,23 +137,37 @@ void ds_rep_date_range(const dossier_corpus *c, ds_buf *out) {
   else ds_buf_printf(out, "%s to %s", lo, hi);
 }
 
-size_t ds_rep_outlet_count(const dossier_corpus *c) {
+/* Distinct outlets the sources name (case-folded), among the non-duplicate articles;
+ * *unnamed counts those articles whose outlet nobody named. A title or file name is a
+ * label, not an outlet, so it is never counted as one. */
+static size_t S_outlet_count(const dossier_corpus *c, size_t *unnamed) {
   ds_map seen;
   ds_map_init(&seen);
   ds_buf key = DS_BUF_INIT;
+  *unnamed = 0;
   for (size_t i = 0; i < c->articles.len; i++) {
     const ds_article *a = c->articles.items[i];
     if (a->duplicate_of >= 0) continue;
-    const char *l = ds_rep_label(a);
+    if (!a->outlet || !a->outlet[0]) {
+      ++*unnamed;
+      continue;
+    }
     ds_buf_clear(&key);
-    ds_utf8_fold(&key, l, strlen(l));
-    bool ins;
-    ds_map_upsert(&seen, key.ptr, key.len, &ins);
+    ds_utf8_fold(&key, a->outlet, strlen(a->outlet));
+    ds_map_upsert(&seen, key.ptr, key.len, NULL);
   }
   size_t n = seen.len;
   ds_buf_free(&key);
   ds_map_free(&seen);
   return n;
+}
+
+void ds_rep_corpus_line(const dossier_corpus *c, ds_buf *out) {
+  size_t n = c->articles.len, unnamed, outlets = S_outlet_count(c, &unnamed);
+  ds_buf_printf(out, "%zu article%s", n, n == 1 ? "" : "s");
+  if (outlets) ds_buf_printf(out, " from %zu outlet%s", outlets, outlets == 1 ? "" : "s");
+  if (unnamed && outlets) ds_buf_printf(out, " (outlet unknown for %zu)", unnamed);
+  else if (unnamed) ds_buf_puts(out, " (no outlet named)");
 }
 
 size_t ds_rep_independent(const dossier_corpus *c, const ds_u32vec *v, bool *flags) {

@@ -51,8 +51,9 @@ size_t ds_rep_width(const char *s, size_t n);
 
 /* The corpus's date range ("2025-03-10 to 2025-03-16"), or "" when no dates. */
 void ds_rep_date_range(const dossier_corpus *c, ds_buf *out);
-/* Number of distinct outlets (labels, case-folded) among the non-duplicate articles. */
-size_t ds_rep_outlet_count(const dossier_corpus *c);
+/* Appends the corpus headline: "6 articles from 5 outlets", with "(outlet unknown for
+ * N)" or "(no outlet named)" when sources do not name their outlet. */
+void ds_rep_corpus_line(const dossier_corpus *c, ds_buf *out);
 /* Citations listed by name before "and N more": a fact 300 outlets carry reads better
  * as a count past the first dozen. */
 #define DS_REPORT_MAX_CITES 12

@@ -401,8 +401,7 @@ static void S_head(const dossier_corpus *c, ds_buf *out) {
                    "<meta name=\"referrer\" content=\"no-referrer\">\n<title>Dossier</title>\n<style>");
   ds_buf_put(out, S_css, sizeof S_css - 1);
   ds_buf_puts(out, "</style>\n</head>\n<body>\n<header><h1>Dossier</h1><p>");
-  size_t n = c->articles.len, outlets = ds_rep_outlet_count(c);
-  ds_buf_printf(out, "%zu article%s from %zu outlet%s", n, n == 1 ? "" : "s", outlets, outlets == 1 ? "" : "s");
+  ds_rep_corpus_line(c, out); /* digits and fixed words only: nothing to escape */
   ds_buf range = DS_BUF_INIT;
   ds_rep_date_range(c, &range);
   if (range.len) ds_buf_puts(out, " · "), ds_html_esc(out, range.ptr, range.len);

@@ -251,9 +251,8 @@ static void S_entities(S_md *m) {
 
 void ds_report_md(dossier_corpus *c, ds_buf *out) {
   S_md m = {.c = c, .out = out, .tmp = DS_BUF_INIT};
-  size_t n = c->articles.len, outlets = ds_rep_outlet_count(c);
-  ds_buf_printf(out, "# Dossier\n\n_%zu article%s from %zu outlet%s", n, n == 1 ? "" : "s", outlets,
-                outlets == 1 ? "" : "s");
+  ds_buf_puts(out, "# Dossier\n\n_");
+  ds_rep_corpus_line(c, out);
   ds_buf range = DS_BUF_INIT;
   ds_rep_date_range(c, &range);
   if (range.len) ds_buf_printf(out, ", %s", range.ptr);

@@ -145,9 +145,8 @@ static void S_more(S_tw *t, size_t shown, size_t total, const char *what) {
 
 static void S_title(S_tw *t) {
   ds_buf b = DS_BUF_INIT;
-  size_t n = t->c->articles.len;
-  ds_buf_printf(&b, "DOSSIER: %zu article%s from %zu outlet%s", n, n == 1 ? "" : "s",
-                ds_rep_outlet_count(t->c), ds_rep_outlet_count(t->c) == 1 ? "" : "s");
+  ds_buf_puts(&b, "DOSSIER: ");
+  ds_rep_corpus_line(t->c, &b);
   size_t before = b.len;
   ds_buf_puts(&b, ", ");
   ds_rep_date_range(t->c, &b);
@@ -189,7 +188,7 @@ static void S_sources(S_tw *t) {
   if (t->width >= DS_TEXT_SOURCE_COLS) {
     ds_buf_puts(t->out, "  ");
     S_cell(t, "id", 5, S_DIM);
-    S_cell(t, "outlet", DS_TEXT_LABEL_COLS + 1, S_DIM);
+    S_cell(t, "source", DS_TEXT_LABEL_COLS + 1, S_DIM); /* the outlet, else a title or file */
     S_cell(t, "published (basis)", 23, S_DIM);
     S_styled(t, S_DIM, " words");
     ds_buf_putc(t->out, '\n');

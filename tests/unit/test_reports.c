@@ -79,6 +79,29 @@ static void test_text_sections(void **state) {
   dossier_corpus_free(c);
 }
 
+/* A title or file name stands in for an unnamed outlet in the tables, but the headline
+ * counts only outlets the sources name, in every format. */
+static void test_unnamed_outlets_not_counted(void **state) {
+  (void)state;
+  const char *bare = "Dam gates opened\n\nEngineers opened the gates of the Ressel dam on Monday.\n";
+  dossier_corpus *c = dossier_corpus_new(NULL);
+  assert_int_equal(dossier_corpus_add_memory(c, "a.txt", S_a, strlen(S_a)), 1);
+  assert_int_equal(dossier_corpus_add_memory(c, "bare.txt", bare, strlen(bare)), 1);
+  const dossier_format fmts[] = {DOSSIER_FORMAT_TEXT, DOSSIER_FORMAT_MD, DOSSIER_FORMAT_HTML};
+  for (size_t i = 0; i < 3; i++) {
+    char *out = S_write(c, fmts[i]);
+    assert_non_null(strstr(out, "2 articles from 1 outlet (outlet unknown for 1)"));
+    free(out);
+  }
+  dossier_corpus_free(c);
+  c = dossier_corpus_new(NULL);
+  assert_int_equal(dossier_corpus_add_memory(c, "bare.txt", bare, strlen(bare)), 1);
+  char *out = S_write(c, DOSSIER_FORMAT_TEXT);
+  assert_non_null(strstr(out, "DOSSIER: 1 article (no outlet named)"));
+  free(out);
+  dossier_corpus_free(c);
+}
+
 static void test_text_color_only_when_asked(void **state) {
   (void)state;
   dossier_options o = {.color = true};
@@ -249,6 +272,7 @@ static void test_rows_capped(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_text_sections),
+      cmocka_unit_test(test_unnamed_outlets_not_counted),
       cmocka_unit_test(test_text_color_only_when_asked),
       cmocka_unit_test(test_text_width),
       cmocka_unit_test(test_md_sections_and_escaping),
