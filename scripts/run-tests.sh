@@ -32,6 +32,10 @@ for dir in "$ROOT"/tests/cli/*/; do
   [ -f "$dir/args" ] || continue
   name=cli/$(basename "$dir")
   read -r -a args < "$dir/args"
+  # @TMP@ in args is a fresh directory, removed afterwards; expected.file is compared
+  # with @TMP@/out (the file a case writes with -o).
+  case_tmp=$(mktemp -d)
+  args=("${args[@]//@TMP@/$case_tmp}")
   want_exit=$(cat "$dir/expected.exit" 2>/dev/null || echo 0)
   stdin=/dev/null
   [ -f "$dir/stdin" ] && stdin=$dir/stdin
@@ -45,6 +49,10 @@ for dir in "$ROOT"/tests/cli/*/; do
   if [ -f "$dir/expected.err" ] && [ "$(cat /tmp/dossier-test-err.$$)" != "$(cat "$dir/expected.err")" ]; then
     ok=0; echo "$name: stderr differs:"; diff /tmp/dossier-test-err.$$ "$dir/expected.err" | head -20
   fi
+  if [ -f "$dir/expected.file" ] && ! cmp -s "$case_tmp/out" "$dir/expected.file"; then
+    ok=0; echo "$name: written file differs:"; diff "$case_tmp/out" "$dir/expected.file" | head -20
+  fi
+  rm -rf "$case_tmp"
   if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 done
 rm -f /tmp/dossier-test-err.$$

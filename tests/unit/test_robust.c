@@ -20,6 +20,7 @@
 #include <zlib.h>
 
 #include "corpus.h"
+#include "test_util.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define S_ASAN 1
@@ -105,15 +106,6 @@ static char *S_tmpdir(void) {
   char *d = mkdtemp(tmpl);
   assert_non_null(d);
   return strdup(d);
-}
-
-static void S_write(const char *dir, const char *name, const void *bytes, size_t n) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  assert_int_equal(fwrite(bytes, 1, n, f), n);
-  assert_int_equal(fclose(f), 0);
 }
 
 static void S_rmtree(const char *dir) {
@@ -391,19 +383,19 @@ static void test_broken_gzip_and_empty_files(void **state) {
   (void)state;
   char *dir = S_tmpdir();
   static const char good[] = "The harbour reopened on Tuesday, the port said.\n";
-  S_write(dir, "a-good.txt", good, sizeof good - 1);
+  tu_write_file(dir, "a-good.txt", good, sizeof good - 1);
   unsigned char gz[4096];
   size_t n = S_gzip("A long enough text for the deflate stream to be cut in the middle of it.\n", gz, sizeof gz);
-  S_write(dir, "b-truncated.txt.gz", gz, n / 2);
+  tu_write_file(dir, "b-truncated.txt.gz", gz, n / 2);
   gz[n / 2] ^= 0xFF; /* corrupt, not cut */
-  S_write(dir, "c-corrupt.txt.gz", gz, n);
-  S_write(dir, "d-header-only.txt.gz", "\x1f\x8b", 2);
-  S_write(dir, "e-empty.txt", "", 0);
-  S_write(dir, "f-blank.md", " \n\t\r\n", 5);
-  S_write(dir, "g-empty.jsonl", "\n\n", 2);
-  S_write(dir, "h-empty.html", "", 0);
+  tu_write_file(dir, "c-corrupt.txt.gz", gz, n);
+  tu_write_file(dir, "d-header-only.txt.gz", "\x1f\x8b", 2);
+  tu_write_file(dir, "e-empty.txt", "", 0);
+  tu_write_file(dir, "f-blank.md", " \n\t\r\n", 5);
+  tu_write_file(dir, "g-empty.jsonl", "\n\n", 2);
+  tu_write_file(dir, "h-empty.html", "", 0);
   n = S_gzip("", gz, sizeof gz);
-  S_write(dir, "i-empty.txt.gz", gz, n);
+  tu_write_file(dir, "i-empty.txt.gz", gz, n);
   dossier_corpus *c = S_new();
   assert_int_equal(dossier_corpus_add_path(c, dir), 1);
   assert_int_equal(dossier_corpus_skipped(c), 8);
@@ -437,13 +429,13 @@ static void test_unreadable_paths(void **state) {
   (void)state;
   char *dir = S_tmpdir();
   static const char good[] = "The ferry ran on time, the operator said.\n";
-  S_write(dir, "good.txt", good, sizeof good - 1);
+  tu_write_file(dir, "good.txt", good, sizeof good - 1);
   char notdir[600], locked[600], missing[600];
   snprintf(notdir, sizeof notdir, "%s/good.txt/inner.txt", dir); /* a file used as a directory */
   snprintf(locked, sizeof locked, "%s/locked", dir);
   snprintf(missing, sizeof missing, "%s/missing.txt", dir);
   assert_int_equal(mkdir(locked, 0700), 0);
-  S_write(locked, "hidden.txt", good, sizeof good - 1);
+  tu_write_file(locked, "hidden.txt", good, sizeof good - 1);
   assert_int_equal(chmod(locked, 0), 0);
   bool root = geteuid() == 0; /* root reads a mode-000 directory anyway */
   dossier_corpus *c = S_new();
@@ -471,7 +463,7 @@ static void test_symlink_loops(void **state) {
   (void)state;
   char *dir = S_tmpdir();
   static const char good[] = "The tram line opened on Monday, the city said.\n";
-  S_write(dir, "news.txt", good, sizeof good - 1);
+  tu_write_file(dir, "news.txt", good, sizeof good - 1);
   char link[600];
   for (int i = 0; i < 2; i++) {
     snprintf(link, sizeof link, "%s/loop%d", dir, i);

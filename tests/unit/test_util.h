@@ -35,4 +35,15 @@ __attribute__((noinline, unused)) static char *tu_render(dossier_corpus *c, doss
   fclose(mem);
   return buf;
 }
+
+/* Writes n bytes to dir/name (the test fails when it cannot). */
+__attribute__((unused)) static void tu_write_file(const char *dir, const char *name,
+                                                  const void *bytes, size_t n) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(bytes, 1, n, f), n);
+  assert_int_equal(fclose(f), 0);
+}
 #endif
