@@ -100,16 +100,33 @@ static void S_report_errors(const dossier_corpus *c, bool quiet) {
   }
 }
 
+static int S_write_failed(const dossier_error *err) {
+  char msg[1024];
+  dossier_error_format(err, msg, sizeof msg);
+  fprintf(stderr, "dossier: %s\n", msg);
+  return EXIT_WRITE;
+}
+
 static int S_write(dossier_corpus *c, const S_cli *cli) {
   dossier_error err;
   bool ok = cli->output ? dossier_corpus_write_file(c, cli->format, cli->output, &err)
                         : dossier_corpus_write(c, cli->format, stdout, &err);
   if (cli->opts.progress && !cli->quiet) fputs("\r\033[K", stderr);
-  if (ok) return EXIT_OK;
-  char msg[1024];
-  dossier_error_format(&err, msg, sizeof msg);
-  fprintf(stderr, "dossier: %s\n", msg);
-  return EXIT_WRITE;
+  return ok ? EXIT_OK : S_write_failed(&err);
+}
+
+/* extract streams: each batch of articles is written and freed as soon as it is
+ * tagged, to a temporary that replaces -o FILE only when all went well. */
+static int S_write_stream(dossier_corpus *c, dossier_output *out, const S_cli *cli) {
+  dossier_error err;
+  bool ok = dossier_corpus_write(c, DOSSIER_FORMAT_JSONL, dossier_output_stream(out), &err);
+  if (cli->opts.progress && !cli->quiet) fputs("\r\033[K", stderr);
+  if (!ok) {
+    if (cli->output) snprintf(err.file, sizeof err.file, "%s", cli->output);
+    dossier_output_discard(out, NULL);
+    return S_write_failed(&err);
+  }
+  return dossier_output_commit(out, &err) ? EXIT_OK : S_write_failed(&err);
 }
 
 typedef struct {
@@ -196,15 +213,25 @@ static int S_run(const char *cmd, char **paths, int npaths, S_cli *cli, S_pubs *
       return S_fail("--published: '%s' is not a date YYYY-MM-DD", eq + 1);
     }
   }
+  dossier_output *out = NULL;
+  if (strcmp(cmd, "extract") == 0) {
+    dossier_error err;
+    if (!(out = dossier_output_open(cli->output, &err))) {
+      dossier_corpus_free(c);
+      return S_write_failed(&err);
+    }
+    dossier_corpus_stream(c, dossier_output_stream(out));
+  }
   if (strcmp(cmd, "demo") == 0) dossier_corpus_add_demo(c);
   for (int i = 0; i < npaths; i++) dossier_corpus_add_path(c, paths[i]);
   S_report_errors(c, cli->quiet);
   int rc;
   if (dossier_corpus_article_count(c) == 0) {
     fprintf(stderr, "dossier: nothing could be read\n");
+    if (out) dossier_output_discard(out, NULL);
     rc = EXIT_NOTHING;
   } else {
-    rc = S_write(c, cli);
+    rc = out ? S_write_stream(c, out, cli) : S_write(c, cli);
     if (rc == EXIT_OK && dossier_corpus_skipped(c)) rc = EXIT_SKIPPED;
   }
   dossier_corpus_free(c);

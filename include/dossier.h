@@ -108,6 +108,27 @@ bool dossier_corpus_write(dossier_corpus *c, dossier_format format, FILE *out,
 bool dossier_corpus_write_file(dossier_corpus *c, dossier_format format, const char *path,
                                dossier_error *err);
 
+/* Streaming extract, for piles too large to hold: from this call on, the articles
+ * read are tagged, written to out as JSON Lines (the DOSSIER_FORMAT_JSONL report) in
+ * batches, and freed, so memory stays flat. End with dossier_corpus_write(c,
+ * DOSSIER_FORMAT_JSONL, out, err), which writes the last batch and reports any write
+ * error. After this call the corpus cannot be analysed or written in another format.
+ * out stays the caller's. */
+void dossier_corpus_stream(dossier_corpus *c, FILE *out);
+
+/* An output that is never left half-written: open a path (NULL: standard output), write
+ * to dossier_output_stream(), then commit (the temporary replaces the path) or discard
+ * (the temporary is removed). A device or FIFO is written in place. Both commit and
+ * discard free the object; the stream is closed unless it is standard output. */
+typedef struct dossier_output dossier_output;
+/* NULL (and err filled) when no temporary can be created or the device opened. */
+dossier_output *dossier_output_open(const char *path, dossier_error *err);
+FILE *dossier_output_stream(dossier_output *o);
+/* Returns false (err filled, nothing left behind) when flushing or renaming fails. */
+bool dossier_output_commit(dossier_output *o, dossier_error *err);
+/* err, when not NULL, is filled with a write error naming the path. */
+void dossier_output_discard(dossier_output *o, dossier_error *err);
+
 const char *dossier_version(void);
 
 #ifdef __cplusplus

@@ -27,6 +27,12 @@ for j in 1 2; do
 done
 echo "  speed-up -j 2 / -j 1: $(awk -v a="$w1" -v b="$w2" 'BEGIN {printf "%.2f", a/b}')x"
 cmp -s "$TMP/out1.jsonl" "$TMP/out2.jsonl" && echo "  -j 2 output identical to -j 1: yes" || echo "  -j 2 output identical to -j 1: NO"
+# memory of extract must not grow with the input (articles are written and freed in batches)
+head -n 5000 "$TMP/c.jsonl" > "$TMP/small.jsonl"
+r5=$("$M" /dev/null "$D" extract -q -j 2 "$TMP/small.jsonl" | field maxrss_mb)
+r20=$("$M" /dev/null "$D" extract -q -j 2 "$TMP/c.jsonl" | field maxrss_mb)
+echo "  extract peak memory: ${r5} MB for 5000 articles, ${r20} MB for 20000 (ratio $(awk -v a="$r20" -v b="$r5" 'BEGIN {printf "%.2f", a/b}'))"
+rm -f "$TMP/small.jsonl"
 
 echo "== analyze scaling (synthetic)"
 prev_n="" prev_w=""

@@ -55,6 +55,7 @@ void dossier_corpus_free(dossier_corpus *c) {
   for (size_t i = 0; i < c->published.len; i++) free(c->published.items[i].file);
   free(c->quote_base);
   free(c->figure_base);
+  ds_map_free(&c->stream_ids);
   ds_arena_free(&c->arena);
   free(c);
 }
@@ -97,7 +98,7 @@ void dossier_error_format(const dossier_error *e, char *buf, size_t size) {
   else snprintf(buf, size, "%s: %s", f, e->message);
 }
 
-size_t dossier_corpus_article_count(const dossier_corpus *c) { return c->articles.len; }
+size_t dossier_corpus_article_count(const dossier_corpus *c) { return c->streamed + c->articles.len; }
 size_t dossier_corpus_error_count(const dossier_corpus *c) { return c->errors.len; }
 const dossier_error *dossier_corpus_error(const dossier_corpus *c, size_t i) {
   return i < c->errors.len ? &c->errors.items[i] : NULL;
@@ -139,7 +140,7 @@ static const char *S_override_for(const dossier_corpus *c, const char *file) {
 
 /* Article ids: the JSONL id when given and unique, else "a<N>" by position. */
 void ds_corpus_push(dossier_corpus *c, ds_article *a) {
-  a->index = (uint32_t)c->articles.len;
+  a->index = (uint32_t)(c->streamed + c->articles.len);
   if (!a->id || !a->id[0]) a->id = ds_arena_printf(&a->arena, "a%u", a->index + 1);
   const char *given = S_override_for(c, a->file);
   if (given) {
@@ -147,6 +148,7 @@ void ds_corpus_push(dossier_corpus *c, ds_article *a) {
     a->published_basis = DS_BASIS_GIVEN;
   }
   *DS_PUSH(&c->arena, &c->articles) = a;
+  c->stream_bytes += a->raw_len;
   c->linked = false;
 }
 

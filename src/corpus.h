@@ -3,7 +3,10 @@
 #ifndef DS_CORPUS_H
 #define DS_CORPUS_H
 
+#include <stdio.h>
+
 #include "model.h"
+#include "util/hash.h"
 
 typedef struct {
   uint32_t article; /* index into corpus->articles */
@@ -74,7 +77,18 @@ struct dossier_corpus {
   DS_VEC(ds_summary_sentence) summary;
   /* first global number of each article's quotes and figures (ids "q<n>", "f<n>") */
   uint32_t *quote_base, *figure_base;
+
+  /* streaming extract (dossier_corpus_stream): read articles are tagged, written as
+   * JSON Lines and freed in batches, so memory stays flat however large the input */
+  FILE *stream;        /* NULL: every article is kept */
+  bool stream_ok;      /* no write error so far */
+  size_t streamed;     /* articles written and freed */
+  size_t stream_bytes; /* raw bytes of the pending batch */
+  ds_map stream_ids;   /* ids given so far: they stay unique across batches */
 };
+
+/* Called by the readers between articles: writes a batch when one is full. */
+void ds_corpus_stream_point(dossier_corpus *c);
 
 /* Records an error; file may be NULL. */
 void ds_corpus_error(dossier_corpus *c, dossier_code code, const char *file, size_t line,
@@ -92,6 +106,14 @@ void ds_corpus_push(dossier_corpus *c, ds_article *a);
 size_t ds_read_text(dossier_corpus *c, const char *file, const char *bytes, size_t len);
 size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len);
 size_t ds_read_html(dossier_corpus *c, const char *file, const char *bytes, size_t len);
+/* The JSONL reader in pieces, for a file read in chunks: feed complete lines in order. */
+typedef struct {
+  size_t line, pos;          /* lines and bytes fed so far */
+  size_t added, bad, first_error, dropped;
+} ds_jsonl;
+void ds_jsonl_begin(dossier_corpus *c, ds_jsonl *st);
+void ds_jsonl_feed(dossier_corpus *c, ds_jsonl *st, const char *file, const char *bytes, size_t len);
+size_t ds_jsonl_end(dossier_corpus *c, ds_jsonl *st, const char *file);
 /* Dispatches on the file name's extension (after stripping .gz). */
 size_t ds_read_bytes(dossier_corpus *c, const char *file, const char *bytes, size_t len);
 
@@ -102,8 +124,10 @@ void ds_tag_entities(ds_article *a);
 void ds_tag_times(ds_article *a);
 void ds_tag_quotes(ds_article *a);
 void ds_tag_figures(ds_article *a);
-/* Runs clean, segment and every tagger on one article. */
+/* Runs clean, segment and every tagger on one article, then compacts it. */
 void ds_article_process(ds_article *a);
+/* Frees the raw text and the stages' scratch: keeps the model's fields (corpus_compact.c). */
+void ds_article_compact(ds_article *a);
 
 /* Cross-article stages (link_*.c), run in this order by dossier_corpus_analyze. The
  * first re-anchors undated reports to the corpus's dates (times and figures re-tagged). */
@@ -117,6 +141,9 @@ void ds_link_summary(dossier_corpus *c);
 
 /* Reports (report_*.c): append the whole report to out. */
 void ds_report_json(dossier_corpus *c, ds_buf *out);
+/* The same, handing the output to flush (which writes and clears out) now and then. */
+void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *ctx, ds_buf *out),
+                       void *ctx);
 void ds_report_jsonl_article(const ds_article *a, ds_buf *out);
 void ds_report_md(dossier_corpus *c, ds_buf *out);
 void ds_report_html(dossier_corpus *c, ds_buf *out);

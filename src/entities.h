@@ -28,8 +28,8 @@ int32_t ds_entity_find_span(const ds_article *a, uint32_t start, uint32_t end,
                             ds_ent_type type);
 
 /* Index into a->entities of the referent of a pronoun at byte pos: the most recent
- * salient person (he/she/his/her: organisation false) or organisation (it/they:
- * organisation true) mentioned before pos in the same or the previous sentence,
+ * salient person (he/she/his/her: organisation false) or organisation, group or place
+ * (it/they: organisation true) mentioned before pos in the same or the previous sentence,
  * preferring a sentence subject (the first such mention of a sentence) over a later
  * one in the previous sentence. -1 when there is none. */
 int32_t ds_entity_resolve_pronoun(const ds_article *a, uint32_t pos, bool organisation);

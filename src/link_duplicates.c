@@ -4,6 +4,7 @@
  * pairs). A candidate pair is confirmed when the estimated Jaccard similarity of the
  * shingle sets reaches DS_DUP_JACCARD; then the later one (or the one whose reprint
  * notice names the other's outlet) becomes duplicate_of the original. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,6 +36,8 @@
 /* Shingles hashed per article: 128 hashes a word is cheap for news (a few thousand
  * words) but not for a 64 MB input; a copy shows in its first 50,000 shingles. */
 #define DS_DUP_MAX_SHINGLES 50000
+/* Threads computing signatures (as DS_MAX_THREADS in pipeline.c). */
+#define DS_DUP_MAX_THREADS 64
 /* Bytes of a word folded for hashing; longer words are hashed on this prefix. */
 #define DS_DUP_MAX_WORD 64
 
@@ -57,21 +60,31 @@ static uint64_t S_splitmix(uint64_t x) {
 
 /* Case-insensitive (ASCII) hash of one word token. */
 static uint64_t S_word_hash(const ds_article *a, const ds_token *t) {
-  char w[DS_DUP_MAX_WORD];
   size_t n = t->end - t->start;
-  if (n > sizeof w) n = sizeof w;
-  const char *s = a->body + t->start;
-  for (size_t i = 0; i < n; i++) w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-  return ds_hash_bytes(w, n);
+  return ds_hash_lower(a->body + t->start, n < DS_DUP_MAX_WORD ? n : DS_DUP_MAX_WORD);
 }
 
-static void S_add_shingle(S_sig *s, uint64_t h) {
-  for (int k = 0; k < DS_DUP_HASHES; k++) {
-    uint64_t v = S_splitmix(h ^ ((uint64_t)k * 0xd6e8feb86659fd93ull));
-    if (v < s->sig[k]) s->sig[k] = v;
+/* Empty bins take the value of the next non-empty one (circularly), moved by the
+ * distance, so two signatures still agree on a bin with probability = Jaccard. */
+static void S_densify(S_sig *s) {
+  int full = -1;
+  for (int k = 0; k < DS_DUP_HASHES && full < 0; k++)
+    if (s->sig[k] != UINT64_MAX) full = k;
+  if (full < 0) return;
+  for (int k = DS_DUP_HASHES - 1, d = 0; k >= 0; k--) {
+    int i = (full + k) % DS_DUP_HASHES; /* walk backwards from the bin before `full` */
+    if (s->sig[i] != UINT64_MAX) {
+      d = 0;
+      continue;
+    }
+    d++;
+    s->sig[i] = S_splitmix(s->sig[(i + d) % DS_DUP_HASHES] ^ (uint64_t)d);
   }
 }
 
+/* One-permutation MinHash: each shingle is hashed once and kept in one of the
+ * DS_DUP_HASHES bins if it is that bin's minimum (128 hashes per shingle cost most of
+ * analyze). Two articles agree on a bin with probability = Jaccard, as with MinHash. */
 static void S_signature(const ds_article *a, S_sig *s) {
   uint64_t ring[DS_DUP_SHINGLE];
   size_t words = 0, shingles = 0;
@@ -83,9 +96,12 @@ static void S_signature(const ds_article *a, S_sig *s) {
     if (++words < DS_DUP_SHINGLE) continue;
     uint64_t h = 0;
     for (size_t j = words - DS_DUP_SHINGLE; j < words; j++) h = ds_hash_mix(h, ring[j % DS_DUP_SHINGLE]);
-    S_add_shingle(s, h);
+    uint64_t v = S_splitmix(h);
+    uint32_t bin = (uint32_t)(((v >> 32) * DS_DUP_HASHES) >> 32);
+    if (v < s->sig[bin]) s->sig[bin] = v;
     shingles++;
   }
+  S_densify(s);
   s->ok = shingles >= DS_DUP_MIN_SHINGLES;
 }
 
@@ -196,16 +212,44 @@ static void S_resolve(dossier_corpus *c, const S_best *best) {
   }
 }
 
+typedef struct {
+  dossier_corpus *c;
+  S_sig *sigs;
+  size_t from, to;
+} S_part;
+
+static void *S_sign_part(void *arg) {
+  S_part *p = arg;
+  for (size_t i = p->from; i < p->to; i++) S_signature(p->c->articles.items[i], &p->sigs[i]);
+  return NULL;
+}
+
+/* Signatures are the only per-article work here: they are computed on the corpus's
+ * threads, each taking an equal share of the articles. */
+static void S_sign_all(dossier_corpus *c, S_sig *sigs) {
+  size_t n = c->articles.len, t = c->opts.threads > 1 ? (size_t)c->opts.threads : 1;
+  if (t > DS_DUP_MAX_THREADS) t = DS_DUP_MAX_THREADS;
+  S_part parts[DS_DUP_MAX_THREADS];
+  pthread_t tids[DS_DUP_MAX_THREADS];
+  bool started[DS_DUP_MAX_THREADS] = {false};
+  for (size_t k = 0; k < t; k++) {
+    parts[k] = (S_part){c, sigs, n * k / t, n * (k + 1) / t};
+    if (k > 0) started[k] = pthread_create(&tids[k], NULL, S_sign_part, &parts[k]) == 0;
+    if (k > 0 && !started[k]) S_sign_part(&parts[k]);
+  }
+  S_sign_part(&parts[0]);
+  for (size_t k = 1; k < t; k++)
+    if (started[k]) pthread_join(tids[k], NULL);
+}
+
 void ds_link_duplicates(dossier_corpus *c) {
   size_t n = c->articles.len;
   if (n < 2) return;
   S_sig *sigs = malloc(n * sizeof *sigs);
   S_best *best = malloc(n * sizeof *best);
   if (!sigs || !best) abort();
-  for (size_t i = 0; i < n; i++) {
-    S_signature(c->articles.items[i], &sigs[i]);
-    best[i] = (S_best){-1, 0};
-  }
+  S_sign_all(c, sigs);
+  for (size_t i = 0; i < n; i++) best[i] = (S_best){-1, 0};
   S_band_candidates(c, sigs, best);
   S_named_candidates(c, sigs, best);
   S_resolve(c, best);

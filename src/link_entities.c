@@ -3,18 +3,23 @@
  * No all-pairs comparison. Organisations and places join on their folded canonical
  * name and acronyms (exact keys in one hash map). People are blocked by a skeleton of
  * their surname (folded, diacritics stripped, transliteration letters mapped, doubled
- * letters collapsed, vowels after the first letter dropped: Zelensky, Zelenskyy and
- * Zelenskiy all give "zlnsk"), and inside a block each person is compared with a
- * bounded number of clusters only: surnames within a small edit distance, first names
- * equal, an initial of each other, or within one edit (a typo such as "Llyod").
- * A surname alone joins its block's only full name, or the one sharing its role;
- * different first names never merge. */
+ * letters collapsed, vowels after the first letter dropped, the consonants sorted:
+ * Zelensky, Zelenskyy, Zelenskiy and the typo Zelenksy all give "sklns"), and by first
+ * name plus surname initial (a typo that changes a consonant); inside a block each
+ * person is compared with a bounded number of clusters only: surnames within a small
+ * edit distance, first names equal, an initial of each other, or within one edit (a
+ * typo such as "Llyod"). A full name keeps its identity across title changes; a
+ * surname alone joins its block's only full name unless their roles name different
+ * posts ("General" / "Senator"), or the one sharing its role; different first names
+ * never merge. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
 
 #include "corpus.h"
+#include "entities.h"
 #include "util/hash.h"
 
 /* Clusters compared per surname block: a block larger than this is a very common
@@ -83,11 +88,17 @@ static char *S_norm(S_link *l, const char *s, size_t n) {
   return out;
 }
 
-/* Blocking key: the first letter, then the consonants. */
+/* Blocking key: the first letter, then the consonants in alphabetical order, so a
+ * typo that swaps two consonants ("Zelenksy") lands in the same block; whether two
+ * names in a block are one is decided by edit distance, never by the key. */
 static size_t S_skeleton(const char *norm, char *key, size_t cap) {
   size_t k = 0;
-  for (size_t i = 0; norm[i] && k + 1 < cap; i++)
-    if (i == 0 || !strchr("aeiou", norm[i])) key[k++] = norm[i];
+  for (size_t i = 0; norm[i] && k + 1 < cap; i++) {
+    if (i > 0 && strchr("aeiou", norm[i])) continue;
+    size_t j = k++;
+    for (; j > 1 && key[j - 1] > norm[i]; j--) key[j] = key[j - 1]; /* insertion sort */
+    key[j] = norm[i];
+  }
   key[k] = 0;
   return k;
 }
@@ -207,10 +218,7 @@ static void S_exact(S_link *l) {
   }
 }
 
-static ds_u32vec *S_block(S_link *l, const char *last) {
-  char key[DS_LINK_MAX_NAME + 4];
-  key[0] = 'k', key[1] = ':';
-  size_t n = S_skeleton(last, key + 2, sizeof key - 2) + 2;
+static ds_u32vec *S_block_key(S_link *l, const char *key, size_t n) {
   bool inserted;
   ds_map_slot *slot = ds_map_upsert(&l->keys, key, n, &inserted);
   if (inserted) {
@@ -221,40 +229,90 @@ static ds_u32vec *S_block(S_link *l, const char *last) {
   return &l->blocks.items[slot->value];
 }
 
+/* The block of people whose surnames share a skeleton. */
+static ds_u32vec *S_block(S_link *l, const char *last) {
+  char key[DS_LINK_MAX_NAME + 4];
+  key[0] = 'k', key[1] = ':';
+  return S_block_key(l, key, S_skeleton(last, key + 2, sizeof key - 2) + 2);
+}
+
+/* The block of people with this first name and surname initial: a typo that drops or
+ * changes a surname consonant ("Zelesnky") changes its skeleton but not this. */
+static ds_u32vec *S_given_block(S_link *l, const S_ref *x) {
+  char key[2 * DS_LINK_MAX_NAME + 8];
+  int n = snprintf(key, sizeof key, "g:%.*s:%c", DS_LINK_MAX_NAME, x->first, x->last[0]);
+  return S_block_key(l, key, (size_t)n);
+}
+
+/* Joins r to the first cluster of b whose representative agrees on both names. */
+static bool S_join_block(S_link *l, ds_u32vec *b, uint32_t r) {
+  const S_ref *x = &l->refs.items[r];
+  for (size_t k = 0; k < b->len; k++) {
+    const S_ref *y = &l->refs.items[b->items[k]];
+    if (S_close(x->last, y->last) && S_first_ok(x, y)) {
+      S_union(l, b->items[k], r);
+      return true;
+    }
+  }
+  return false;
+}
+
 /* People with a first name: join the first cluster in their block that agrees. */
 static void S_people(S_link *l) {
   for (uint32_t r = 0; r < l->refs.len; r++) {
     const S_ref *x = &l->refs.items[r];
     if (S_ent(l, r)->type != DS_ENT_PERSON || !*x->first || !*x->last) continue;
     ds_u32vec *b = S_block(l, x->last);
-    bool joined = false;
-    for (size_t k = 0; k < b->len && !joined; k++) {
-      const S_ref *y = &l->refs.items[b->items[k]];
-      if (S_close(x->last, y->last) && S_first_ok(x, y))
-        S_union(l, b->items[k], r), joined = true;
-    }
-    if (!joined && b->len < DS_LINK_MAX_BLOCK) *DS_PUSH(&l->tmp, b) = r;
+    if (S_join_block(l, b, r)) continue;
+    ds_u32vec *g = S_given_block(l, x);
+    if (S_join_block(l, g, r)) continue;
+    b = S_block(l, x->last); /* making g may have moved the blocks */
+    if (b->len < DS_LINK_MAX_BLOCK) *DS_PUSH(&l->tmp, b) = r;
+    if (g->len < DS_LINK_MAX_BLOCK) *DS_PUSH(&l->tmp, g) = r;
   }
+}
+
+/* The word [w, w+n) is a whole word of s (any ASCII case). */
+static bool S_has_word(const char *s, const char *w, size_t n) {
+  for (const char *p = s; p && *p;) {
+    size_t m = strcspn(p, " ");
+    if (m == n && strncasecmp(p, w, n) == 0) return true;
+    p += m + (p[m] == ' ');
+  }
+  return false;
 }
 
 /* Shares a role word of four letters or more (spokesman, president). */
 static bool S_role_shared(const char *a, const char *b) {
-  if (!a || !b) return false;
-  for (const char *p = a; *p;) {
+  for (const char *p = a; p && b && *p;) {
     size_t n = strcspn(p, " ");
-    for (const char *q = b; n >= 4 && *q;) {
-      size_t m = strcspn(q, " ");
-      if (m == n && strncasecmp(p, q, n) == 0) return true;
-      q += m + (q[m] == ' ');
-    }
+    if (n >= 4 && S_has_word(b, p, n)) return true;
     p += n + (p[n] == ' ');
   }
   return false;
 }
 
-/* A surname alone joins the block's only person whose surname is close, or the one
- * whose role it shares; when several people share the surname and no role decides,
- * it stays apart rather than guess. */
+/* Both roles name what the person is ("general", "senator": title head words) and
+ * no such word is common to them: two people, not one with another title. */
+static bool S_role_conflict(const char *a, const char *b) {
+  bool heads_a = false, heads_b = false;
+  for (int side = 0; side < 2 && a && b; side++) {
+    const char *p = side ? b : a;
+    while (*p) {
+      size_t n = strcspn(p, " ");
+      if (ds_entity_is_title_word(p, n)) {
+        *(side ? &heads_b : &heads_a) = true;
+        if (side == 0 && S_has_word(b, p, n)) return false;
+      }
+      p += n + (p[n] == ' ');
+    }
+  }
+  return heads_a && heads_b;
+}
+
+/* A surname alone joins the block's only person whose surname is close, unless their
+ * roles conflict, or the one whose role it shares; when several people share the
+ * surname and no role decides, it stays apart rather than guess. */
 static void S_surnames(S_link *l) {
   for (uint32_t r = 0; r < l->refs.len; r++) {
     const S_ref *x = &l->refs.items[r];
@@ -267,7 +325,8 @@ static void S_surnames(S_link *l) {
       n++, only = (int32_t)y;
       if (S_role_shared(S_ent(l, r)->role, S_ent(l, y)->role)) by_role = (int32_t)y;
     }
-    if (n == 1) S_union(l, (uint32_t)only, r);
+    if (n == 1 && !S_role_conflict(S_ent(l, r)->role, S_ent(l, (uint32_t)only)->role))
+      S_union(l, (uint32_t)only, r);
     else if (by_role >= 0) S_union(l, (uint32_t)by_role, r);
     else S_join_key(l, r, 's', 0, x->last); /* surname-only mentions still join each other */
   }

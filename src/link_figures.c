@@ -206,6 +206,14 @@ static const char *S_about(const S_item *it, size_t n, const char *cls) {
   return best ? best : cls;
 }
 
+/* A rate's group says its period ("shells a month"), so it does not read as a second
+ * group of the same totals; the class of a rate ends in "/<period>". */
+static const char *S_label(dossier_corpus *c, const char *about, const char *cls) {
+  const char *per = cls ? strrchr(cls, '/') : NULL;
+  if (!per || !per[1] || strstr(about, per + 1)) return ds_arena_strdup(&c->arena, about);
+  return ds_arena_printf(&c->arena, "%s a %s", about, per + 1);
+}
+
 /* The year most articles were published in (for dates written without a year). */
 static int S_corpus_year(const dossier_corpus *c) {
   int best = 0, best_n = 0;
@@ -258,7 +266,7 @@ static void S_finish(dossier_corpus *c, S_item *items, const uint32_t *gof, size
     ds_figure_group *grp = &c->figure_groups.items[g];
     for (size_t i = 0; i < m; i++) *DS_PUSH(&c->arena, &grp->figures) = it[i].ref;
     grp->status = S_status(it, m);
-    grp->about = ds_arena_strdup(&c->arena, S_about(it, m, it[0].f->unit_class));
+    grp->about = S_label(c, S_about(it, m, it[0].f->unit_class), it[0].f->unit_class);
     grp->n_outlets = S_outlets(it, m, &outlets, stamp, (uint32_t)g + 1);
   }
   ds_map_free(&outlets);

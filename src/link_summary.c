@@ -71,6 +71,8 @@ typedef struct {
   dossier_corpus *c;
   ds_arena tmp;
   ds_map terms; /* stem -> term id */
+  ds_map words; /* folded word -> term id + 1, or S_NOT_TERM: stemming costs ~2,000
+                 * instructions a word, and words repeat */
   DS_VEC(uint32_t) df;
   DS_VEC(S_sent) sents;
   DS_VEC(double) idf;
@@ -83,6 +85,8 @@ static int S_cmp_u32(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
+#define S_NOT_TERM UINT64_MAX
+
 /* Term id of one word token, or UINT32_MAX when it is not a content word. */
 static uint32_t S_term(S_ctx *x, const ds_article *a, const ds_token *t) {
   size_t n = t->end - t->start;
@@ -91,7 +95,12 @@ static uint32_t S_term(S_ctx *x, const ds_article *a, const ds_token *t) {
   ds_utf8_fold(&x->fold, a->body + t->start, n);
   const char *k = x->fold.ptr;
   size_t kl = x->fold.len;
+  ds_map_slot *word = NULL;
   if (t->kind == DS_TOK_WORD) {
+    bool fresh;
+    word = ds_map_upsert(&x->words, k, kl, &fresh);
+    if (!fresh) return word->value == S_NOT_TERM ? UINT32_MAX : (uint32_t)(word->value - 1);
+    word->value = S_NOT_TERM;
     if (kl < 2 || ds_lexicon_has("sum_stopwords", k, kl)) return UINT32_MAX;
     const sb_symbol *s = sb_stemmer_stem(x->stem, (const sb_symbol *)k, (int)kl);
     if (s) k = (const char *)s, kl = (size_t)sb_stemmer_length(x->stem);
@@ -102,6 +111,7 @@ static uint32_t S_term(S_ctx *x, const ds_article *a, const ds_token *t) {
     slot->value = x->df.len;
     *DS_PUSH(&x->tmp, &x->df) = 0;
   }
+  if (word) word->value = slot->value + 1;
   return (uint32_t)slot->value;
 }
 
@@ -461,6 +471,7 @@ void ds_link_summary(dossier_corpus *c) {
   x.stem = sb_stemmer_new("english", NULL);
   if (!x.stem) return;
   ds_map_init(&x.terms);
+  ds_map_init(&x.words);
   S_collect(&x);
   S_weigh(&x);
   S_score(&x);
@@ -478,6 +489,7 @@ void ds_link_summary(dossier_corpus *c) {
   S_index_free(&ix);
   sb_stemmer_delete(x.stem);
   ds_map_free(&x.terms);
+  ds_map_free(&x.words);
   ds_buf_free(&x.fold);
   ds_arena_free(&x.tmp);
 }

@@ -1,52 +1,72 @@
 /* The timeline: every clause that carries a date of day or month precision is an
- * event, named by the words of its clause around the date (trimmed to
- * DS_TL_MAX_WORDS). Events are blocked by date; within one date an event joins an
- * earlier entry when their content words overlap enough (the same fact told by several
- * outlets), so the cost is bounded by DS_TL_MAX_BLOCK comparisons per event, never all
- * pairs. Entries are ordered by date; a month-precision entry ("2024-10") sorts before
- * the days of that month, as the heading under which they fall. Before that, undated
- * reports whose guessed year contradicts the pile are re-anchored (S_anchor_undated). */
+ * event, named by its subject, main verb and object (link_timeline_clause.c; a window
+ * of DS_TL_MAX_WORDS around the date when no verb is found). Events are blocked by
+ * date; within one date an event joins an earlier entry when their content words
+ * (stems, with the synonyms of data/tl_synonyms.txt) overlap enough (the same fact
+ * told by several outlets), so the cost is bounded by DS_TL_MAX_BLOCK comparisons per
+ * event, never all pairs. Entries are ordered by date; a month-precision entry
+ * ("2024-10") sorts with the days of its month where its words place it ("mid-October"
+ * mid-month, a bare "October" first, as the heading under which the days fall). Before
+ * that, undated reports whose guessed year contradicts the pile are re-anchored
+ * (ds_link_anchor). */
+#include <libstemmer.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
+#include "link_timeline_internal.h"
 #include "tag_times.h"
 #include "util/hash.h"
 #include "util/date.h"
 #include "util/lexicon.h"
+#include "util/utf8.h"
 
-/* Words shown for an event: enough for "who did what to whom", short enough to scan. */
+/* Words shown for an event without a verb: enough for "who did what to whom". */
 #define DS_TL_MAX_WORDS 15
 /* Content words kept per event for matching (the first ones of its clause). */
-#define DS_TL_MAX_KEYS 24
+#define DS_TL_MAX_KEYS 16
 /* Entries of the same date an event is compared with: a date that 10,000 reports
  * mention must not make linking quadratic; the earliest entries are the likeliest match. */
 #define DS_TL_MAX_BLOCK 64
-/* Bytes of a word hashed: a crude stem, so "deployed"/"deployment" and
- * "troops"/"troop" meet. */
-#define DS_TL_STEM 5
 /* A clause shorter than this is a byline or dateline, not an event. */
 #define DS_TL_MIN_WORDS 4
 /* Two events are one when this share of the smaller one's content words is shared. */
 #define DS_TL_OVERLAP 0.5
 #define DS_TL_MIN_SHARED 2
+/* Longest word looked up in a word list or stemmed (longer ones are not words). */
+#define DS_TL_MAX_WORD 40
 /* An undated report whose own guess lies within half a year of the corpus's dated
  * reports keeps it; further off, the guess more likely borrowed the wrong year. */
 #define DS_TL_REANCHOR_DAYS 183
 
 typedef struct {
-  uint64_t keys[DS_TL_MAX_KEYS]; /* sorted */
+  uint32_t keys[DS_TL_MAX_KEYS]; /* sorted */
+  float weight[DS_TL_MAX_KEYS];  /* how rare each key is among the corpus's events */
+  float total;
   uint32_t n;
 } S_keyset;
 
 typedef struct {
   char date[11];
-  uint32_t article, time, start, end; /* the text span in the article body */
-  S_keyset clause, near; /* content words of the whole clause, of the words shown */
+  uint8_t day;     /* where it sorts within its month (S_sort_day) */
+  uint8_t quality; /* subject 2 + verb 1 + object 1; 0 for a window */
+  uint32_t article, time;
+  const char *text; /* the label, in the link stage's scratch arena */
+  S_keyset label; /* content words of the label */
   int32_t entry; /* the timeline entry it joined */
 } S_event;
 
 typedef DS_VEC(S_event) S_events;
+
+typedef struct {
+  const ds_map *stop, *synonyms, *demonyms, *parts;
+  ds_arena *tmp;
+  struct sb_stemmer *stem; /* the link stage runs on one thread */
+  ds_buf fold;
+  ds_map keys; /* word -> key: the stemmer costs thousands of instructions a word */
+  ds_tl_scratch scratch;
+} S_ctx;
 
 static bool S_is_word(const ds_token *t) { return t->kind == DS_TOK_WORD || t->kind == DS_TOK_NUMBER; }
 
@@ -65,48 +85,67 @@ static void S_clause(const ds_article *a, const ds_sentence *s, uint32_t k, uint
   }
 }
 
-/* The words shown: up to DS_TL_MAX_WORDS, starting before the date so that the subject
- * and verb (which usually precede "on October 23") stay in. */
-static void S_window(const ds_article *a, uint32_t from, uint32_t to, uint32_t k, uint32_t *ws,
-                     uint32_t *we) {
-  uint32_t words = 0, i;
+/* The words shown when no verb is found: up to DS_TL_MAX_WORDS, starting before the
+ * date so that the subject and verb (which usually precede "on October 23") stay in. */
+static void S_window(const ds_article *a, uint32_t from, uint32_t to, uint32_t k, const ds_time *tm,
+                     ds_tl_label *l) {
+  uint32_t words = 0, i, ws = from, we = to;
   for (i = from; i < to; i++) words += S_is_word(&a->tokens.items[i]);
-  *ws = from, *we = to;
-  if (words <= DS_TL_MAX_WORDS) return;
-  uint32_t before = 0;
-  for (i = k; i > from && before < DS_TL_MAX_WORDS * 2 / 3; i--)
-    before += S_is_word(&a->tokens.items[i - 1]);
-  *ws = i;
-  uint32_t n = 0;
-  for (i = *ws; i < to && n < DS_TL_MAX_WORDS; i++) n += S_is_word(&a->tokens.items[i]);
-  *we = i;
-}
-
-static uint64_t S_key(const ds_article *a, const ds_token *t) {
-  char w[DS_TL_STEM];
-  size_t n = t->end - t->start < DS_TL_STEM ? t->end - t->start : DS_TL_STEM;
-  for (size_t i = 0; i < n; i++) {
-    char ch = a->body[t->start + i];
-    w[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  if (words > DS_TL_MAX_WORDS) {
+    uint32_t before = 0, n = 0;
+    for (i = k; i > from && before < DS_TL_MAX_WORDS * 2 / 3; i--) before += S_is_word(&a->tokens.items[i - 1]);
+    for (ws = i; i < to && n < DS_TL_MAX_WORDS; i++) n += S_is_word(&a->tokens.items[i]);
+    we = i;
   }
-  return ds_hash_bytes(w, n);
+  while (we > ws && a->tokens.items[we - 1].kind == DS_TOK_PUNCT) we--;
+  l->n = 0;
+  for (i = ws; i < we && l->n < DS_TL_LABEL_TOKENS; i++) {
+    const ds_token *t = &a->tokens.items[i];
+    if (t->kind != DS_TOK_QUOTE && (t->end <= tm->start || t->start >= tm->end)) l->tok[l->n++] = i;
+  }
 }
 
-static int S_cmp_u64(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+/* A word's key: the Snowball stem of its synonym class (data/tl_synonyms.txt), of
+ * the country of a nationality ("Russian" is "Russia") or of itself ("ratified" and
+ * "ratify" meet). */
+static uint32_t S_key(S_ctx *x, const ds_article *a, const ds_token *t) {
+  size_t len = t->end - t->start;
+  const char *w = a->body + t->start;
+  if (len > 3 && !memcmp(w + len - 2, "'s", 2)) len -= 2; /* "Russia's" is "Russia" */
+  else if (len > 5 && !memcmp(w + len - 4, "\xE2\x80\x99s", 4)) len -= 4;
+  bool fresh;
+  ds_map_slot *slot = ds_map_upsert(&x->keys, w, len, &fresh); /* words repeat: read each once */
+  if (!fresh) return (uint32_t)slot->value;
+  const char *v = ds_lexicon_lookup(x->synonyms, w, len);
+  if (!v && (t->flags & DS_TF_CAP)) v = ds_lexicon_lookup(x->demonyms, w, len);
+  if (v) w = v, len = strlen(v);
+  ds_buf_clear(&x->fold);
+  ds_utf8_fold(&x->fold, w, len);
+  const sb_symbol *st = x->stem ? sb_stemmer_stem(x->stem, (const sb_symbol *)x->fold.ptr, (int)x->fold.len) : NULL;
+  slot->value = st ? (uint32_t)ds_hash_bytes(st, (size_t)sb_stemmer_length(x->stem))
+                   : (uint32_t)ds_hash_bytes(x->fold.ptr, x->fold.len);
+  return (uint32_t)slot->value;
+}
+
+static int S_cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
   return a < b ? -1 : a > b;
 }
 
-/* Content words of the clause, outside the time expression itself. */
-static void S_keys(const ds_article *a, S_keyset *e, uint32_t from, uint32_t to, const ds_time *tm) {
-  for (uint32_t i = from; i < to && e->n < DS_TL_MAX_KEYS; i++) {
-    const ds_token *t = &a->tokens.items[i];
-    if (t->kind != DS_TOK_WORD || (t->start >= tm->start && t->end <= tm->end)) continue;
-    if (t->end - t->start < 3 || ds_lexicon_has("time_stopwords", a->body + t->start, t->end - t->start))
-      continue;
-    e->keys[e->n++] = S_key(a, t);
-  }
-  if (e->n > 1) qsort(e->keys, e->n, sizeof *e->keys, S_cmp_u64);
+/* Adds token t to the keys when it is a content word outside the time expression. */
+static void S_key_add(S_ctx *x, const ds_article *a, S_keyset *e, const ds_token *t, const ds_time *tm) {
+  if (e->n >= DS_TL_MAX_KEYS || t->kind != DS_TOK_WORD || (t->start >= tm->start && t->end <= tm->end)) return;
+  if (t->end - t->start < 3 || t->end - t->start > DS_TL_MAX_WORD ||
+      ds_lexicon_lookup(x->stop, a->body + t->start, t->end - t->start))
+    return;
+  uint32_t k = S_key(x, a, t);
+  for (uint32_t i = 0; i < e->n; i++)
+    if (e->keys[i] == k) return;
+  e->keys[e->n++] = k;
+}
+
+static void S_sort_keys(S_keyset *e) {
+  if (e->n > 1) qsort(e->keys, e->n, sizeof *e->keys, S_cmp_u32);
 }
 
 static uint32_t S_token_at(const ds_article *a, const ds_sentence *s, uint32_t off) {
@@ -115,8 +154,46 @@ static uint32_t S_token_at(const ds_article *a, const ds_sentence *s, uint32_t o
   return s->tok_start;
 }
 
+/* The label's text: its tokens as the body writes them, a space where it skips words,
+ * the first letter raised ("the harbour authority closed" opens an entry). */
+static const char *S_text(const S_ctx *x, const ds_article *a, const ds_tl_label *l) {
+  size_t cap = 1;
+  for (uint32_t i = 0; i < l->n; i++) cap += a->tokens.items[l->tok[i]].end - a->tokens.items[l->tok[i]].start + 1;
+  for (uint32_t i = 1; i < l->n; i++)
+    if (l->tok[i - 1] + 1 == l->tok[i]) cap += a->tokens.items[l->tok[i]].start - a->tokens.items[l->tok[i - 1]].end;
+  char *s = DS_NEW(x->tmp, char, cap), *p = s;
+  for (uint32_t i = 0; i < l->n; i++) {
+    const ds_token *t = &a->tokens.items[l->tok[i]];
+    const char *from = a->body + t->start;
+    if (i && l->tok[i - 1] + 1 == l->tok[i]) from = a->body + t[-1].end;
+    else if (i) *p++ = ' ';
+    char *w = p + (a->body + t->start - from);
+    memcpy(p, from, (size_t)(a->body + t->end - from));
+    p += a->body + t->end - from;
+    if ((l->lower >> i & 1) && *w >= 'A' && *w <= 'Z') *w = (char)(*w + 32);
+  }
+  *p = 0;
+  if (s[0] >= 'a' && s[0] <= 'z') s[0] = (char)(s[0] - 32);
+  return s;
+}
+
+/* Where a month-precision date sorts among the days of its month: "mid-October"
+ * mid-month, "late October" late, a bare month first (data/tl_month_parts.txt). */
+static uint8_t S_sort_day(const S_ctx *x, const ds_article *a, const ds_time *tm, int d) {
+  if (d) return (uint8_t)d;
+  const char *p = a->body + tm->start, *end = a->body + tm->end;
+  while (p < end) {
+    const char *w = p;
+    while (p < end && ((*p | 32) >= 'a' && (*p | 32) <= 'z')) p++;
+    const char *v = p > w && p - w <= DS_TL_MAX_WORD ? ds_lexicon_lookup(x->parts, w, (size_t)(p - w)) : NULL;
+    if (v) return (uint8_t)atoi(v);
+    while (p < end && !((*p | 32) >= 'a' && (*p | 32) <= 'z')) p++;
+  }
+  return 0;
+}
+
 /* Builds the event for time expression ti of article a; false when it is none. */
-static bool S_event_of(const ds_article *a, uint32_t ai, uint32_t ti, S_event *e) {
+static bool S_event_of(S_ctx *x, const ds_article *a, uint32_t ai, uint32_t ti, S_event *e) {
   const ds_time *tm = &a->times.items[ti];
   int y, m, d;
   if ((tm->type != DS_TIME_DATE && tm->type != DS_TIME_TIME) ||
@@ -124,40 +201,62 @@ static bool S_event_of(const ds_article *a, uint32_t ai, uint32_t ti, S_event *e
     return false;
   memset(e, 0, sizeof *e);
   memcpy(e->date, tm->value, d ? 10 : 7);
+  e->day = S_sort_day(x, a, tm, d);
   const ds_sentence *s = &a->sentences.items[tm->sentence];
-  uint32_t k = S_token_at(a, s, tm->start), from, to, ws, we, words = 0;
+  uint32_t k = S_token_at(a, s, tm->start), from, to, words = 0;
   S_clause(a, s, k, &from, &to);
   for (uint32_t i = from; i < to; i++) words += S_is_word(&a->tokens.items[i]);
   if (words < DS_TL_MIN_WORDS) return false;
-  S_window(a, from, to, k, &ws, &we);
-  while (we > ws && a->tokens.items[we - 1].kind == DS_TOK_PUNCT) we--;
-  if (we <= ws) return false;
+  ds_tl_label l;
+  if (ds_tl_label_of(a, tm, &l, &x->scratch)) {
+    e->quality = (uint8_t)(2 * l.has_subject + l.has_verb + l.has_object);
+  } else {
+    if (l.dateline) return false;
+    S_window(a, from, to, k, tm, &l);
+  }
+  if (!l.n) return false;
   e->article = ai, e->time = ti, e->entry = -1;
-  e->start = a->tokens.items[ws].start, e->end = a->tokens.items[we - 1].end;
-  S_keys(a, &e->clause, from, to, tm);
-  S_keys(a, &e->near, ws, we, tm);
+  e->text = S_text(x, a, &l);
+  for (uint32_t i = 0; i < l.n; i++) S_key_add(x, a, &e->label, &a->tokens.items[l.tok[i]], tm);
+  S_sort_keys(&e->label);
   return true;
 }
 
-static uint32_t S_shared(const S_keyset *x, const S_keyset *y) {
+/* Weighs each event's keys by how rare they are among all events (inverse document
+ * frequency): in a pile about North Korean troops, "north" and "troop" say little
+ * about which event a clause tells, "ratified" or "Duma" much. */
+static void S_weigh(S_event *ev, size_t n) {
+  ds_map df;
+  ds_map_init(&df);
+  for (size_t i = 0; i < n; i++)
+    for (uint32_t k = 0; k < ev[i].label.n; k++) {
+      bool fresh;
+      ds_map_upsert(&df, (const char *)&ev[i].label.keys[k], sizeof(uint32_t), &fresh)->value++;
+    }
+  for (size_t i = 0; i < n; i++) {
+    S_keyset *e = &ev[i].label;
+    e->total = 0;
+    for (uint32_t k = 0; k < e->n; k++) {
+      const ds_map_slot *s = ds_map_get(&df, (const char *)&e->keys[k], sizeof(uint32_t));
+      e->weight[k] = (float)log((double)(n + 1) / (double)s->value);
+      e->total += e->weight[k];
+    }
+  }
+  ds_map_free(&df);
+}
+
+/* How much of the lighter event the two share, by weight (0 to 1); 0 below
+ * DS_TL_MIN_SHARED shared words. */
+static double S_overlap(const S_keyset *x, const S_keyset *y) {
   uint32_t i = 0, j = 0, n = 0;
+  double w = 0;
   while (i < x->n && j < y->n) {
-    if (x->keys[i] == y->keys[j]) n++, i++, j++;
+    if (x->keys[i] == y->keys[j]) w += x->weight[i], n++, i++, j++;
     else if (x->keys[i] < y->keys[j]) i++;
     else j++;
   }
-  return n;
-}
-
-static bool S_overlap(const S_keyset *x, const S_keyset *y) {
-  uint32_t small = x->n < y->n ? x->n : y->n, n = S_shared(x, y);
-  return small && n >= DS_TL_MIN_SHARED && n >= DS_TL_OVERLAP * small;
-}
-
-/* One fact when the clauses overlap, or the words nearest the date do (a long clause
- * can drown the few words that name the event). */
-static bool S_same(const S_event *x, const S_event *y) {
-  return S_overlap(&x->clause, &y->clause) || S_overlap(&x->near, &y->near);
+  double small = x->total < y->total ? x->total : y->total;
+  return n >= DS_TL_MIN_SHARED && small > 0 ? w / small : 0;
 }
 
 typedef struct {
@@ -165,8 +264,8 @@ typedef struct {
 } S_block;
 typedef DS_VEC(S_block) S_blocks;
 
-/* Puts event ei in an entry: an existing one of its date that tells the same fact,
- * or a new one. Returns the founding event of its entry. */
+/* Puts event ei in an entry: the existing one of its date that best tells the same
+ * fact, or a new one. Returns the founding event of its entry. */
 static uint32_t S_place(S_event *ev, uint32_t ei, ds_map *dates, S_blocks *blocks,
                         ds_arena *tmp) {
   S_event *e = &ev[ei];
@@ -179,10 +278,14 @@ static uint32_t S_place(S_event *ev, uint32_t ei, ds_map *dates, S_blocks *block
   }
   S_block *b = &blocks->items[slot->value];
   size_t n = b->entries.len < DS_TL_MAX_BLOCK ? b->entries.len : DS_TL_MAX_BLOCK;
-  for (size_t i = 0; i < n; i++)
-    if (S_same(&ev[b->entries.items[i]], e)) return b->entries.items[i];
-  *DS_PUSH(tmp, &b->entries) = ei;
-  return ei;
+  double best = DS_TL_OVERLAP;
+  uint32_t to = ei;
+  for (size_t i = 0; i < n; i++) {
+    double o = S_overlap(&ev[b->entries.items[i]].label, &e->label);
+    if (o >= best) best = o, to = b->entries.items[i];
+  }
+  if (to == ei) *DS_PUSH(tmp, &b->entries) = ei;
+  return to;
 }
 
 /* Independent outlets among an entry's articles: reprints do not count, and articles
@@ -206,33 +309,52 @@ static uint32_t S_outlets(const dossier_corpus *c, const ds_u32vec *arts) {
   return n;
 }
 
+typedef struct {
+  ds_timeline_entry e;
+  uint8_t day;     /* of the event that founded it (S_sort_day) */
+  uint32_t shown;  /* the event whose label it shows */
+} S_entry;
+typedef DS_VEC(S_entry) S_entries;
+
+/* By month, then the day within it (a month heading on day 0 first), then the
+ * report and place that first told it. */
 static int S_cmp_entry(const void *x, const void *y) {
-  const ds_timeline_entry *a = x, *b = y;
-  int r = strcmp(a->date, b->date);
+  const S_entry *a = x, *b = y;
+  int r = strncmp(a->e.date, b->e.date, 7);
   if (r) return r;
-  uint32_t aa = a->articles.items[0], ba = b->articles.items[0];
+  if (a->day != b->day) return a->day < b->day ? -1 : 1;
+  r = (int)strlen(a->e.date) - (int)strlen(b->e.date);
+  if (r) return r;
+  uint32_t aa = a->e.articles.items[0], ba = b->e.articles.items[0];
   if (aa != ba) return aa < ba ? -1 : 1;
-  return a->times.items[0].index < b->times.items[0].index ? -1 : 1;
+  return a->e.times.items[0].index < b->e.times.items[0].index ? -1 : 1;
 }
 
-static void S_collect(dossier_corpus *c, S_events *ev, ds_arena *tmp) {
+static void S_collect(dossier_corpus *c, S_ctx *x, S_events *ev) {
   for (size_t ai = 0; ai < c->articles.len; ai++) {
     const ds_article *a = c->articles.items[ai];
     for (size_t ti = 0; ti < a->times.len; ti++) {
       S_event e;
-      if (S_event_of(a, (uint32_t)ai, (uint32_t)ti, &e)) *DS_PUSH(tmp, ev) = e;
+      if (S_event_of(x, a, (uint32_t)ai, (uint32_t)ti, &e)) *DS_PUSH(x->tmp, ev) = e;
     }
   }
 }
 
-static ds_timeline_entry *S_entry_for(dossier_corpus *c, S_event *ev, uint32_t founder) {
-  if (ev[founder].entry >= 0) return &c->timeline.items[ev[founder].entry];
-  ds_timeline_entry *t = DS_PUSH(&c->arena, &c->timeline);
-  memset(t, 0, sizeof *t);
-  const ds_article *a = c->articles.items[ev[founder].article];
-  t->date = ds_arena_strdup(&c->arena, ev[founder].date);
-  t->text = ds_arena_strndup(&c->arena, a->body + ev[founder].start, ev[founder].end - ev[founder].start);
-  ev[founder].entry = (int32_t)(c->timeline.len - 1);
+/* The entry event ei joins (founded by event founder); a label that names the
+ * subject and verb replaces a weaker one. */
+static S_entry *S_entry_for(dossier_corpus *c, S_entries *out, S_event *ev, uint32_t founder,
+                            uint32_t ei, ds_arena *tmp) {
+  S_entry *t;
+  if (ev[founder].entry >= 0) {
+    t = &out->items[ev[founder].entry];
+  } else {
+    t = DS_PUSH(tmp, out);
+    memset(t, 0, sizeof *t);
+    t->e.date = ds_arena_strdup(&c->arena, ev[founder].date);
+    t->day = ev[founder].day, t->shown = founder;
+    ev[founder].entry = (int32_t)(out->len - 1);
+  }
+  if (ev[ei].quality > ev[t->shown].quality) t->shown = ei;
   return t;
 }
 
@@ -275,26 +397,40 @@ void ds_link_anchor(dossier_corpus *c) {
 
 void ds_link_timeline(dossier_corpus *c) {
   ds_arena tmp = {0};
+  S_ctx *x = calloc(1, sizeof *x); /* the scratch is too big for the stack of a worker thread */
+  if (!x) abort();
+  x->stop = ds_lexicon("time_stopwords"), x->synonyms = ds_lexicon("tl_synonyms");
+  x->demonyms = ds_lexicon("ent_demonyms"), x->parts = ds_lexicon("tl_month_parts");
+  x->tmp = &tmp, x->stem = sb_stemmer_new("english", NULL), x->fold = (ds_buf)DS_BUF_INIT;
+  ds_map_init(&x->keys);
   S_events ev = {0};
+  S_entries out = {0};
   ds_map dates;
   ds_map_init(&dates);
   S_blocks blocks = {0};
-  c->timeline.len = 0;
-  S_collect(c, &ev, &tmp);
+  S_collect(c, x, &ev);
+  S_weigh(ev.items, ev.len);
   for (uint32_t i = 0; i < ev.len; i++) {
     uint32_t f = S_place(ev.items, i, &dates, &blocks, &tmp);
-    ds_timeline_entry *t = S_entry_for(c, ev.items, f);
+    ds_timeline_entry *t = &S_entry_for(c, &out, ev.items, f, i, &tmp)->e;
     /* events come in article order: an article already listed is the last one */
     uint32_t art = ev.items[i].article;
     if (!t->articles.len || t->articles.items[t->articles.len - 1] != art)
       *DS_PUSH(&c->arena, &t->articles) = art;
     *DS_PUSH(&c->arena, &t->times) = (ds_ref){ev.items[i].article, ev.items[i].time};
   }
-  for (size_t i = 0; i < c->timeline.len; i++) {
-    ds_timeline_entry *t = &c->timeline.items[i];
+  if (out.len > 1) qsort(out.items, out.len, sizeof *out.items, S_cmp_entry);
+  c->timeline.len = 0;
+  for (size_t i = 0; i < out.len; i++) {
+    ds_timeline_entry *t = DS_PUSH(&c->arena, &c->timeline);
+    *t = out.items[i].e;
+    t->text = ds_arena_strdup(&c->arena, ev.items[out.items[i].shown].text);
     t->n_outlets = S_outlets(c, &t->articles);
   }
-  if (c->timeline.len > 1) qsort(c->timeline.items, c->timeline.len, sizeof *c->timeline.items, S_cmp_entry);
   ds_map_free(&dates);
   ds_arena_free(&tmp);
+  if (x->stem) sb_stemmer_delete(x->stem);
+  ds_buf_free(&x->fold);
+  ds_map_free(&x->keys);
+  free(x);
 }

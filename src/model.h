@@ -123,6 +123,8 @@ enum {
 };
 
 /* ---- the article ---- */
+/* After tagging, ds_article_compact (corpus_compact.c) copies the fields below into a
+ * fresh arena and frees the old one: a new pointer field must be copied there too. */
 typedef DS_VEC(const char *) ds_strvec;
 
 typedef struct ds_article {

@@ -1,13 +1,11 @@
 /* Runs the stages: per-article (clean, segment, tag) on a pool of threads, then the
  * cross-article link stage, then a report, written atomically. */
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -25,12 +23,15 @@ void ds_article_process(ds_article *a) {
   ds_tag_times(a);
   ds_tag_quotes(a);
   ds_tag_figures(a);
+  ds_article_compact(a);
   a->extracted = true;
 }
 
 typedef struct {
   dossier_corpus *c;
   atomic_size_t next; /* work queue: each thread takes the next article index */
+  size_t from, to;    /* the articles to process */
+  ds_buf *lines;      /* when set, each article's JSON line is rendered here too */
 } ds_pool;
 
 /* Progress is reported every this many articles: often enough for a person, rarely
@@ -41,9 +42,11 @@ static void S_work(ds_pool *p, bool report) {
   const dossier_options *o = &p->c->opts;
   size_t total = p->c->articles.len;
   for (;;) {
-    size_t i = atomic_fetch_add(&p->next, 1);
-    if (i >= total) return;
+    size_t i = p->from + atomic_fetch_add(&p->next, 1);
+    if (i >= p->to) return;
     ds_article_process(p->c->articles.items[i]);
+    /* rendering in the workers keeps the writer from being the serial bottleneck */
+    if (p->lines) ds_report_jsonl_article(p->c->articles.items[i], &p->lines[i - p->from]);
     if (report && o->progress && i % DS_PROGRESS_EVERY == 0) o->progress(o->progress_ctx, i, total);
   }
 }
@@ -53,41 +56,109 @@ static void *S_worker(void *arg) {
   return NULL;
 }
 
-/* Reports refer to articles by id, so ids must be unique: a repeated JSONL id, or one
- * equal to a generated "a<N>", becomes "a<N>" (else "a<N>-<k>"). First come keeps it. */
-static void S_unique_ids(dossier_corpus *c) {
-  ds_map seen;
-  ds_map_init(&seen);
-  for (size_t i = 0; i < c->articles.len; i++) {
-    ds_article *a = c->articles.items[i];
-    bool fresh;
-    ds_map_upsert(&seen, a->id, strlen(a->id), &fresh);
-    for (unsigned k = 1; !fresh; k++) {
-      a->id = k == 1 ? ds_arena_printf(&a->arena, "a%u", a->index + 1)
-                     : ds_arena_printf(&a->arena, "a%u-%u", a->index + 1, k);
-      ds_map_upsert(&seen, a->id, strlen(a->id), &fresh);
-    }
-  }
-  ds_map_free(&seen);
-}
-
-void dossier_corpus_extract(dossier_corpus *c) {
-  S_unique_ids(c);
+/* Processes articles [from, to) on the corpus's threads (and renders their lines). */
+static void S_run_pool(dossier_corpus *c, size_t from, size_t to, ds_buf *lines) {
   int n = c->opts.threads;
   if (n > DS_MAX_THREADS) n = DS_MAX_THREADS;
-  if ((size_t)n > c->articles.len) n = (int)c->articles.len;
-  ds_pool pool = {.c = c};
+  if ((size_t)n > to - from) n = (int)(to - from);
+  ds_pool pool = {.c = c, .from = from, .to = to, .lines = lines};
   atomic_init(&pool.next, 0);
-  if (n <= 1) {
-    S_work(&pool, true);
-    return;
-  }
   pthread_t tids[DS_MAX_THREADS];
   int started = 0;
   for (; started < n - 1; started++)
     if (pthread_create(&tids[started], NULL, S_worker, &pool) != 0) break;
   S_work(&pool, true); /* the calling thread works too, and reports progress */
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
+}
+
+/* Reports refer to articles by id, so ids must be unique: a repeated JSONL id, or one
+ * equal to a generated "a<N>", becomes "a<N>" (else "a<N>-<k>"). First come keeps it. */
+static void S_unique_ids(dossier_corpus *c, ds_map *seen) {
+  for (size_t i = 0; i < c->articles.len; i++) {
+    ds_article *a = c->articles.items[i];
+    bool fresh;
+    ds_map_upsert(seen, a->id, strlen(a->id), &fresh);
+    for (unsigned k = 1; !fresh; k++) {
+      a->id = k == 1 ? ds_arena_printf(&a->arena, "a%u", a->index + 1)
+                     : ds_arena_printf(&a->arena, "a%u-%u", a->index + 1, k);
+      ds_map_upsert(seen, a->id, strlen(a->id), &fresh);
+    }
+  }
+}
+
+static void S_ids(dossier_corpus *c) {
+  if (c->stream) {
+    S_unique_ids(c, &c->stream_ids); /* the batch's ids against every earlier one */
+    return;
+  }
+  ds_map seen;
+  ds_map_init(&seen);
+  S_unique_ids(c, &seen);
+  ds_map_free(&seen);
+}
+
+void dossier_corpus_extract(dossier_corpus *c) {
+  S_ids(c);
+  S_run_pool(c, 0, c->articles.len, NULL);
+}
+
+typedef struct {
+  FILE *out;
+  bool ok;
+} S_sink;
+
+static void S_flush(void *ctx, ds_buf *b) {
+  S_sink *k = ctx;
+  if (k->ok && b->len) k->ok = fwrite(b->ptr, 1, b->len, k->out) == b->len;
+  ds_buf_clear(b);
+}
+
+/* Extract output is tagged, rendered and written this many articles at a time: enough
+ * to keep every thread busy, few enough that the rendered lines take little memory. */
+#define DS_EXTRACT_BATCH 1024
+
+/* Tags every article (in batches, on the corpus's threads) and writes its JSON line,
+ * in corpus order whatever the thread count. */
+static void S_write_extract(dossier_corpus *c, S_sink *k) {
+  S_ids(c);
+  ds_buf *lines = malloc(DS_EXTRACT_BATCH * sizeof *lines);
+  if (!lines) abort();
+  for (size_t i = 0; i < DS_EXTRACT_BATCH; i++) ds_buf_init(&lines[i]);
+  for (size_t from = 0; from < c->articles.len; from += DS_EXTRACT_BATCH) {
+    size_t to = c->articles.len - from > DS_EXTRACT_BATCH ? from + DS_EXTRACT_BATCH : c->articles.len;
+    S_run_pool(c, from, to, lines);
+    for (size_t i = 0; i < to - from; i++) {
+      S_flush(k, &lines[i]);
+      ds_buf_free(&lines[i]);
+    }
+  }
+  free(lines);
+}
+
+/* A streaming batch is written when it holds DS_EXTRACT_BATCH articles or this many
+ * raw bytes: memory then does not grow with the input. */
+#define DS_STREAM_BATCH_BYTES ((size_t)32 << 20)
+
+void dossier_corpus_stream(dossier_corpus *c, FILE *out) {
+  c->stream = out;
+  c->stream_ok = true;
+  ds_map_init(&c->stream_ids);
+}
+
+/* Tags the pending articles, writes them in order and frees them. */
+static void S_stream_batch(dossier_corpus *c) {
+  S_sink k = {c->stream, c->stream_ok};
+  S_write_extract(c, &k);
+  c->stream_ok = k.ok;
+  for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
+  c->streamed += c->articles.len;
+  c->articles.len = 0;
+  c->stream_bytes = 0;
+}
+
+void ds_corpus_stream_point(dossier_corpus *c) {
+  if (c->stream && (c->articles.len >= DS_EXTRACT_BATCH || c->stream_bytes >= DS_STREAM_BATCH_BYTES))
+    S_stream_batch(c);
 }
 
 static void S_number_ids(dossier_corpus *c) {
@@ -124,99 +195,53 @@ const char *ds_entity_id(dossier_corpus *c, int32_t global, char buf[16]) {
   return buf;
 }
 
-/* Writes the report in pieces so a large JSONL extract never sits whole in memory. */
+/* Writes the report in pieces so a large JSONL extract or JSON report never sits whole
+ * in memory. */
 static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
   ds_buf b = DS_BUF_INIT;
-  bool ok = true;
-  if (f == DOSSIER_FORMAT_JSONL) {
-    dossier_corpus_extract(c);
-    for (size_t i = 0; i < c->articles.len && ok; i++) {
-      ds_report_jsonl_article(c->articles.items[i], &b);
-      ok = fwrite(b.ptr, 1, b.len, out) == b.len;
-      ds_buf_clear(&b);
-    }
+  S_sink k = {out, true};
+  if (f != DOSSIER_FORMAT_JSONL && c->stream) {
+    errno = EINVAL; /* the articles streamed out are gone: no dossier can be made */
+    return false;
+  } else if (f == DOSSIER_FORMAT_JSONL && c->stream) {
+    S_stream_batch(c); /* the last batch; the others are written already */
+    k.ok = c->stream_ok;
+  } else if (f == DOSSIER_FORMAT_JSONL) {
+    S_write_extract(c, &k);
   } else {
     dossier_corpus_analyze(c);
     switch (f) {
-    case DOSSIER_FORMAT_JSON: ds_report_json(c, &b); break;
+    case DOSSIER_FORMAT_JSON: ds_report_json_to(c, &b, S_flush, &k); break;
     case DOSSIER_FORMAT_MD: ds_report_md(c, &b); break;
     case DOSSIER_FORMAT_HTML: ds_report_html(c, &b); break;
     default: ds_report_text(c, &b); break;
     }
-    ok = fwrite(b.ptr, 1, b.len, out) == b.len;
+    S_flush(&k, &b);
   }
   ds_buf_free(&b);
-  return ok && fflush(out) == 0 && !ferror(out);
-}
-
-static void S_write_error(dossier_error *err, const char *path, const char *what) {
-  if (!err) return;
-  memset(err, 0, sizeof *err);
-  err->code = DOSSIER_ERR_WRITE;
-  snprintf(err->file, sizeof err->file, "%s", path);
-  snprintf(err->message, sizeof err->message, "%s: %s", what, strerror(errno));
+  return k.ok && fflush(out) == 0 && !ferror(out);
 }
 
 bool dossier_corpus_write(dossier_corpus *c, dossier_format f, FILE *out, dossier_error *err) {
   errno = 0;
   if (S_render(c, f, out)) return true;
-  S_write_error(err, "<output>", "cannot write");
+  if (err) {
+    memset(err, 0, sizeof *err);
+    err->code = DOSSIER_ERR_WRITE;
+    snprintf(err->file, sizeof err->file, "<output>");
+    snprintf(err->message, sizeof err->message, "cannot write: %s", strerror(errno));
+  }
   return false;
-}
-
-/* A device, FIFO or terminal (-o /dev/stdout, /dev/full) is written in place:
- * renaming a temporary over it would replace the device with a regular file. */
-static bool S_write_special(dossier_corpus *c, dossier_format f, const char *path,
-                            dossier_error *err) {
-  FILE *out = fopen(path, "wb");
-  if (!out) {
-    S_write_error(err, path, "cannot open");
-    return false;
-  }
-  bool ok = S_render(c, f, out);
-  if (fclose(out) != 0) ok = false;
-  if (!ok) S_write_error(err, path, "cannot write");
-  return ok;
-}
-
-/* Creates "<path>.tmp<pid>.<k>" with O_EXCL and mode 0666, so the process umask applies
- * as for any new file (mkstemp would make it 0600, and reading the umask means changing
- * it, which is process-wide). Returns the descriptor or -1. */
-static int S_create_temp(const char *path, char *tmp, size_t size) {
-  static atomic_uint counter;
-  for (int tries = 0; tries < 100; tries++) {
-    snprintf(tmp, size, "%s.tmp%ld.%u", path, (long)getpid(), atomic_fetch_add(&counter, 1));
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0 || errno != EEXIST) return fd;
-  }
-  return -1;
 }
 
 bool dossier_corpus_write_file(dossier_corpus *c, dossier_format f, const char *path,
                                dossier_error *err) {
-  struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return S_write_special(c, f, path, err);
-  size_t n = strlen(path);
-  char *tmp = malloc(n + 40);
-  if (!tmp) abort();
-  int fd = S_create_temp(path, tmp, n + 40);
-  if (fd < 0) {
-    S_write_error(err, path, "cannot create a temporary file beside it");
-    free(tmp);
+  dossier_output *o = dossier_output_open(path, err);
+  if (!o) return false;
+  errno = 0;
+  if (!S_render(c, f, dossier_output_stream(o))) {
+    dossier_output_discard(o, err);
     return false;
   }
-  FILE *out = fdopen(fd, "wb");
-  bool ok = out && S_render(c, f, out);
-  if (!ok) S_write_error(err, path, "cannot write");
-  if (out && fclose(out) != 0 && ok) {
-    ok = false;
-    S_write_error(err, path, "cannot write");
-  } else if (!out) close(fd);
-  if (ok && rename(tmp, path) != 0) {
-    ok = false;
-    S_write_error(err, path, "cannot rename the temporary file");
-  }
-  if (!ok) unlink(tmp);
-  free(tmp);
-  return ok;
+  return dossier_output_commit(o, err);
 }

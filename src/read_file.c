@@ -118,6 +118,90 @@ static bool S_slurp(FILE *f, ds_buf *out) {
   return !ferror(f);
 }
 
+/* Drops the first n bytes of b. */
+static void S_consume(ds_buf *b, size_t n) {
+  memmove(b->ptr, b->ptr + n, b->len - n);
+  b->len -= n;
+  b->ptr[b->len] = '\0';
+}
+
+/* Feeds the complete lines in b (a newline among its last `fresh` bytes ends them);
+ * a line longer than any article is fed alone (the reader reports it) and the rest of
+ * it skipped. Returns true while skipping. */
+static bool S_feed_lines(dossier_corpus *c, ds_jsonl *st, const char *name, ds_buf *b,
+                         size_t fresh, bool skipping) {
+  const char *nl = fresh ? memrchr(b->ptr + b->len - fresh, '\n', fresh) : NULL;
+  if (skipping) {
+    const char *first = fresh ? memchr(b->ptr + b->len - fresh, '\n', fresh) : NULL;
+    size_t drop = first ? (size_t)(first - b->ptr) + 1 : b->len;
+    st->pos += drop;
+    S_consume(b, drop);
+    if (!first) return true;
+    nl = memrchr(b->ptr, '\n', b->len);
+  }
+  if (nl) {
+    size_t n = (size_t)(nl - b->ptr) + 1;
+    ds_jsonl_feed(c, st, name, b->ptr, n);
+    S_consume(b, n);
+  } else if (b->len > DS_MAX_JSONL_LINE) {
+    ds_jsonl_feed(c, st, name, b->ptr, b->len);
+    S_consume(b, b->len);
+    return true;
+  }
+  return false;
+}
+
+/* A .jsonl file is read in chunks and fed line by line, so it never sits whole in
+ * memory (with a streaming extract, neither do its articles). */
+static size_t S_jsonl_chunks(dossier_corpus *c, FILE *f, const char *path, const char *name,
+                             ds_buf *b) {
+  ds_jsonl st;
+  ds_jsonl_begin(c, &st);
+  char chunk[65536];
+  bool skipping = S_feed_lines(c, &st, name, b, b->len, false);
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    ds_buf_put(b, chunk, got);
+    skipping = S_feed_lines(c, &st, name, b, got, skipping);
+  }
+  if (ferror(f))
+    ds_corpus_error(c, DOSSIER_ERR_IO, path, 0, st.pos + b->len, "cannot read: %s", strerror(errno));
+  if (b->len && !skipping) ds_jsonl_feed(c, &st, name, b->ptr, b->len);
+  size_t n = ds_jsonl_end(c, &st, name);
+  if (!n) c->skipped++;
+  return n;
+}
+
+/* The first chunk of a file: enough to tell gzip from JSON Lines. */
+static bool S_first_chunk(FILE *f, ds_buf *out) {
+  char chunk[65536];
+  size_t got = fread(chunk, 1, sizeof chunk, f);
+  ds_buf_put(out, chunk, got);
+  return !ferror(f);
+}
+
+static size_t S_read_open(dossier_corpus *c, FILE *f, const char *path, const char *name) {
+  ds_buf b = DS_BUF_INIT;
+  size_t n = 0;
+  bool ok = S_first_chunk(f, &b);
+  if (ok && S_kind(name) == DS_KIND_JSONL && !S_is_gzip(b.ptr, b.len)) {
+    n = S_jsonl_chunks(c, f, path, name, &b);
+    ds_buf_free(&b);
+    return n;
+  }
+  ok = ok && S_slurp(f, &b);
+  if (!ok) {
+    ds_corpus_error(c, b.len > DS_MAX_INPUT_BYTES ? DOSSIER_ERR_TOO_LARGE : DOSSIER_ERR_IO,
+                    path, 0, b.len, "cannot read: %s",
+                    b.len > DS_MAX_INPUT_BYTES ? "input too large" : strerror(errno));
+    c->skipped++;
+  } else {
+    n = ds_read_bytes(c, name, b.ptr, b.len);
+  }
+  ds_buf_free(&b);
+  return n;
+}
+
 static size_t S_add_file(dossier_corpus *c, const char *path, const char *name) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
   if (!f) {
@@ -125,20 +209,9 @@ static size_t S_add_file(dossier_corpus *c, const char *path, const char *name) 
     c->skipped++;
     return 0;
   }
-  ds_buf b = DS_BUF_INIT;
-  bool ok = S_slurp(f, &b);
-  int err = errno;
+  size_t n = S_read_open(c, f, path, name);
   if (f != stdin) fclose(f);
-  size_t n = 0;
-  if (!ok) {
-    ds_corpus_error(c, b.len > DS_MAX_INPUT_BYTES ? DOSSIER_ERR_TOO_LARGE : DOSSIER_ERR_IO,
-                    path, 0, b.len, "cannot read: %s",
-                    b.len > DS_MAX_INPUT_BYTES ? "input too large" : strerror(err));
-    c->skipped++;
-  } else {
-    n = ds_read_bytes(c, name, b.ptr, b.len);
-  }
-  ds_buf_free(&b);
+  ds_corpus_stream_point(c);
   return n;
 }
 

@@ -7,6 +7,8 @@
 #include "corpus.h"
 #include "util/utf8.h"
 
+/* read_jsonl_fast.c: the common flat line without jansson's parser, or NULL */
+json_t *ds_jsonl_fast_load(const char *s, size_t n);
 /* read_extract.c: lines written by `dossier extract` */
 bool ds_read_extract_is(json_t *obj);
 size_t ds_read_extract(dossier_corpus *c, const char *file, json_t *obj, size_t line, size_t pos);
@@ -56,7 +58,8 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
     return 0;
   }
   json_error_t jerr;
-  json_t *obj = json_loadb(s, n, S_JSON_FLAGS, &jerr);
+  json_t *obj = ds_jsonl_fast_load(s, n);
+  if (!obj) obj = json_loadb(s, n, S_JSON_FLAGS, &jerr);
   if (!obj) obj = S_load_repaired(s, n);
   if (!obj) {
     ds_corpus_error(c, DOSSIER_ERR_JSON, file, line, pos + (size_t)jerr.position,
@@ -92,30 +95,48 @@ static size_t S_line(dossier_corpus *c, const char *file, const char *s, size_t 
   return added;
 }
 
-size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
-  size_t added = 0, line = 0, bad = 0, pos = 0, first_error = c->errors.len, dropped = 0;
-  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* a BOM, as Windows tools write */
-  while (pos < len) {
-    const char *s = bytes + pos;
-    const char *eol = memchr(s, '\n', len - pos);
-    size_t n = eol ? (size_t)(eol - s) : len - pos;
-    line++;
+void ds_jsonl_begin(dossier_corpus *c, ds_jsonl *st) {
+  memset(st, 0, sizeof *st);
+  st->first_error = c->errors.len;
+}
+
+/* Complete lines only (the last one may lack its newline only at the end of the file). */
+void ds_jsonl_feed(dossier_corpus *c, ds_jsonl *st, const char *file, const char *bytes, size_t len) {
+  size_t off = 0;
+  if (st->pos == 0 && len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) off = 3; /* a BOM, as Windows tools write */
+  while (off < len) {
+    const char *s = bytes + off;
+    const char *eol = memchr(s, '\n', len - off);
+    size_t n = eol ? (size_t)(eol - s) : len - off;
+    st->line++;
     size_t k = 0;
     while (k < n && strchr(" \t\r", s[k])) k++;
     if (k < n) {
-      size_t got = S_line(c, file, s, n, line, pos);
-      added += got;
-      bad += !got;
-      if (c->errors.len - first_error > DS_MAX_ERRORS_PER_INPUT) { /* keep the first ones */
-        dropped += c->errors.len - first_error - DS_MAX_ERRORS_PER_INPUT;
-        c->errors.len = first_error + DS_MAX_ERRORS_PER_INPUT;
+      size_t got = S_line(c, file, s, n, st->line, st->pos + off);
+      st->added += got;
+      st->bad += !got;
+      if (c->errors.len - st->first_error > DS_MAX_ERRORS_PER_INPUT) { /* keep the first ones */
+        st->dropped += c->errors.len - st->first_error - DS_MAX_ERRORS_PER_INPUT;
+        c->errors.len = st->first_error + DS_MAX_ERRORS_PER_INPUT;
       }
+      ds_corpus_stream_point(c);
     }
-    pos += n + 1;
+    off += n + 1;
   }
-  if (dropped)
-    ds_corpus_error(c, DOSSIER_ERR_JSON, file, 0, 0, "%zu more errors in this file not shown", dropped);
-  if (bad) c->skipped += bad - (added == 0); /* ds_read_bytes counts a file with no article */
-  if (!added && !bad) ds_corpus_error(c, DOSSIER_ERR_EMPTY, file, 0, 0, "no articles: skipped");
-  return added;
+  st->pos += len;
+}
+
+size_t ds_jsonl_end(dossier_corpus *c, ds_jsonl *st, const char *file) {
+  if (st->dropped)
+    ds_corpus_error(c, DOSSIER_ERR_JSON, file, 0, 0, "%zu more errors in this file not shown", st->dropped);
+  if (st->bad) c->skipped += st->bad - (st->added == 0); /* ds_read_bytes counts a file with no article */
+  if (!st->added && !st->bad) ds_corpus_error(c, DOSSIER_ERR_EMPTY, file, 0, 0, "no articles: skipped");
+  return st->added;
+}
+
+size_t ds_read_jsonl(dossier_corpus *c, const char *file, const char *bytes, size_t len) {
+  ds_jsonl st;
+  ds_jsonl_begin(c, &st);
+  ds_jsonl_feed(c, &st, file, bytes, len);
+  return ds_jsonl_end(c, &st, file);
 }

@@ -10,6 +10,16 @@
 /* Names of the DS_FIGF_* bits, in bit order (also read back by read_extract.c). */
 const char *const ds_figure_flag_names[4] = {"vague", "increment", "inherited", "rate"};
 
+/* An id: up to 500 bytes of head, then tag, then n ("a1.e3", "q12"); snprintf cost
+ * more than the rest of writing a quote. buf has room for head (if any) + 32 bytes. */
+static const char *S_id(char *buf, const char *head, const char *tag, int64_t n) {
+  size_t h = head ? strnlen(head, 500) : 0, t = strlen(tag);
+  if (h) memcpy(buf, head, h);
+  memcpy(buf + h, tag, t);
+  buf[h + t + ds_fmt_int(buf + h + t, n)] = '\0';
+  return buf;
+}
+
 static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
   if (end > a->body_len) end = a->body_len;
   if (start > end) start = end;
@@ -45,8 +55,8 @@ static void S_entity_ref(ds_jw *w, const dossier_corpus *c, const ds_article *a,
   }
   int32_t g = a->entities.items[local].global;
   char id[600];
-  if (c && g >= 0) snprintf(id, sizeof id, "e%d", g + 1);
-  else snprintf(id, sizeof id, "%.500s.e%d", a->id, local + 1);
+  if (c && g >= 0) S_id(id, NULL, "e", g + 1);
+  else S_id(id, a->id, ".e", local + 1);
   ds_jw_str(w, id);
 }
 
@@ -54,7 +64,7 @@ static void S_quote(ds_jw *w, const dossier_corpus *c, const ds_article *a, size
   const ds_quote *q = &a->quotes.items[i];
   ds_jw_obj(w);
   char id[32];
-  snprintf(id, sizeof id, "q%u", num);
+  S_id(id, NULL, "q", num);
   ds_jw_key(w, "id"), ds_jw_str(w, id);
   ds_jw_key(w, "article"), ds_jw_str(w, a->id);
   ds_jw_key(w, "text"), S_span_text(w, a, q->start, q->end);
@@ -85,7 +95,7 @@ static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, siz
   const ds_figure *f = &a->figures.items[i];
   ds_jw_obj(w);
   char id[32];
-  snprintf(id, sizeof id, "f%u", num);
+  S_id(id, NULL, "f", num);
   ds_jw_key(w, "id"), ds_jw_str(w, id);
   ds_jw_key(w, "article"), ds_jw_str(w, a->id);
   ds_jw_key(w, "text"), S_span_text(w, a, f->start, f->end);
@@ -141,7 +151,7 @@ static void S_local_entities(ds_jw *w, const ds_article *a) {
     const ds_entity *en = &a->entities.items[e];
     ds_jw_obj(w);
     char id[600];
-    snprintf(id, sizeof id, "%.500s.e%zu", a->id, e + 1);
+    S_id(id, a->id, ".e", (int64_t)e + 1);
     ds_jw_key(w, "id"), ds_jw_str(w, id);
     ds_jw_key(w, "name"), ds_jw_str(w, en->name);
     ds_jw_key(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
@@ -202,7 +212,7 @@ static void S_entities(ds_jw *w, const dossier_corpus *c) {
   for (size_t i = 0; i < c->entities.len; i++) {
     const ds_gentity *e = &c->entities.items[i];
     char id[32];
-    snprintf(id, sizeof id, "e%zu", i + 1);
+    S_id(id, NULL, "e", (int64_t)i + 1);
     ds_jw_obj(w);
     ds_jw_key(w, "id"), ds_jw_str(w, id);
     ds_jw_key(w, "name"), ds_jw_str(w, e->name);
@@ -215,6 +225,7 @@ static void S_entities(ds_jw *w, const dossier_corpus *c) {
     ds_jw_key(w, "articles"), S_ids(w, c, &e->articles);
     ds_jw_key(w, "mentions"), ds_jw_int(w, e->mentions);
     ds_jw_end_obj(w);
+    ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
 }
@@ -223,7 +234,8 @@ static void S_refs(ds_jw *w, const ds_refvec *v, const uint32_t *base, char pref
   ds_jw_arr(w);
   for (size_t i = 0; i < v->len; i++) {
     char id[32];
-    snprintf(id, sizeof id, "%c%u", prefix, base[v->items[i].article] + v->items[i].index + 1);
+    char tag[2] = {prefix, '\0'};
+    S_id(id, NULL, tag, base[v->items[i].article] + v->items[i].index + 1);
     ds_jw_str(w, id);
   }
   ds_jw_end_arr(w);
@@ -237,7 +249,7 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
   for (size_t i = 0; i < c->quote_groups.len; i++) {
     const ds_quote_group *g = &c->quote_groups.items[i];
     char id[32];
-    snprintf(id, sizeof id, "qg%zu", i + 1);
+    S_id(id, NULL, "qg", (int64_t)i + 1);
     ds_jw_obj(w);
     ds_jw_key(w, "id"), ds_jw_str(w, id);
     ds_jw_key(w, "quotes"), S_refs(w, &g->quotes, c->quote_base, 'q');
@@ -245,6 +257,7 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
     ds_jw_key(w, "speakers"), ds_jw_str(w, speakers[g->speakers]);
     ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
     ds_jw_end_obj(w);
+    ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
   ds_jw_key(w, "figure_groups");
@@ -252,7 +265,7 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
   for (size_t i = 0; i < c->figure_groups.len; i++) {
     const ds_figure_group *g = &c->figure_groups.items[i];
     char id[32];
-    snprintf(id, sizeof id, "fg%zu", i + 1);
+    S_id(id, NULL, "fg", (int64_t)i + 1);
     ds_jw_obj(w);
     ds_jw_key(w, "id"), ds_jw_str(w, id);
     ds_jw_key(w, "about"), ds_jw_str(w, g->about);
@@ -260,6 +273,7 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
     ds_jw_key(w, "status"), ds_jw_str(w, status[g->status]);
     ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
     ds_jw_end_obj(w);
+    ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
 }
@@ -275,6 +289,7 @@ static void S_timeline_summary(ds_jw *w, const dossier_corpus *c) {
     ds_jw_key(w, "articles"), S_ids(w, c, &t->articles);
     ds_jw_key(w, "outlets"), ds_jw_int(w, t->n_outlets);
     ds_jw_end_obj(w);
+    ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
   ds_jw_key(w, "summary");
@@ -289,9 +304,13 @@ static void S_timeline_summary(ds_jw *w, const dossier_corpus *c) {
   ds_jw_end_arr(w);
 }
 
-void ds_report_json(dossier_corpus *c, ds_buf *out) {
+void ds_report_json(dossier_corpus *c, ds_buf *out) { ds_report_json_to(c, out, NULL, NULL); }
+
+void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_buf *), void *ctx) {
   ds_jw w;
   ds_jw_init(&w, out, true);
+  w.flush = flush;
+  w.flush_ctx = ctx;
   ds_jw_obj(&w);
   ds_jw_key(&w, "dossier_version"), ds_jw_int(&w, DOSSIER_JSON_VERSION);
   ds_jw_key(&w, "articles");
@@ -300,27 +319,34 @@ void ds_report_json(dossier_corpus *c, ds_buf *out) {
     ds_jw_obj(&w);
     S_article_head(&w, c->articles.items[i], c);
     ds_jw_end_obj(&w);
+    ds_jw_flush_point(&w);
   }
   ds_jw_end_arr(&w);
   ds_jw_key(&w, "entities"), S_entities(&w, c);
   ds_jw_key(&w, "quotes");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t q = 0; q < c->articles.items[i]->quotes.len; q++)
+    for (size_t q = 0; q < c->articles.items[i]->quotes.len; q++) {
       S_quote(&w, c, c->articles.items[i], q, c->quote_base[i] + (uint32_t)q + 1);
+      ds_jw_flush_point(&w);
+    }
   ds_jw_end_arr(&w);
   S_groups(&w, c);
   ds_jw_key(&w, "times");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t t = 0; t < c->articles.items[i]->times.len; t++)
+    for (size_t t = 0; t < c->articles.items[i]->times.len; t++) {
       S_time(&w, c->articles.items[i], &c->articles.items[i]->times.items[t]);
+      ds_jw_flush_point(&w);
+    }
   ds_jw_end_arr(&w);
   ds_jw_key(&w, "figures");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t f = 0; f < c->articles.items[i]->figures.len; f++)
+    for (size_t f = 0; f < c->articles.items[i]->figures.len; f++) {
       S_figure(&w, c, c->articles.items[i], f, c->figure_base[i] + (uint32_t)f + 1);
+      ds_jw_flush_point(&w);
+    }
   ds_jw_end_arr(&w);
   S_timeline_summary(&w, c);
   ds_jw_end_obj(&w);

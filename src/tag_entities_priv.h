@@ -57,30 +57,56 @@ typedef struct {
   int32_t entity;          /* resolver: the entity, or -1 */
 } ds_ent_cand;
 
-/* Per-token answers the scanner asks for more than once (list names, titles). */
-typedef struct {
-  const char *known;     /* longest list name starting here, or NULL */
-  uint8_t known_len, known_type;
-  uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
-  uint8_t done;          /* 1: known computed, 2: title computed */
-} ds_ent_memo;
-
 /* The word lists (data/ent_*.txt). */
 typedef enum {
   DS_EL_TITLES, DS_EL_HONORIFICS, DS_EL_COUNTRIES, DS_EL_PLACES, DS_EL_ORG, DS_EL_DEMONYMS,
   DS_EL_STOPCAPS, DS_EL_PARTICLES, DS_EL_CUES, DS_EL_CONTEXT, DS_EL_PLACE_WORDS,
-  DS_EL_THING_WORDS, DS_EL_N
+  DS_EL_THING_WORDS, DS_EL_GROUPS, DS_EL_N
 } ds_ent_list;
+
+/* One key of the merged word lists: what every list says about it, so a token is
+ * looked up once, whatever is asked about it later. */
+typedef struct {
+  uint16_t in;              /* bit l: an entry of list l */
+  uint16_t prefix;          /* bit l: the words before a space in an entry of list l */
+  const char *val[DS_EL_N]; /* the entry's value in list l ("" none) */
+} ds_ent_entry;
+
+/* The word lists, merged once per process and read-only after. */
+typedef struct {
+  ds_map all;                   /* lower-case key -> ds_ent_entry * */
+  uint64_t filter[256];         /* bit per key sketch (tag_entities.c): most misses end here */
+  ds_arena entries;
+  uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
+} ds_ent_lists;
+
+/* Per-token answers the scanner asks for more than once: computed on first use, so a
+ * token costs at most one hash and one lookup however often it is asked about. */
+typedef struct {
+  const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
+  const char *known;       /* longest list name starting here, or NULL */
+  uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
+  uint8_t known_len, known_type;
+  uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
+  uint8_t done;            /* 1: known computed, 2: title computed, 4: ent looked up */
+  uint8_t poss;            /* bytes of a final possessive 's / ’s (0, 2 or 4) */
+  bool cap;                /* ds_ent_is_cap */
+} ds_ent_memo;
+
+typedef struct {
+  uint64_t h;  /* hash of a capitalised word's lower-case core, 0 for an empty slot */
+  bool lower;  /* the article also writes it in lower case */
+} ds_ent_capword;
 
 typedef struct {
   ds_article *a;
-  const ds_map *lists[DS_EL_N];
-  uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
+  const ds_ent_lists *L;
   const ds_token *t;
   uint32_t ntok;
   ds_arena tmp;            /* candidates and scratch; freed when tagging ends */
   DS_VEC(ds_ent_cand) cands;
-  ds_map lower;            /* words the article writes in lower case */
+  ds_ent_capword *caps;    /* hash set of the capitalised words */
+  uint32_t caps_mask;      /* its size - 1 (a power of two) */
   bool *in_quote;          /* per token */
   ds_ent_memo *memo;       /* per token */
   uint32_t sent;           /* sentence being scanned */
@@ -89,19 +115,58 @@ typedef struct {
   bool first_name_ok;      /* the name segment may start with a list name (Jordan) */
 } ds_ent_ctx;
 
+/* Features of one token (core form, possessive stripped), memoised in ds_ent_memo
+ * when they cost more than a look at its entry. */
+enum {
+  DS_EF_PART_FULL,    /* the whole token, possessive included, is a particle */
+  DS_EF_ORG_HEAD,     /* an organisation or group head word, or a one-word organisation */
+  DS_EF_GROUP_HEAD,   /* a group head word (militia, movement) */
+  DS_EF_LOWER,        /* the article also writes the word in lower case */
+  DS_EF_DIGIT,        /* has a digit */
+  DS_EF_HYPHEN_KNOWN, /* hyphenated with a list name in it (US-led) */
+  DS_EF_N
+};
+
 /* The value of key (any ASCII case) in list l, "" for no value, NULL when absent. */
 const char *ds_ent_lex(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
 bool ds_ent_has(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
+/* The merged-list entry of word token i's core, or NULL. */
+const ds_ent_entry *ds_ent_entry_of(const ds_ent_ctx *c, uint32_t i);
+/* Value of word token i (core) in list l, or NULL; NULL for other tokens. */
+static inline const char *ds_ent_val(const ds_ent_ctx *c, uint32_t i, ds_ent_list l) {
+  const ds_ent_entry *e = ds_ent_entry_of(c, i);
+  return e && (e->in >> l & 1) ? e->val[l] : NULL;
+}
+/* Feature f (DS_EF_*) of word token i; false for other tokens. */
+bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f);
 
 /* Token helpers shared by the scanner and resolver. */
-const char *ds_ent_tok(const ds_ent_ctx *c, uint32_t i, uint32_t *len);
+static inline const char *ds_ent_tok(const ds_ent_ctx *c, uint32_t i, uint32_t *len) {
+  *len = c->t[i].end - c->t[i].start;
+  return c->a->body + c->t[i].start;
+}
 /* Length without a possessive 's / ’s. */
-uint32_t ds_ent_core_len(const ds_ent_ctx *c, uint32_t i);
-bool ds_ent_is_cap(const ds_ent_ctx *c, uint32_t i);
-bool ds_ent_tok_is(const ds_ent_ctx *c, uint32_t i, const char *lower_lit);
+static inline uint32_t ds_ent_core_len(const ds_ent_ctx *c, uint32_t i) {
+  return c->t[i].end - c->t[i].start - c->memo[i].poss;
+}
+static inline bool ds_ent_is_cap(const ds_ent_ctx *c, uint32_t i) {
+  return i < c->ntok && c->memo[i].cap;
+}
+/* Token i is the lower-case literal, in any ASCII case. */
+static inline bool ds_ent_tok_is(const ds_ent_ctx *c, uint32_t i, const char *lower_lit) {
+  size_t k = __builtin_strlen(lower_lit);
+  if (i >= c->ntok || c->t[i].end - c->t[i].start != k) return false;
+  const char *s = c->a->body + c->t[i].start;
+  for (size_t x = 0; x < k; x++)
+    if ((s[x] | (s[x] >= 'A' && s[x] <= 'Z' ? 0x20 : 0)) != lower_lit[x]) return false;
+  return true;
+}
 /* Value of the longest match of tokens [i, i+k) in list (k <= max), or NULL; *k set. */
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k);
+/* The same for nl lists at once: v[l], k[l] for lists[l] (k 0 when none). */
+void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t nl, uint32_t i,
+                        uint32_t max, const char **v, uint32_t *k);
 /* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
  * or the article arena. */
 char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);

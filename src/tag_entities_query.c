@@ -76,12 +76,13 @@ int32_t ds_entity_sentence_of(const ds_article *a, uint32_t pos) {
 static bool S_pronoun_ok(const ds_article *a, const ds_mention *x, bool organisation) {
   ds_ent_type t = a->entities.items[x->entity].type;
   if (x->in_quote) return false;
-  return organisation ? (t == DS_ENT_ORG || t == DS_ENT_PLACE) : t == DS_ENT_PERSON;
+  return organisation ? (t == DS_ENT_ORG || t == DS_ENT_PLACE || t == DS_ENT_GROUP)
+                      : t == DS_ENT_PERSON;
 }
 
 /* In the pronoun's own sentence the nearest fitting mention before it wins; in an
  * earlier sentence, the first (its subject, as a rule). An organisation beats a
- * place in the same sentence. */
+ * place in the same sentence (a group counts as an organisation). */
 int32_t ds_entity_resolve_pronoun(const ds_article *a, uint32_t pos, bool organisation) {
   int32_t s = ds_entity_sentence_of(a, pos);
   if (s < 0) return -1;
@@ -97,7 +98,8 @@ int32_t ds_entity_resolve_pronoun(const ds_article *a, uint32_t pos, bool organi
       if (s - cur >= DS_ENT_PRONOUN_SENTENCES) break;
     }
     if (!S_pronoun_ok(a, x, organisation)) continue;
-    bool is_org = a->entities.items[x->entity].type == DS_ENT_ORG;
+    ds_ent_type ty = a->entities.items[x->entity].type;
+    bool is_org = ty == DS_ENT_ORG || ty == DS_ENT_GROUP;
     if (cur == s && (best < 0 || (is_org && !best_org))) {
       best = x->entity, best_org = is_org;
       if (!organisation || is_org) return best;

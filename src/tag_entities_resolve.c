@@ -37,17 +37,30 @@ typedef struct {
 
 static const char *S_key(S_res *r, char prefix, const char *s, size_t n) {
   ds_buf_clear(&r->kb);
-  ds_buf_putc(&r->kb, prefix);
-  ds_buf_putc(&r->kb, ':');
-  ds_utf8_fold(&r->kb, s, n);
+  const char head[2] = {prefix, ':'};
+  ds_buf_put(&r->kb, head, 2);
+  size_t ascii = 0;
+  while (ascii < n && !(s[ascii] & 0x80)) ascii++;
+  if (ascii < n) {
+    ds_utf8_fold(&r->kb, s, n);
+  } else { /* most names: fold is plain lower case */
+    ds_buf_put(&r->kb, s, n);
+    ds_ascii_lower(r->kb.ptr + 2, r->kb.ptr + 2, n);
+  }
   return r->kb.ptr;
 }
 
-static int32_t S_get(S_res *r, char prefix, const char *s) {
+/* The entity under the key, -1 when none; -2 when the key was voided (ambiguous). */
+static int32_t S_get_any(S_res *r, char prefix, const char *s) {
   if (!s) return -1;
   S_key(r, prefix, s, strlen(s));
   const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
-  return slot ? (int32_t)slot->value - 1 : -1;
+  return !slot ? -1 : slot->value ? (int32_t)slot->value - 1 : -2;
+}
+
+static int32_t S_get(S_res *r, char prefix, const char *s) {
+  int32_t e = S_get_any(r, prefix, s);
+  return e >= 0 ? e : -1;
 }
 
 /* Maps the key to e unless it already names an entity; returns the holder. */
@@ -103,6 +116,19 @@ static void S_surnames(S_res *r, const ds_ent_cand *x, int32_t e) {
     }
     if (h != e) r->ex.items[h].next_surname = e;
   }
+}
+
+/* A first name alone ("Hillary") may stand for the one person of the article who
+ * bears it; when two people share it, it stands for neither (the key is voided). */
+static void S_given(S_res *r, const ds_ent_cand *x, int32_t e) {
+  if (x->tok_end - x->tok < 2) return;
+  uint32_t n;
+  const char *s = ds_ent_tok(r->c, x->tok, &n);
+  S_key(r, 'f', s, ds_ent_core_len(r->c, x->tok));
+  bool inserted;
+  ds_map_slot *slot = ds_map_upsert(&r->keys, r->kb.ptr, r->kb.len, &inserted);
+  if (inserted) slot->value = (uint64_t)e + 1;
+  else if (slot->value != (uint64_t)e + 1) slot->value = 0;
 }
 
 /* The person a bare surname at pos means: the bearer mentioned last before pos,
@@ -161,6 +187,7 @@ static void S_strong(S_res *r) {
     if (x->kind == DS_EC_PERSON) {
       S_set_role(r, x->entity, x->role);
       S_surnames(r, x, x->entity);
+      S_given(r, x, x->entity);
     } else if (x->kind == DS_EC_NAMED) {
       int32_t e = S_get(r, 'n', x->surface);
       if (e < 0) e = S_get(r, 'n', x->name);
@@ -178,7 +205,9 @@ static void S_titled(S_res *r) {
     ds_ent_cand *x = &r->c->cands.items[i];
     if (x->kind != DS_EC_SINGLE || !(x->flags & (DS_ES_TITLED | DS_ES_CUE))) continue;
     /* a known surname is resolved in text order, to its most recent bearer */
-    if (S_get(r, 's', x->name) >= 0 || S_get(r, 'n', x->name) >= 0) continue;
+    if (S_get(r, 's', x->name) >= 0 || S_get(r, 'n', x->name) >= 0 ||
+        S_get_any(r, 'f', x->name) != -1) /* a first name: its bearer, or nobody */
+      continue;
     if (x->weak || (x->flags & DS_ES_UPPER)) continue;
     int32_t e = S_new(r, x->name, DS_ENT_PERSON, x->role, x->start);
     S_surnames(r, x, e);
@@ -230,6 +259,7 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
   int32_t e = S_surname(r, x->name, x->start);
   if (e < 0) e = S_get(r, 'n', x->name);
+  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_get(r, 'f', x->name);
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))

@@ -10,38 +10,28 @@
 
 #include "tag_entities_priv.h"
 
+/* Token i, inside the sentence, is in the list (core form): memoised per token. */
 static bool S_lex(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
-  if (i >= c->sent_end || c->t[i].kind != DS_TOK_WORD) return false;
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  return ds_ent_has(c, list, s, ds_ent_core_len(c, i));
+  return i < c->sent_end && ds_ent_val(c, i, list) != NULL;
 }
 
-/* Like S_lex but on the whole token, possessive included ("People's"). */
-static bool S_lex_full(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  return ds_ent_has(c, list, s, n);
+/* Token i's value in the list starts with ch ("loc", "head"). */
+static bool S_val_is(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, char ch) {
+  const char *v = i < c->sent_end ? ds_ent_val(c, i, list) : NULL;
+  return v && *v == ch;
 }
 
-static const char *S_lexv(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
-  if (i >= c->sent_end || c->t[i].kind != DS_TOK_WORD) return NULL;
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  return ds_ent_lex(c, list, s, ds_ent_core_len(c, i));
+static bool S_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
+  return i < c->sent_end && ds_ent_feat(c, i, f);
 }
 
-static bool S_poss(const ds_ent_ctx *c, uint32_t i) {
-  uint32_t n;
-  ds_ent_tok(c, i, &n);
-  return ds_ent_core_len(c, i) < n;
-}
+static bool S_poss(const ds_ent_ctx *c, uint32_t i) { return c->memo[i].poss != 0; }
 
-static bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
+static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
   if (i >= c->sent_end || c->t[i].kind == DS_TOK_WORD) return false;
   uint32_t n;
   const char *s = ds_ent_tok(c, i, &n);
-  return n == strlen(lit) && memcmp(s, lit, n) == 0;
+  return n == __builtin_strlen(lit) && memcmp(s, lit, n) == 0;
 }
 
 /* Title match at i: *k tokens; returns true for a head ("spokesman"), *mod for a
@@ -62,33 +52,28 @@ static bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
  * ("Congress", "Senate": "National People's Congress"). */
-static bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
-  const char *v = S_lexv(c, DS_EL_ORG, i);
-  if (!v || !*v) return v != NULL;
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  n = ds_ent_core_len(c, i);
-  return strlen(v) == n && strncasecmp(v, s, n) == 0;
-}
+static bool S_org_head(const ds_ent_ctx *c, uint32_t i) { return S_feat(c, i, DS_EF_ORG_HEAD); }
 
 /* The longest list name at i: country, place, organisation or nationality word.
  * Sets *k, *type and returns the canonical name, or NULL. */
 static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
                                     ds_ent_type *type) {
-  static const struct { ds_ent_list list; ds_ent_type type; } lists[] = {
-      {DS_EL_COUNTRIES, DS_ENT_PLACE}, {DS_EL_PLACES, DS_ENT_PLACE},
-      {DS_EL_ORG, DS_ENT_ORG},   {DS_EL_DEMONYMS, DS_ENT_PLACE}};
-  const char *best = NULL;
+  static const ds_ent_list lists[] = {DS_EL_COUNTRIES, DS_EL_PLACES, DS_EL_ORG, DS_EL_DEMONYMS,
+                                       DS_EL_GROUPS};
+  static const ds_ent_type types[] = {DS_ENT_PLACE, DS_ENT_PLACE, DS_ENT_ORG, DS_ENT_PLACE,
+                                      DS_ENT_GROUP};
+  enum { NL = sizeof lists / sizeof *lists };
+  const char *best = NULL, *v[NL];
+  uint32_t m[NL];
   *k = 0;
   if (!ds_ent_is_cap(c, i)) return NULL;
-  for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
-    uint32_t m;
-    const char *v = ds_ent_list_match(c, lists[l].list, i, max, &m);
-    if (!v || !*v || m <= *k) continue;
+  ds_ent_match_lists(c, lists, NL, i, max, v, m);
+  for (size_t l = 0; l < NL; l++) {
+    if (!v[l] || !*v[l] || m[l] <= *k) continue;
     /* "Un" in Kim Jong Un is not the UN: short list words must be acronyms */
-    if (m == 1 && ds_ent_core_len(c, i) <= 3 && !(c->t[i].flags & (DS_TF_UPPER | DS_TF_ABBREV)))
+    if (m[l] == 1 && ds_ent_core_len(c, i) <= 3 && !(c->t[i].flags & (DS_TF_UPPER | DS_TF_ABBREV)))
       continue;
-    best = v, *k = m, *type = lists[l].type;
+    best = v[l], *k = m[l], *type = types[l];
   }
   /* "European" stands for the European Union, an organisation */
   if (best && *type == DS_ENT_PLACE) {
@@ -160,53 +145,20 @@ static bool S_common_opener(const ds_ent_ctx *c, uint32_t i) {
   return S_start_like(c, i) && S_written_lower(c, i);
 }
 
-static bool S_has_digit(const ds_ent_ctx *c, uint32_t i) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  for (uint32_t x = 0; x < n; x++)
-    if (s[x] >= '0' && s[x] <= '9') return true;
-  return false;
-}
-
-/* "North Korea-Russia", "US-led": a hyphenated word with a list name in it. */
-static bool S_hyphen_known(const ds_ent_ctx *c, uint32_t i) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  n = ds_ent_core_len(c, i);
-  for (uint32_t p = 0; p < n;) {
-    const char *h = memchr(s + p, '-', n - p);
-    uint32_t e = h ? (uint32_t)(h - s) : n;
-    if (e == n && p == 0) return false;
-    if (ds_ent_has(c, DS_EL_COUNTRIES, s + p, e - p) || ds_ent_has(c, DS_EL_PLACES, s + p, e - p) ||
-        ds_ent_has(c, DS_EL_DEMONYMS, s + p, e - p))
-      return true;
-    p = e + 1;
-  }
-  return false;
-}
-
 /* A token that can be part of a personal name. */
 static bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
   ds_ent_type ty;
-  if (i >= c->sent_end || !ds_ent_is_cap(c, i) || S_has_digit(c, i)) return false;
+  if (i >= c->sent_end || !ds_ent_is_cap(c, i) || ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
   if (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)) return false;
-  if (S_title(c, i, &k, &mod) || mod || S_hyphen_known(c, i)) return false;
+  if (S_title(c, i, &k, &mod) || mod || ds_ent_feat(c, i, DS_EF_HYPHEN_KNOWN)) return false;
   return !S_known(c, i, 1, &k, &ty);
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
  * capitalised words are a name of something, not of a person. */
-static bool S_written_lower(const ds_ent_ctx *c, uint32_t i) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
-  n = ds_ent_core_len(c, i);
-  char low[DS_ENT_MAX_KEY];
-  if (n >= sizeof low) return false;
-  for (uint32_t x = 0; x < n; x++) low[x] = (char)(s[x] >= 'A' && s[x] <= 'Z' ? s[x] + 32 : s[x]);
-  return ds_map_get(&c->lower, low, n) != NULL;
-}
+static bool S_written_lower(const ds_ent_ctx *c, uint32_t i) { return ds_ent_feat(c, i, DS_EF_LOWER); }
 
 static ds_ent_cand *S_push(ds_ent_ctx *c, ds_ent_cand_kind kind, uint32_t i, uint32_t j) {
   ds_ent_cand *x = DS_PUSH(&c->tmp, &c->cands);
@@ -303,10 +255,9 @@ static const char *S_apposition(ds_ent_ctx *c, uint32_t comma) {
   return ds_ent_join(c, &c->a->arena, start, end);
 }
 
-static bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, const char *what) {
-  if (i >= c->sent_end || ds_ent_is_cap(c, i)) return false;
-  const char *v = S_lexv(c, DS_EL_CONTEXT, i);
-  return v && strcmp(v, what) == 0;
+/* A lower-case context word: 'l' for "loc" (in, near), 'p' for "placenoun" (region). */
+static bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, char what) {
+  return !ds_ent_is_cap(c, i) && S_val_is(c, DS_EL_CONTEXT, i, what);
 }
 
 static void S_single(ds_ent_ctx *c, uint32_t k, bool titled, const char *role);
@@ -319,9 +270,8 @@ static void S_unknown(ds_ent_ctx *c, uint32_t k, uint32_t m, bool hon) {
                         tk == 1);
   const char *role = titled && !hon ? S_role(c, k - 1, k - 1) : NULL;
   if (m - k >= 2 && !titled) {
-    const char *head = S_lexv(c, DS_EL_PLACE_WORDS, k);
-    const char *tail = S_lexv(c, DS_EL_PLACE_WORDS, m - 1);
-    if (S_ctx_is(c, m, "placenoun") || (head && *head == 'h') || (tail && *tail == 't')) {
+    if (S_ctx_is(c, m, 'p') || S_val_is(c, DS_EL_PLACE_WORDS, k, 'h') ||
+        S_val_is(c, DS_EL_PLACE_WORDS, m - 1, 't')) {
       ds_ent_cand *x = S_push(c, DS_EC_NAMED, k, m);
       x->type = DS_ENT_PLACE, x->name = x->surface, x->weak = c->headline;
       return;
@@ -352,11 +302,11 @@ static void S_single(ds_ent_ctx *c, uint32_t k, bool titled, const char *role) {
   x->name = x->surface, x->role = role, x->weak = c->headline;
   uint8_t f = 0;
   if (S_start_like(c, k)) f |= DS_ES_START;
-  if (k > 0 && S_ctx_is(c, k - 1, "loc") && !S_poss(c, k)) f |= DS_ES_LOC;
+  if (k > 0 && S_ctx_is(c, k - 1, 'l') && !S_poss(c, k)) f |= DS_ES_LOC;
   if (S_lex(c, DS_EL_CUES, m) && !ds_ent_is_cap(c, m)) f |= DS_ES_CUE;
   if (S_poss(c, k)) f |= DS_ES_POSS;
   if (c->t[k].flags & DS_TF_UPPER) f |= DS_ES_UPPER;
-  if (S_ctx_is(c, m, "placenoun")) f |= DS_ES_PLACE;
+  if (S_ctx_is(c, m, 'p')) f |= DS_ES_PLACE;
   if (titled) f |= DS_ES_TITLED;
   x->flags = f;
   if (!x->role && (titled || (f & DS_ES_CUE)) && !(f & DS_ES_POSS)) x->role = S_apposition(c, m);
@@ -486,9 +436,10 @@ static bool S_titled_person(ds_ent_ctx *c, uint32_t p, uint32_t q) {
  * "of" ("Ministry of Defence"). */
 static bool S_org(ds_ent_ctx *c, uint32_t p, uint32_t q) {
   if (q - p < 2) return false;
-  bool org = S_org_head(c, q - 1);
+  uint32_t head = q - 1;
+  bool org = S_org_head(c, head);
   for (uint32_t x = p; x + 1 < q && !org; x++)
-    org = S_org_head(c, x) && (ds_ent_tok_is(c, x + 1, "of") || ds_ent_tok_is(c, x + 1, "for"));
+    org = S_org_head(c, head = x) && (ds_ent_tok_is(c, x + 1, "of") || ds_ent_tok_is(c, x + 1, "for"));
   if (!org) return false;
   uint32_t len;
   ds_ent_type type;
@@ -499,9 +450,9 @@ static bool S_org(ds_ent_ctx *c, uint32_t p, uint32_t q) {
     p += len;
   }
   for (uint32_t x = p; x + 1 < q; x++)
-    if (S_poss(c, x) && !S_lex_full(c, DS_EL_PARTICLES, x)) p = x + 1;
+    if (S_poss(c, x) && !S_feat(c, x, DS_EF_PART_FULL)) p = x + 1;
   if (q - p < 2 && !(S_org_head(c, p) && q > p)) return false;
-  S_named(c, p, q, NULL, DS_ENT_ORG, false);
+  S_named(c, p, q, NULL, S_feat(c, head, DS_EF_GROUP_HEAD) ? DS_ENT_GROUP : DS_ENT_ORG, false);
   ds_ent_cand *x = &c->cands.items[c->cands.len - 1];
   x->name = x->surface;
   return true;
@@ -598,7 +549,7 @@ static uint32_t S_desc(ds_ent_ctx *c, uint32_t i) {
     }
     if (S_org_head(c, j) && !ds_ent_is_cap(c, j + 1) && !S_title(c, j + 1, &k2, NULL)) {
       ds_ent_cand *x = S_push(c, DS_EC_DESC, i, j + 1);
-      x->type = DS_ENT_ORG;
+      x->type = S_feat(c, j, DS_EF_GROUP_HEAD) ? DS_ENT_GROUP : DS_ENT_ORG;
       x->head = ds_ent_join(c, &c->tmp, j, j + 1);
       return j + 1;
     }

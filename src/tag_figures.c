@@ -6,6 +6,7 @@
  * and numbers inside URLs are recognised and skipped here; what the number counts,
  * who claims it and as of when are read by tag_figures_ctx.c. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,20 +37,21 @@ typedef struct {
 
 /* ---- token helpers ---- */
 
-bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit) {
-  if (i >= s->s1) return false;
-  size_t n = strlen(lit);
-  return ds_fig_len(s, i) == n && strncasecmp(ds_fig_text(s, i), lit, n) == 0;
-}
-
 bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
   return i < s->s1 && s->tok[i].kind != DS_TOK_WORD && s->tok[i].kind != DS_TOK_NUMBER &&
          ds_fig_is(s, i, lit);
 }
 
+static uint32_t S_first_bit(char c) {
+  unsigned l = (unsigned)((c | 32) - 'a');
+  return l < 26 ? 1u << l : 1u << 26;
+}
+
 const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
   char low[DS_FIG_MAX_KEY];
-  if (n >= sizeof low || !s->lex[list]) return NULL;
+  if (!n || n >= sizeof low || !s->lex[list]) return NULL;
+  const ds_fig_filter *f = &s->filter[list];
+  if (n > f->max_len || !(f->first & S_first_bit(key[0]))) return NULL;
   for (size_t k = 0; k < n; k++) low[k] = (char)(key[k] >= 'A' && key[k] <= 'Z' ? key[k] + 32 : key[k]);
   const ds_map_slot *slot = ds_map_get(s->lex[list], low, n);
   return slot ? (const char *)(uintptr_t)slot->value : NULL;
@@ -334,6 +336,10 @@ static bool S_in_time(const ds_figscan *s, uint32_t i, uint32_t j, size_t *tc) {
   return false;
 }
 
+static bool S_ratio_word(const ds_figscan *s, uint32_t i) {
+  return ds_fig_is(s, i, "every") || ds_fig_is(s, i, "each") || ds_fig_is(s, i, "per");
+}
+
 /* True when the core at i..j is not a count; *skip is where scanning resumes. */
 static bool S_not_figure(const ds_figscan *s, uint32_t i, uint32_t j, const S_corev *c,
                          bool money, size_t *tc, uint32_t *skip) {
@@ -344,6 +350,7 @@ static bool S_not_figure(const ds_figscan *s, uint32_t i, uint32_t j, const S_co
   if (S_in_url(s, i) || S_in_time(s, i, j, tc)) return true;
   if (S_label_before(s, i) || (i > s->s0 && s->tok[i - 1].kind == DS_TOK_WORD && ds_fig_attached(s, i)))
     return true;
+  if (i > s->s0 && S_ratio_word(s, i - 1)) return true; /* "for every 12 soldiers": a ratio */
   if (S_glued(s, i + 1) && c->scale == 1) return (*skip = i + 2), true;
   bool date = (i > s->s0 && S_is_month(s, i - 1)) || S_is_month(s, j);
   if (date) {
@@ -426,13 +433,13 @@ static bool S_expression(const ds_figscan *s, uint32_t i, size_t *tc, S_num *n, 
   if (j == i || S_not_figure(s, i, j, &c1, n->cur != NULL, tc, skip)) return false;
   bool between = n->t0 > s->s0 && ds_fig_is(s, n->t0 - 1, "between");
   bool from = n->t0 > s->s0 && ds_fig_is(s, n->t0 - 1, "from");
-  uint32_t e = from ? 0 : S_range(s, j, between, n->cur != NULL, &c2);
+  uint32_t e = S_range(s, j, between, n->cur != NULL, &c2);
   n->value = n->low = n->high = c1.v;
   if (e && c2.v > c1.v * (c1.scale == 1 ? c2.scale : 1)) {
     double lo = c1.scale == 1 && c2.scale > 1 && c1.v * c2.scale <= c2.v ? c1.v * c2.scale : c1.v;
     n->low = lo, n->high = c2.v, n->value = (lo + c2.v) / 2, n->range = true;
     j = e;
-    if (between) n->t0--, n->qual = "between", n->qkind = "range";
+    if (between || from) n->t0--, n->qual = between ? "between" : "from", n->qkind = "range";
   }
   n->n1 = n->t1 = j;
   n->word = c1.word, n->vague = c1.vague, n->scaled = c1.scale > 1;
@@ -501,6 +508,30 @@ static void S_unit_from_expr(const ds_figscan *s, const S_num *n, ds_figure *f) 
   }
 }
 
+/* "one truck for every 12 soldiers", "12 patients per doctor": a ratio, not a count
+ * ("90,000 a month", "per day" are rates, read by S_rate). */
+static bool S_ratio_after(const ds_figscan *s, uint32_t k) {
+  if (ds_fig_is(s, k, "for")) return S_ratio_word(s, k + 1);
+  if (!ds_fig_is(s, k, "per")) return false;
+  const char *cls = ds_fig_unit(s, k + 1, NULL);
+  return !cls || strcmp(cls, "-") != 0;
+}
+
+static bool S_share_or_sum(const ds_figure *f) {
+  return f->unit_class && (!strcmp(f->unit_class, "percent") || !strncmp(f->unit_class, "money", 5));
+}
+
+/* A sum or share named by its unit and a preposition ("dollars of ...", "percent of
+ * its trade", "in lending"): its label is what it is of or for, else the unit. */
+static void S_topic_about(const ds_figscan *s, const ds_fighead *h, uint32_t j, ds_figure *f) {
+  bool unit_head = h->head >= 0 && h->mod0 == h->head && h->uclass && !strcmp(h->uclass, f->unit_class);
+  uint32_t k = unit_head ? (uint32_t)h->head + 1 : j;
+  if (!unit_head && h->mod0 >= 0) return; /* "$400 million package of weapons" names itself */
+  const char *t = ds_fig_topic(s, k);
+  if (t) f->about = t;
+  else if (!f->about) f->about = f->unit;
+}
+
 /* Fills unit, class, about and key. Returns false when the figure is dropped. */
 static bool S_what(const ds_figscan *s, const S_num *n, ds_figure *f) {
   ds_fighead h;
@@ -513,7 +544,9 @@ static bool S_what(const ds_figscan *s, const S_num *n, ds_figure *f) {
   bool own = f->unit || h.head >= 0;
   if (!f->unit && h.head >= 0) f->unit = ds_arena_strdup(&s->a->arena, h.unit), f->unit_class = h.uclass;
   if (own && (h.mod0 >= 0 || h.end > j)) f->about = ds_fig_words(s, h.mod0 >= 0 ? (uint32_t)h.mod0 : j, h.end);
+  if (S_share_or_sum(f)) S_topic_about(s, &h, j, f);
   f->key = h.key ? h.key : ds_fig_clause_key(s, n->t0);
+  if (S_ratio_after(s, own ? h.end : n->t1)) return false;
   if (n->word && !n->scaled && !n->vague && !f->unit_class) return false; /* "two fronts" */
   if (!own) {
     if (n->word && !n->scaled && !n->vague) return false; /* "two" alone */
@@ -574,8 +607,29 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_UNITS] = "fig_units",
 };
 
+/* Built once for the process, read-only after: safe on every thread. */
+static ds_fig_filter S_filters[DS_FL__COUNT];
+static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
+
+static void S_filters_build(void) {
+  for (int k = 0; k < DS_FL__COUNT; k++) {
+    char file[64];
+    snprintf(file, sizeof file, "%s.txt", S_list_names[k]);
+    if (!ds_embedded_file(file, NULL)) continue;
+    const ds_map *m = ds_lexicon(S_list_names[k]);
+    for (size_t i = 0; i < m->cap; i++) {
+      const ds_map_slot *e = &m->slots[i];
+      if (!e->key || !e->klen) continue;
+      S_filters[k].first |= S_first_bit(e->key[0]);
+      if (e->klen > S_filters[k].max_len) S_filters[k].max_len = e->klen;
+    }
+  }
+}
+
 static void S_lists(ds_figscan *s) {
   char file[64];
+  pthread_once(&S_filters_once, S_filters_build);
+  s->filter = S_filters;
   s->ent_lists = true;
   for (int k = 0; k < DS_FL__COUNT; k++) {
     snprintf(file, sizeof file, "%s.txt", S_list_names[k]);

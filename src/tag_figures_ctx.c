@@ -127,6 +127,33 @@ static uint32_t S_pp(const ds_figscan *s, uint32_t j) {
   return words ? k : j;
 }
 
+/* What a sum or a share is of or for: the noun phrase after "of", "in", "for" ("90
+ * percent of its trade" is "trade", "$50 billion in lending available to" is
+ * "lending"), its last DS_FIG_TOPIC_WORDS words (the head ends an English noun
+ * phrase). NULL when there is none. */
+const char *ds_fig_topic(const ds_figscan *s, uint32_t k) {
+  if (!(ds_fig_is(s, k, "of") || ds_fig_is(s, k, "in") || ds_fig_is(s, k, "for") || ds_fig_is(s, k, "on")))
+    return NULL;
+  k++;
+  while (S_determiner(s, k)) k++;
+  uint32_t e = k;
+  for (; e < s->s1 && e - k < DS_FIG_MAX_HEAD; e++) {
+    bool joins = e > k && (ds_fig_is(s, e, "and") || ds_fig_is(s, e, "or")) && S_word(s, e + 1) && !S_stop(s, e + 1);
+    if (joins) continue; /* "sophisticated and deadly military hardware" */
+    if (!S_word(s, e) || S_stop(s, e) || ds_fig_lookup(s, e, DS_FL_CLAIM_VERBS)) break;
+    const char *p = ds_fig_text(s, e);
+    uint32_t n = ds_fig_len(s, e);
+    bool cap = s->tok[e].flags & DS_TF_CAP;
+    /* "trade coming from", "lending available to": a verb or a trailing adjective ends it */
+    if (e > k && !cap && n > 5 && (!memcmp(p + n - 3, "ing", 3) || !memcmp(p + n - 4, "able", 4) ||
+                                   !memcmp(p + n - 4, "ible", 4)))
+      break;
+  }
+  if (e == k) return NULL;
+  uint32_t b = e - k > DS_FIG_TOPIC_WORDS ? e - DS_FIG_TOPIC_WORDS : k;
+  return ds_fig_words(s, b, e);
+}
+
 /* A plural noun we have no class for ("22,000 followers") is still the figure's
  * own unit: nothing is inherited, and nothing is grouped. */
 static void S_unknown_head(const ds_figscan *s, uint32_t k, ds_fighead *h) {

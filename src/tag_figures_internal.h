@@ -13,6 +13,8 @@
 #define DS_FIG_MAX_HEAD 8
 /* Words kept in `about`: enough for modifiers, head and one prepositional phrase. */
 #define DS_FIG_MAX_ABOUT_WORDS 10
+/* Words kept of what a sum or share is for ("military hardware"). */
+#define DS_FIG_TOPIC_WORDS 3
 /* Tokens scanned back from a figure for its claimant's cue verb, a key or a
  * projection cue: bounded so a long sentence costs linear time. */
 #define DS_FIG_MAX_BACK 40
@@ -47,9 +49,18 @@ typedef enum {
   DS_FL__COUNT
 } ds_fig_list;
 
+/* A cheap pre-test of a word list, built once: the lengths and first letters of its
+ * keys. Most words of a text start with a letter no key of a small list starts
+ * with, or are longer than its longest key, and skip the hash lookup. */
+typedef struct {
+  uint32_t first; /* bit c - 'a' for a key starting with letter c; bit 26 for any other */
+  uint32_t max_len;
+} ds_fig_filter;
+
 typedef struct {
   ds_article *a;
   const ds_token *tok;
+  const ds_fig_filter *filter; /* DS_FL__COUNT entries */
   uint32_t s0, s1; /* token range of the current sentence */
   uint32_t sent;   /* its index */
   bool ent_lists;  /* the entity tagger's country and nationality lists are built in */
@@ -76,7 +87,16 @@ static inline uint32_t ds_fig_len(const ds_figscan *s, uint32_t i) {
 static inline bool ds_fig_attached(const ds_figscan *s, uint32_t i) {
   return !(s->tok[i].flags & DS_TF_SPACE_BEFORE);
 }
-bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit);
+/* Token i is the word lit (any ASCII case). Inline so that strlen(lit) folds and
+ * most calls end at the length test. */
+static inline bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit) {
+  size_t n = __builtin_strlen(lit);
+  if (i >= s->s1 || ds_fig_len(s, i) != n) return false;
+  const char *p = ds_fig_text(s, i);
+  for (size_t k = 0; k < n; k++)
+    if ((p[k] | (p[k] >= 'A' && p[k] <= 'Z' ? 32 : 0)) != lit[k]) return false;
+  return true;
+}
 bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit);
 /* Value of token i in list (case-insensitive), or NULL. */
 const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list);
@@ -100,6 +120,7 @@ const char *ds_fig_words(const ds_figscan *s, uint32_t i, uint32_t j);
 
 /* Context readers (tag_figures_ctx.c). */
 void ds_fig_head(const ds_figscan *s, uint32_t j, ds_fighead *h);
+const char *ds_fig_topic(const ds_figscan *s, uint32_t k);
 const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start);
 void ds_fig_source(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f);
 void ds_fig_as_of(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f);

@@ -10,6 +10,9 @@
 #include "tag_quotes_internal.h"
 #include "util/lexicon.h"
 
+/* Words of a scare quote ("so-called “reset”"); longer fragments are someone's words. */
+#define QT_MAX_SCARE_WORDS 1
+
 enum { F_NONE, F_DOUBLE, F_SINGLE, F_GUILLEMET };
 enum { D_AMBIG, D_OPEN, D_CLOSE };
 
@@ -50,12 +53,15 @@ static qt_markinfo S_mark(const qt_ctx *q, uint32_t i) {
 /* Straight marks take their direction from the spaces around them. */
 static bool S_opens(const qt_ctx *q, uint32_t i) {
   qt_markinfo m = S_mark(q, i);
-  if (m.dir != D_AMBIG) return m.dir == D_OPEN;
   const ds_token *t = &q->t[i];
-  bool space_before = i == 0 || (t->flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) ||
-                      qt_is_punct(q, i - 1, '(') || qt_is_punct(q, i - 1, '[');
   uint32_t nx = i + S_width(q, i);
   bool glued_after = nx < q->nt && !(q->t[nx].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START));
+  /* ”Words… at a paragraph's start: a closing mark typed for an opening one */
+  if (m.dir == D_CLOSE && (t->flags & DS_TF_PARA_START) && glued_after && q->t[nx].kind == DS_TOK_WORD)
+    return true;
+  if (m.dir != D_AMBIG) return m.dir == D_OPEN;
+  bool space_before = i == 0 || (t->flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) ||
+                      qt_is_punct(q, i - 1, '(') || qt_is_punct(q, i - 1, '[');
   return space_before && glued_after;
 }
 
@@ -105,7 +111,7 @@ static bool S_is_name(const qt_ctx *q, uint32_t o, uint32_t c) {
     if (t->kind != DS_TOK_WORD && t->kind != DS_TOK_NUMBER) continue;
     words++;
     if (t->flags & (DS_TF_CAP | DS_TF_UPPER) || t->kind == DS_TOK_NUMBER) caps++;
-    else if (!qt_in_list(q, i, "quote_name_words")) other++;
+    else if (!qt_has(q, i, QC_NAME_WORD)) other++;
   }
   /* "Orange is the New Black": one plain word among several capitalised ones */
   return caps > 0 && words <= QT_MAX_NAME_WORDS && other <= (caps >= 3 ? 1u : 0u);
@@ -133,10 +139,11 @@ typedef struct {
   const char *cue;
   uint32_t cue_tok;
   bool ok;
+  bool far; /* the cue governs a wider report ("said the ad “unfairly” suggests …") */
 } qt_attr;
 
 static bool S_is_inner_word(const qt_ctx *q, uint32_t i) {
-  return qt_in_list(q, i, "quote_preps") || qt_is(q, i, "and") || qt_is(q, i, "or");
+  return qt_has(q, i, QC_PREP) || qt_is(q, i, "and") || qt_is(q, i, "or");
 }
 
 static bool S_has_cue(const qt_ctx *q, uint32_t i, uint32_t hi) {
@@ -179,15 +186,68 @@ static qt_attr S_after_verb(const qt_ctx *q, uint32_t i, uint32_t hi) {
   /* only a quote that ends its clause ("…,” X fumed): not "“…” of X troops." */
   bool closed = i > 1 && (qt_is_punct(q, i - 1, ',') || qt_is_stop(q, i - 2) || qt_is_punct(q, i - 2, ','));
   if (!closed || S_is_inner_word(q, i)) return r;
-  bool lead = qt_is_lower_word(q, i) && !qt_in_list(q, i, "ent_stopcaps");
+  bool lead = qt_is_lower_word(q, i) && !qt_has(q, i, QC_STOPCAPS);
   qt_speaker sp = qt_np_after(q, lead ? i + 1 : i, hi, &end);
   if (!sp.found || !(sp.entity >= 0 || sp.name)) return r;
   uint32_t verb = lead ? i : end;
-  if (!lead && (!qt_is_lower_word(q, end) || qt_in_list(q, end, "ent_stopcaps"))) return r;
-  if (!S_clause_end(q, lead ? end : end + 1, hi)) return r;
+  if (!lead && (!qt_is_lower_word(q, end) || qt_has(q, end, QC_STOPCAPS))) return r;
+  /* "“…,” Roe sings to the crowd before …": a named person right after a comma-closed
+   * quote speaks it, whatever follows the verb */
+  bool person = sp.entity >= 0 && q->a->entities.items[sp.entity].type == DS_ENT_PERSON;
+  bool comma = qt_is_punct(q, i - 1, ',') || qt_is_punct(q, i - 2, ',');
+  if (!S_clause_end(q, lead ? end : end + 1, hi) && !(person && comma && !lead)) return r;
   size_t n = q->t[verb].end - q->t[verb].start;
   char *w = ds_arena_strndup(&q->a->arena, q->a->body + q->t[verb].start, n);
   r.sp = sp, r.cue = w, r.cue_tok = verb, r.ok = true;
+  return r;
+}
+
+/* A dash (— ― –) as its own token. */
+static bool S_is_dash(const qt_ctx *q, uint32_t i) {
+  if (i >= q->nt || q->t[i].kind != DS_TOK_PUNCT) return false;
+  const unsigned char *p = (const unsigned char *)q->a->body + q->t[i].start;
+  return q->t[i].end - q->t[i].start == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x93 && p[2] <= 0x95;
+}
+
+/* "“…” ― Jane Roe": a byline under the quote names its speaker; only a named one
+ * filling the rest of the clause ("“…” — a dash of irony" is the writer's). */
+static qt_attr S_after_dash(const qt_ctx *q, uint32_t i, uint32_t hi) {
+  qt_attr r = {.ok = false};
+  uint32_t end;
+  r.sp = qt_np_after(q, i + 1, hi, &end);
+  if (!r.sp.found || r.sp.entity < 0 || !S_clause_end(q, end, hi)) return r;
+  r.cue = NULL, r.cue_tok = UINT32_MAX, r.ok = true;
+  return r;
+}
+
+/* The quote closing at c ends with its own clause punctuation ("…,” said Roe",
+ * "…?” asked Roe"), or a comma follows it. */
+static bool S_ends_clause(const qt_ctx *q, uint32_t c) {
+  uint32_t p = c;
+  while (p > 0 && q->t[p].kind == DS_TOK_QUOTE && c - p < 3) p--; /* '' or ’” */
+  return qt_is_punct(q, p, ',') || qt_is_stop(q, p) || qt_is_punct(q, p, '?') || qt_is_punct(q, p, '!') ||
+         qt_is_punct(q, c + 1, ',') || (q->t[p].kind == DS_TOK_PUNCT && q->t[p].end - q->t[p].start > 1);
+}
+
+/* After "“….” Rubio said", token t opens reported content of its own ("he …",
+ * "that …", "Trump is …"), not a listener or place ("to Sullivan", "in Virginia"). */
+static bool S_new_report(const qt_ctx *q, uint32_t t) {
+  return qt_is_pronoun(q, t) || qt_is(q, t, "that") || (q->t[t].flags & DS_TF_CAP) ||
+         q->t[t].kind == DS_TOK_QUOTE;
+}
+
+/* "“…”\n\n- Jane Roe, Springfield.": a byline paragraph of its own under the quote. */
+static qt_attr S_byline_para(const qt_ctx *q, uint32_t i) {
+  qt_attr r = {.ok = false};
+  if (i >= q->nt || !(q->t[i].flags & DS_TF_PARA_START) || !(S_is_dash(q, i) || qt_is_punct(q, i, '-')))
+    return r;
+  uint32_t hi = i + 1;
+  while (hi < q->nt && hi - i < QT_MAX_ATTR_TOKENS && !(q->t[hi].flags & DS_TF_PARA_START)) hi++;
+  uint32_t end;
+  r.sp = qt_np_after(q, i + 1, hi, &end);
+  if (!r.sp.found || r.sp.entity < 0 || !(end >= hi || qt_is_stop(q, end) || qt_is_punct(q, end, ',')))
+    return r;
+  r.cue = NULL, r.cue_tok = UINT32_MAX, r.ok = true;
   return r;
 }
 
@@ -200,12 +260,15 @@ static qt_attr S_after(const qt_ctx *q, uint32_t c) {
   while (hi < q->nt && hi - i < QT_MAX_ATTR_TOKENS && !qt_is_stop(q, hi) &&
          q->t[hi].kind != DS_TOK_QUOTE && !(q->t[hi].flags & DS_TF_PARA_START))
     hi++;
+  if (hi == i) return S_byline_para(q, i);
+  if (S_is_dash(q, i) && (r = S_after_dash(q, i, hi)).ok) return r;
   if (!S_has_cue(q, i, hi)) return S_after_verb(q, i, hi);
   for (uint32_t k = i; k < hi; k++) {
     const char *cue = qt_cue_near(q, k);
     if (!cue) continue;
     uint32_t end = k + 1;
     uint32_t from = strcmp(cue, "according to") == 0 ? k + 2 : k + 1;
+    if (k == i && !S_ends_clause(q, c)) return r; /* "the ad “wrongfully” suggests" */
     if (k == i) { /* "…,” said Atlantic City Mayor Don Guardian in an interview." */
       r.sp = qt_np_after(q, from, hi, &end);
       bool named = r.sp.found && (r.sp.entity >= 0 || r.sp.name);
@@ -219,11 +282,18 @@ static qt_attr S_after(const qt_ctx *q, uint32_t c) {
         if (r.sp.found && !S_clause_end(q, end, hi)) r.sp.found = false;
       }
     }
-    if (!r.sp.found) return r;
+    if (!r.sp.found) {
+      /* "…,” said 9/11 widow Jane Roe.": the quote is attributed even when the phrase
+       * defeats us; the speaker stays unknown rather than carried from elsewhere */
+      bool comma = c > 0 && (qt_is_punct(q, c - 1, ',') || qt_is_punct(q, c + 1, ','));
+      if (k == i && comma) r.sp = (qt_speaker){.entity = -1}, r.cue = cue, r.cue_tok = k, r.ok = true;
+      return r.ok ? r : S_after_verb(q, i, hi);
+    }
     /* after a quote closed by a full stop, "Rubio said he …" opens a new report */
     uint32_t tail = k == i ? end : k + 1;
     while (tail < hi && qt_in_time(q, tail)) tail++;
-    if (c > 0 && qt_is_stop(q, c - 1) && !S_clause_end(q, tail, hi)) {
+    bool asked = qt_is_punct(q, c - 1, '?') || qt_is_punct(q, c - 1, '!'); /* "“…?” Roe writes to Poe." */
+    if (c > 0 && qt_is_stop(q, c - 1) && !S_clause_end(q, tail, hi) && (!asked || S_new_report(q, tail))) {
       r.sp.found = false;
       return r;
     }
@@ -231,6 +301,26 @@ static qt_attr S_after(const qt_ctx *q, uint32_t c) {
     return r;
   }
   return r;
+}
+
+/* The speaker of the cue at k: the quote it attributed just before (“…,” she said,
+ * adding …), else its subject. */
+static qt_speaker S_said_adding(const qt_ctx *q, uint32_t k, uint32_t ss) {
+  const ds_article *a = q->a;
+  if (a->quotes.len && (q->mark[k] & QT_CUE_USED)) {
+    const ds_quote *p = &a->quotes.items[a->quotes.len - 1];
+    if ((p->speaker >= 0 || p->speaker_name) && p->end <= q->t[k].start)
+      return (qt_speaker){.entity = p->speaker, .name = p->speaker_name, .start = p->speaker_start,
+                          .end = p->speaker_end, .found = true};
+  }
+  return qt_subject(q, k, ss);
+}
+
+/* A "that" between the cue at k and the mark at o: the cue reports a clause. */
+static bool S_has_that(const qt_ctx *q, uint32_t k, uint32_t o) {
+  for (uint32_t i = k + 1; i < o; i++)
+    if (qt_is(q, i, "that")) return true;
+  return false;
 }
 
 /* "Putin said: “…”", "Putin remarked, “…”", "stated that “…”", "According to X, “…”".
@@ -251,8 +341,12 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
       if (qt_is_punct(q, end, ',')) end++;
     } else {
       end = qt_skip_after_cue(q, k, o);
-      r.sp = qt_subject(q, k, qt_sent_start(q, k) < k ? qt_sent_start(q, k) : 0);
-      if (!r.sp.found && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
+      uint32_t ss = qt_sent_start(q, k) < k ? qt_sent_start(q, k) : 0;
+      r.sp = qt_subject(q, k, ss);
+      if (!r.sp.found && k > ss + 2 && qt_is_punct(q, k - 1, ',') && qt_cue(q, k - 2))
+        r.sp = S_said_adding(q, k - 2, ss); /* "Roe said, adding, “…”": the first cue's speaker */
+      bool tell = ds_lexicon_has("quote_tell_verbs", cue, strlen(cue)); /* "told his supporters," */
+      if (!r.sp.found && !tell && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
         uint32_t e2;
         r.sp = qt_np_after(q, k + 1, o, &e2);
         if (r.sp.found) end = e2 < o && (qt_is_punct(q, e2, ':') || qt_is_punct(q, e2, ',')) ? e2 + 1 : e2;
@@ -263,7 +357,7 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
     if (strict && end < o && !(end + 1 == o && (qt_is_punct(q, end, ',') || qt_is_punct(q, end, ':'))))
       continue;
     if (!r.sp.found) continue;
-    r.cue = cue, r.cue_tok = k, r.ok = true;
+    r.cue = cue, r.cue_tok = k, r.ok = true, r.far = !strict && S_has_that(q, k, o);
     return r;
   }
   return r;
@@ -295,9 +389,29 @@ static qt_attr S_colon_intro(const qt_ctx *q, uint32_t o) {
       v = k;
       break;
     }
+  const char *cue = qt_cue_near(q, v);
   r.sp = qt_subject(q, v, ss);
+  if (!cue && !(r.sp.found && r.sp.entity >= 0)) {
+    r.sp = qt_sentence_subject(q, v); /* "Roe issued the following statement:" */
+    if (r.sp.entity < 0) r.sp.found = false;
+  }
   if (!r.sp.found) return r;
-  r.cue = qt_cue_near(q, v), r.cue_tok = v, r.ok = true;
+  r.cue = cue, r.cue_tok = cue ? v : UINT32_MAX, r.ok = true;
+  return r;
+}
+
+/* "the former candidate Mark Roe -- “…” --": a person named just before a dash that
+ * opens the quote. */
+static qt_attr S_dash_before(const qt_ctx *q, uint32_t o) {
+  qt_attr r = {.ok = false};
+  uint32_t d = o;
+  while (d > 0 && o - d < 2 && (S_is_dash(q, d - 1) || qt_is_punct(q, d - 1, '-'))) d--;
+  if (d == o || d == 0 || q->t[d].flags & DS_TF_PARA_START) return r;
+  r.sp = qt_subject(q, d, qt_sent_start(q, d - 1));
+  if (!r.sp.found || r.sp.entity < 0 || q->a->entities.items[r.sp.entity].type != DS_ENT_PERSON ||
+      r.sp.end != q->t[d - 1].end)
+    return r;
+  r.cue = NULL, r.cue_tok = UINT32_MAX, r.ok = true;
   return r;
 }
 
@@ -350,6 +464,7 @@ static qt_attr S_attribute(qt_ctx *q, uint32_t o, uint32_t c) {
   q->anchor = q->t[o].start;
   qt_attr r = S_before(q, o, true);
   if (!r.ok) r = S_after(q, c);
+  if (!r.ok) r = S_dash_before(q, o);
   if (!r.ok) r = S_colon_intro(q, o);
   if (!r.ok) r = S_before(q, o, false);
   if (!r.ok) r = S_carry(q, o);
@@ -357,6 +472,16 @@ static qt_attr S_attribute(qt_ctx *q, uint32_t o, uint32_t c) {
   if (!r.ok && !(q->t[o].flags & (DS_TF_SENT_START | DS_TF_PARA_START))) r = S_subject_words(q, o);
   q->anchor = UINT32_MAX;
   return r;
+}
+
+/* A word or two in marks inside a sentence, with no cue of its own ("the so-called
+ * “reset”", "what critics see as “magic”"): a scare quote or a term, not a report. */
+static bool S_scare(const qt_ctx *q, uint32_t o, uint32_t co, uint32_t c, const qt_attr *at) {
+  if (at->ok && at->cue_tok != UINT32_MAX) return false;
+  if (S_kind(q, o, co, c) != DS_QUOTE_PARTIAL || S_count_words(q, co, c) > QT_MAX_SCARE_WORDS) return false;
+  for (uint32_t k = qt_sent_start(q, o), e = qt_sent_end(q, o); k < e; k++)
+    if (qt_cue(q, k)) return false; /* "warned of a “ferocious” battle": someone's word */
+  return true;
 }
 
 ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt_speaker *sp,
@@ -389,17 +514,19 @@ void qt_direct(qt_ctx *q) {
     bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
                     (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
     uint32_t co = o + ow - 1; /* the last token of the opening mark */
-    if (c == co + 1 || (S_is_name(q, co, c) && !near_cue)) {
+    if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) {
       o = c + cw - 1;
       continue;
     }
     for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
     for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
     for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
-    if (at.ok && at.cue_tok != UINT32_MAX) q->mark[at.cue_tok] |= QT_CUE_USED;
+    if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
     ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c),
                           at.ok ? &at.sp : NULL, at.ok ? at.cue : NULL, o);
     if (qu) {
+      bool pron = at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
+      q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
       q->carry_entity = qu->speaker;
       q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;
     }
@@ -440,16 +567,55 @@ static void S_inherit(ds_article *a) {
   }
 }
 
+/* First indirect quote (index >= lo) in sentence s or later: indirect quotes come in
+ * the order of their cues, so their sentences never decrease. */
+static size_t S_first_in_sentence(const ds_article *a, size_t lo, uint32_t s) {
+  size_t hi = a->quotes.len;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->quotes.items[mid].sentence < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A fragment inside reported speech ("Roe said the plan was “a disgrace”", "condemned
+ * what he called a “breach”") is the report's speaker's when nothing but a pronoun or
+ * the context gave it one. */
+static void S_inside_report(qt_ctx *q) {
+  ds_article *a = q->a;
+  for (size_t i = 0; i < q->n_direct; i++) {
+    ds_quote *d = &a->quotes.items[i];
+    if (d->kind != DS_QUOTE_PARTIAL || !q->weak[i]) continue;
+    for (size_t j = S_first_in_sentence(a, q->n_direct, d->sentence);
+         j < a->quotes.len && a->quotes.items[j].sentence == d->sentence; j++) {
+      const ds_quote *r = &a->quotes.items[j];
+      if (r->start > d->start || r->end < d->end || (r->speaker < 0 && !r->speaker_name)) continue;
+      d->speaker = r->speaker, d->speaker_name = r->speaker_name;
+      d->speaker_start = r->speaker_start, d->speaker_end = r->speaker_end;
+      if (!d->cue) d->cue = r->cue;
+      break;
+    }
+  }
+}
+
 void ds_tag_quotes(ds_article *a) {
   if (!a->tokens.len) return;
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
               .carry_entity = -1, .anchor = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
+  q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
+  q.cue = DS_NEW(&a->arena, const char *, q.nt);
+  qt_class_init(&q);
   S_sentence_index(&q);
+  q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
+  q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);
   qt_direct(&q);
+  q.n_direct = a->quotes.len;
   q.carry_entity = -1; /* "he" in indirect speech resolves on its own */
   qt_indirect(&q);
+  S_inside_report(&q);
   if (a->quotes.len > 1) qsort(a->quotes.items, a->quotes.len, sizeof *a->quotes.items, S_cmp_quote);
   S_inherit(a);
 }

@@ -3,10 +3,25 @@
  * content; cue verbs inside direct quotes or already used by one are skipped. */
 #include <string.h>
 
+#include "entities.h"
 #include "tag_quotes_internal.h"
+#include "util/lexicon.h"
 
 /* Content shorter than this is a fragment of something else ("he said so"). */
 #define QT_MIN_CONTENT_WORDS 2
+/* Words of an unnamed source after "according to" ("three people briefed on the
+ * talks"); longer runs are a clause of their own. */
+#define QT_MAX_SOURCE_TOKENS 16
+/* Words naming the source of a headline ("Senate Majority Leader Jo Roe: …"). */
+#define QT_MAX_HEADLINE_SOURCE 6
+/* A headline claim is a short sentence: more commas make a list, fewer words a label
+ * ("Jo Roe: Win in a walk"). */
+#define QT_MAX_HEADLINE_COMMAS 2
+#define QT_MIN_HEADLINE_WORDS 5
+/* Words of a lead before "according to" ("In addition, according to X, …"). */
+#define QT_MAX_LEAD_TOKENS 4
+/* Words of a name standing as the subject of a second report inside content. */
+#define QT_MAX_NEXT_SUBJECT 4
 
 static uint32_t S_words(const qt_ctx *q, uint32_t s, uint32_t e) {
   uint32_t n = 0;
@@ -30,15 +45,60 @@ static bool S_is_direct(const qt_ctx *q, uint32_t s, uint32_t e) {
   return inside * 4 >= (e - s) * 3;
 }
 
+/* A report of its own starts at token i: a capitalised subject of up to
+ * QT_MAX_NEXT_SUBJECT words, then a cue verb ("Roe said", "Mayor Jo Roe told"). */
+static bool S_next_report(const qt_ctx *q, uint32_t i, uint32_t e) {
+  uint32_t k = i;
+  while (k < e && k - i < QT_MAX_NEXT_SUBJECT && qt_is_word(q, k) && (q->t[k].flags & DS_TF_CAP)) k++;
+  return k > i && k < e && qt_cue(q, k) && !(q->mark[k] & QT_IN_QUOTE);
+}
+
+/* A word in -ed ("questioned", "urged"): after "and" it is a second predicate of the
+ * speaker, not more of the report. */
+static bool S_ed(const qt_ctx *q, uint32_t i) {
+  size_t n = q->t[i].end - q->t[i].start;
+  return qt_is_lower_word(q, i) && n > 4 && memcmp(q->a->body + q->t[i].end - 2, "ed", 2) == 0;
+}
+
+/* "and" (or "but") at i joins a second predicate of the speaker ("said X and urged
+ * …", "said X but added …"): a cue or a verb in -ed, maybe after an adverb. */
+static bool S_second_predicate(const qt_ctx *q, uint32_t i, uint32_t e) {
+  if (!qt_is(q, i, "and") && !qt_is(q, i, "but")) return false;
+  uint32_t n = i + 1;
+  if (n < e && qt_has(q, n, QC_SKIP)) n++;
+  return n < e && (qt_cue(q, n) || S_ed(q, n));
+}
+
+/* ", and" at i opens a clause of its own ("…, and when asked …", "…, and the mayor
+ * …"), not the last item of a list ("roads, schools, and hospitals"). */
+static bool S_and_clause(const qt_ctx *q, uint32_t i, uint32_t e) {
+  uint32_t n = i + 1;
+  if (!qt_is(q, i, "and") || n >= e) return false;
+  return (q->t[n].flags & DS_TF_CAP) || q->t[n].kind == DS_TOK_NUMBER || qt_cue(q, n) ||
+         qt_has(q, n, QC_PRONOUN | QC_LEAD | QC_DET | QC_ARTICLE);
+}
+
+/* ", who …" or ", which …" running to the end: a relative clause on the last noun
+ * of the report, the writer's gloss ("said it helped Roe, who …"). */
+static bool S_tail_relative(const qt_ctx *q, uint32_t i, uint32_t e) {
+  if (!qt_is(q, i, "who") && !qt_is(q, i, "which")) return false;
+  for (uint32_t k = i + 1; k < e; k++)
+    if (qt_is_punct(q, k, ',') && !(q->mark[k] & QT_IN_QUOTE)) return false;
+  return true;
+}
+
 /* Where reported content ends: the clause ends at ", but …", ", adding …",
- * ", according to …" or a semicolon; later clauses are the writer's or another report. */
+ * ", according to …", a second predicate ("and urged …"), a closing relative clause
+ * or a semicolon; later clauses are the writer's or another report. */
 static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (uint32_t i = s + 1; i + 1 < e; i++) {
     if (qt_is_punct(q, i, ';')) return i;
+    if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
+    if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
     if (!qt_is_punct(q, i, ',') || (q->mark[i] & QT_IN_QUOTE)) continue;
     uint32_t n = i + 1;
     size_t len = q->t[n].end - q->t[n].start;
-    if (qt_in_list(q, n, "quote_content_breaks") ||
+    if (qt_has(q, n, QC_BREAK) || S_and_clause(q, n, e) || S_tail_relative(q, n, e) ||
         (qt_is_lower_word(q, n) && len > 4 && memcmp(q->a->body + q->t[n].end - 3, "ing", 3) == 0))
       return i;
   }
@@ -64,12 +124,35 @@ static uint32_t S_clause_start(const qt_ctx *q, uint32_t k) {
   return s;
 }
 
+/* "according to early returns", "according to three people briefed on it": the
+ * phrase alone marks a source, so an unnamed one runs to the clause's end. */
+static qt_speaker S_source_after(const qt_ctx *q, uint32_t i, uint32_t se, uint32_t *end) {
+  qt_speaker sp = qt_np_after(q, i, se, end);
+  if (sp.found && (*end >= se || qt_is_stop(q, *end) || qt_is_punct(q, *end, ','))) return sp;
+  uint32_t e = i;
+  while (e < se && e - i < QT_MAX_SOURCE_TOKENS && !qt_is_punct(q, e, ',') && !qt_is_stop(q, e) &&
+         !(q->mark[e] & QT_MARK))
+    e++;
+  if (e == i || e - i >= QT_MAX_SOURCE_TOKENS) return sp;
+  *end = e;
+  return (qt_speaker){.entity = -1, .found = true, .start = q->t[i].start, .end = q->t[e - 1].end, .tok = i};
+}
+
+/* "According to X, …" opens the clause, maybe after a short lead ("In addition, "). */
+static bool S_leads(const qt_ctx *q, uint32_t k, uint32_t ss) {
+  if (k == ss || (k == ss + 1 && q->t[ss].kind == DS_TOK_WORD)) return true;
+  if (k < ss + 2 || !qt_is_punct(q, k - 1, ',') || k - ss > QT_MAX_LEAD_TOKENS) return false;
+  for (uint32_t i = ss; i + 1 < k; i++)
+    if (!qt_is_word(q, i)) return false;
+  return true;
+}
+
 static void S_according(qt_ctx *q, uint32_t k, uint32_t ss, uint32_t se) {
   uint32_t end;
   ss = qt_sent_start(q, k); /* "“…” and more, according to X": the quote is in the report */
-  qt_speaker sp = qt_np_after(q, k + 2, se, &end);
+  qt_speaker sp = S_source_after(q, k + 2, se, &end);
   if (!sp.found) return;
-  bool first = k == ss || (k == ss + 1 && q->t[ss].kind == DS_TOK_WORD);
+  bool first = S_leads(q, k, ss);
   if (first && qt_is_punct(q, end, ',')) { /* skip ", a spokesperson for X," */
     uint32_t c = end + 1;
     bool appos = qt_is(q, c, "a") || qt_is(q, c, "an") || qt_is(q, c, "the") || qt_is_lower_word(q, c);
@@ -96,12 +179,20 @@ static bool S_prev_speaker(const qt_ctx *q, uint32_t k, qt_speaker *sp) {
  * denied", "dismissed claims", "with reports"): the sentence subject is no speaker. */
 static bool S_bound_verb(const qt_ctx *q, uint32_t k, uint32_t ss) {
   uint32_t j = k;
-  while (j > ss && qt_in_list(q, j - 1, "quote_skip")) j--;
+  while (j > ss && qt_has(q, j - 1, QC_SKIP)) j--;
   if (j == ss) return true;
   uint32_t p = j - 1;
-  return qt_cue(q, p) || qt_in_list(q, p, "quote_preps") || qt_is(q, p, "which") ||
+  return qt_cue(q, p) || qt_has(q, p, QC_PREP) || qt_is(q, p, "which") ||
          qt_is(q, p, "who") || qt_is(q, p, "that") || qt_is(q, p, "the") || qt_is(q, p, "a") ||
          qt_is(q, p, "neither") || qt_is(q, p, "nor") || qt_is(q, p, "its") || qt_is(q, p, "their");
+}
+
+/* The cue at k has a document for its subject ("polls show", "the records showed"):
+ * what it shows is reported even without "that". */
+static bool S_doc_subject(const qt_ctx *q, uint32_t k, uint32_t ss) {
+  uint32_t j = k;
+  while (j > ss && qt_has(q, j - 1, QC_SKIP)) j--;
+  return j > ss && qt_has(q, j - 1, QC_SPN_DOC);
 }
 
 static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
@@ -126,6 +217,9 @@ static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
     return;
   }
   uint32_t p = qt_skip_after_cue(q, k, se), lend;
+  if (ds_lexicon_has("quote_that_cues", cue, strlen(cue)) && !qt_is(q, p - 1, "that") &&
+      !qt_is_punct(q, p - 1, ':') && !S_doc_subject(q, k, ss))
+    return; /* "agreed during his visit": no report */
   bool tail = p >= se || qt_is_stop(q, p) || qt_is_punct(q, p, ',');
   if (!tail && qt_np_after(q, p, se, &lend).found && (lend >= se || qt_is_stop(q, lend)))
     tail = true; /* "…, officials told POLITICO." */
@@ -134,10 +228,81 @@ static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
     S_emit(q, ss, sp.tok - 1, &sp, cue, k); /* "…, Austin said, but …" */
 }
 
+/* The possessor of the noun at k: "Roe's claim" (the name before the apostrophe),
+ * "her claim" (the pronoun resolved); found is false when there is none. */
+static qt_speaker S_possessor(const qt_ctx *q, uint32_t k, uint32_t ss) {
+  qt_speaker sp = {.entity = -1};
+  if (k < ss + 1) return sp;
+  uint32_t p = k - 1;
+  bool person = qt_is(q, p, "his") || qt_is(q, p, "her");
+  if (person || qt_is(q, p, "their") || qt_is(q, p, "its")) {
+    sp = (qt_speaker){.entity = -1, .found = true, .start = q->t[p].start, .end = q->t[p].end, .tok = p};
+    uint32_t at = q->anchor < sp.start ? q->anchor : sp.start;
+    sp.entity = ds_entity_resolve_pronoun(q->a, at, !person);
+    if (sp.entity < 0) return (qt_speaker){.entity = -1};
+    sp.name = q->a->entities.items[sp.entity].name;
+    return sp;
+  }
+  if (k >= ss + 3 && qt_is(q, p, "s") && q->t[p - 1].kind == DS_TOK_QUOTE &&
+      !(q->t[p - 1].flags & DS_TF_SPACE_BEFORE))
+    sp = qt_subject(q, p - 1, ss);
+  return sp.found && sp.name ? sp : (qt_speaker){.entity = -1};
+}
+
+/* Token k is a lower-case "that": a byte test, as it runs on every token. */
+static inline bool S_is_that(const qt_ctx *q, uint32_t k) {
+  if (q->t[k].end - q->t[k].start != 4) return false;
+  const char *b = q->a->body + q->t[k].start;
+  return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
+}
+
+/* "the mayor's claim that …", "her belief that …": a report noun framed by a
+ * possessor and "that". Without a possessor ("the claim that …") nobody is named. */
+static void S_noun_cue(qt_ctx *q, uint32_t k) {
+  /* "that night" is a time, not the start of a report */
+  if (!qt_is_lower_word(q, k) || (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) || qt_in_time(q, k + 1))
+    return;
+  if (qt_is_lower_word(q, k + 2) && ds_lexicon_has("time_words", q->a->body + q->t[k + 2].start,
+                                                   q->t[k + 2].end - q->t[k + 2].start))
+    return;
+  const char *b = q->a->body + q->t[k].start;
+  size_t n = q->t[k].end - q->t[k].start;
+  const char *cue = n < QT_MAX_KEY ? ds_lexicon_value("quote_noun_cues", b, n) : NULL;
+  if (!cue) return;
+  uint32_t ss = S_clause_start(q, k), se = qt_sent_end(q, k);
+  qt_speaker sp = S_possessor(q, k, ss);
+  if (sp.found) S_emit(q, k + 2, se, &sp, cue, k);
+}
+
+/* A headline line "Roe: Levy will fall." or "Poll: …": a named source (an entity or
+ * a document word) of up to QT_MAX_HEADLINE_SOURCE words, a colon, and one sentence
+ * that ends the paragraph. */
+static void S_headline(qt_ctx *q, uint32_t k) {
+  uint32_t c = k;
+  while (c < q->nt && c - k < QT_MAX_HEADLINE_SOURCE && qt_is_word(q, c) && (q->t[c].flags & DS_TF_CAP)) c++;
+  if (c == k || c + 1 >= q->nt || !qt_is_punct(q, c, ':') ||
+      (c == k + 1 && q->t[k].end - q->t[k].start < 2))
+    return;
+  uint32_t se = qt_sent_end(q, c + 1);
+  if (se < q->nt && !(q->t[se].flags & DS_TF_PARA_START)) return;
+  uint32_t commas = 0; /* "Iowa: Jo Roe, Al Tan, …" is a list of names, not a claim */
+  for (uint32_t i = c + 1; i < se; i++) commas += qt_is_punct(q, i, ',');
+  if (commas > QT_MAX_HEADLINE_COMMAS || S_words(q, c + 1, se) < QT_MIN_HEADLINE_WORDS) return;
+  bool doc = false;
+  for (uint32_t i = k; i < c; i++) doc |= qt_has(q, i, QC_SPN_DOC);
+  int32_t who = ds_entity_last_in(q->a, q->t[k].start, q->t[c - 1].end, DS_ENT_ANY);
+  if (who < 0 && !doc) return;
+  qt_speaker sp = {.entity = who, .found = true, .start = q->t[k].start, .end = q->t[c - 1].end, .tok = k};
+  sp.name = who >= 0 ? q->a->entities.items[who].name : NULL;
+  S_emit(q, c + 1, se, &sp, "headline", c);
+}
+
 void qt_indirect(qt_ctx *q) {
   for (uint32_t k = 0; k < q->nt; k++) {
     if (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) continue;
     const char *cue = qt_cue(q, k);
     if (cue) S_cue(q, k, cue);
+    else if (k > 0 && S_is_that(q, k)) S_noun_cue(q, k - 1);
+    else if (q->t[k].flags & DS_TF_PARA_START) S_headline(q, k);
   }
 }

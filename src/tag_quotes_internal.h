@@ -5,8 +5,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 
 #include "corpus.h"
+#include "util/hash.h"
 
 /* Longest speaker noun phrase in tokens ("the deputy foreign minister of the Republic
  * of X"): a run of capitalised words must not make the walk unbounded. */
@@ -17,6 +20,9 @@
 /* Tokens allowed between a cue and the opening mark it introduces
  * ("told reporters at a briefing on Friday: “…”"). */
 #define QT_MAX_CUE_GAP 12
+/* Words between a cue and the "that" opening its content ("said in a letter to the
+ * council on Friday that …"). */
+#define QT_MAX_THAT_GAP 8
 /* A cue this close to a short capitalised quote makes it a quotation, not a name. */
 #define QT_NEAR_CUE 3
 /* An appositive between speaker and cue ("Kirby, a spokesman for the council, said"). */
@@ -59,32 +65,101 @@ typedef struct {
   bool found;         /* a subject was found (even an unnamed one: "analysts") */
 } qt_speaker;
 
+/* Per-token classes, filled on first use (tag_quotes_class.c). */
+enum {
+  QC_DONE = 1u << 0,      /* the word classes below are filled */
+  QC_CUE_DONE = 1u << 1,  /* cue[i] is filled */
+  QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
+  QC_TIME = 1u << 3,      /* inside a tagged time expression */
+  QC_WORD = 1u << 4,
+  QC_LOWER = 1u << 5,     /* a word starting with a-z */
+  QC_STOP = 1u << 6,      /* . ! ? ; that ends a clause */
+  QC_SKIP = 1u << 7,      /* quote_skip: adverbs and auxiliaries before a cue */
+  QC_PREP = 1u << 8,      /* quote_preps */
+  QC_STOPCAPS = 1u << 9,  /* ent_stopcaps: capitalised but no name */
+  QC_OBJECT = 1u << 10,   /* quote_objects: the listener of "told reporters" */
+  QC_DET = 1u << 11,      /* quote_determiners */
+  QC_NAME_WORD = 1u << 12, /* quote_name_words: lower-case words inside a title */
+  QC_BREAK = 1u << 13,    /* quote_content_breaks */
+  QC_CONNECTOR = 1u << 14, /* quote_function_words classes */
+  QC_INNER = 1u << 15,
+  QC_BE = 1u << 16,
+  QC_TIMEPREP = 1u << 17,
+  QC_LEAD = 1u << 18,
+  QC_PRONOUN = 1u << 19,  /* quote_pronouns */
+  QC_PRON_ORG = 1u << 20, /* ... that may stand for an organisation (it, they, we) */
+  QC_ROLE = 1u << 21,     /* a speaker noun or a title ("spokesman", "minister") */
+  QC_SPN_SPEAKER = 1u << 22, /* quote_speaker_nouns naming a speaker (person, org) */
+  QC_SPN_MOD = 1u << 23,  /* ... a modifier of one ("senior", "foreign") */
+  QC_SPN_DOC = 1u << 24,  /* ... a document ("statement", "report") */
+  QC_ARTICLE = 1u << 25,  /* an article or possessive: the next word is a noun */
+  QC_CONJ = 1u << 26,     /* a conjunction or adverb opening a sentence ("And then Roe …") */
+};
+
+/* Longest word looked up in a word list; longer tokens are in none. */
+#define QT_MAX_KEY 64
+/* Word lists the classes come from, fetched once per article (tag_quotes_class.c). */
+#define QT_N_LISTS 12
+
 typedef struct {
   ds_article *a;
+  const ds_map *lists[QT_N_LISTS];
   const ds_token *t;
   uint32_t nt;
+  uint32_t *cls;    /* QC_* per token */
+  const char **cue; /* cue lemma per token, valid when QC_CUE_DONE */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
   uint32_t carry_end;   /* where that quote and its attribution end */
   uint32_t anchor;      /* pronouns resolve from here (a quote's opening), not later */
+  uint8_t *weak;        /* per direct quote: attributed by no cue of its own, or by a pronoun */
+  size_t n_direct;      /* quotes found by qt_direct (the first n_direct of a->quotes) */
+  uint8_t *gender;      /* [0]: filled flag; [1 + e]: entity e's gender (tag_quotes_gender.c) */
 } qt_ctx;
 
-/* ---- tokens (tag_quotes_speaker.c) ---- */
-bool qt_is(const qt_ctx *q, uint32_t i, const char *word);
-bool qt_is_word(const qt_ctx *q, uint32_t i);
-bool qt_is_lower_word(const qt_ctx *q, uint32_t i);
-bool qt_is_punct(const qt_ctx *q, uint32_t i, char c);
-bool qt_in_list(const qt_ctx *q, uint32_t i, const char *list);
-const char *qt_list_value(const qt_ctx *q, uint32_t i, const char *list);
-/* Cue lemma of token i when it is a lower-case cue verb, else NULL. */
-const char *qt_cue(const qt_ctx *q, uint32_t i);
+/* ---- tokens (tag_quotes_class.c) ---- */
+void qt_class_init(qt_ctx *q);
+uint32_t qt_class_of(const qt_ctx *q, uint32_t i);
+const char *qt_cue_of(const qt_ctx *q, uint32_t i);
+
+/* The QC_* bits of token i (0 past the end). */
+static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
+  if (i >= q->nt) return 0;
+  return (q->cls[i] & QC_DONE) ? q->cls[i] : qt_class_of(q, i);
+}
+static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
+  return (qt_cls(q, i) & bits) != 0;
+}
+static inline bool qt_is_word(const qt_ctx *q, uint32_t i) {
+  return i < q->nt && q->t[i].kind == DS_TOK_WORD;
+}
+static inline bool qt_is_lower_word(const qt_ctx *q, uint32_t i) {
+  if (!qt_is_word(q, i)) return false;
+  char c = q->a->body[q->t[i].start];
+  return c >= 'a' && c <= 'z';
+}
+/* Token i is word (any case); inline so the length test folds to a constant. */
+static inline bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
+  if (!qt_is_word(q, i)) return false;
+  size_t n = q->t[i].end - q->t[i].start;
+  return n == strlen(word) && strncasecmp(q->a->body + q->t[i].start, word, n) == 0;
+}
+static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
+  return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&
+         q->a->body[q->t[i].start] == c;
+}
+/* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
+static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
+  if (i >= q->nt || q->t[i].kind != DS_TOK_WORD) return NULL;
+  return (q->cls[i] & QC_CUE_DONE) ? q->cue[i] : qt_cue_of(q, i);
+}
 /* Same, also accepting verbs that attribute only beside a quote ("the statement read"). */
 const char *qt_cue_near(const qt_ctx *q, uint32_t i);
 /* The subject at the start of token i's sentence ("An NBC journalist … asked"). */
 qt_speaker qt_sentence_subject(const qt_ctx *q, uint32_t i);
-/* True when token i ends a clause for our searches (. ! ? ; or a paragraph start). */
-bool qt_is_stop(const qt_ctx *q, uint32_t i);
+/* True when token i ends a clause for our searches (. ! ? ;). */
+static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_STOP); }
 bool qt_in_time(const qt_ctx *q, uint32_t i);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
@@ -99,6 +174,11 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo);
 qt_speaker qt_np_after(const qt_ctx *q, uint32_t i, uint32_t hi, uint32_t *end);
 /* Token after the tell-type listener and connectives that follow cue k. */
 uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi);
+
+/* ---- gender (tag_quotes_gender.c) ---- */
+/* Entity e as the referent of the pronoun at token i (resolved from byte at), or
+ * the next referent back that agrees in gender, or -1 when none does. */
+int32_t qt_gender_check(const qt_ctx *q, uint32_t i, int32_t e, uint32_t at);
 
 /* ---- passes ---- */
 void qt_direct(qt_ctx *q);

@@ -10,57 +10,6 @@
 #include "tag_quotes_internal.h"
 #include "util/lexicon.h"
 
-bool qt_is_word(const qt_ctx *q, uint32_t i) { return i < q->nt && q->t[i].kind == DS_TOK_WORD; }
-
-bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
-  if (!qt_is_word(q, i)) return false;
-  size_t n = q->t[i].end - q->t[i].start;
-  return n == strlen(word) && strncasecmp(q->a->body + q->t[i].start, word, n) == 0;
-}
-
-bool qt_is_lower_word(const qt_ctx *q, uint32_t i) {
-  if (!qt_is_word(q, i)) return false;
-  char c = q->a->body[q->t[i].start];
-  return c >= 'a' && c <= 'z';
-}
-
-bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
-  return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&
-         q->a->body[q->t[i].start] == c;
-}
-
-const char *qt_list_value(const qt_ctx *q, uint32_t i, const char *list) {
-  if (!qt_is_word(q, i)) return NULL;
-  return ds_lexicon_value(list, q->a->body + q->t[i].start, q->t[i].end - q->t[i].start);
-}
-
-bool qt_in_list(const qt_ctx *q, uint32_t i, const char *list) {
-  return qt_list_value(q, i, list) != NULL;
-}
-
-const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  if (qt_is(q, i, "according")) return qt_is(q, i + 1, "to") ? "according to" : NULL;
-  if (!qt_is_lower_word(q, i)) return NULL; /* "States" in "the United States" is no cue */
-  return qt_list_value(q, i, "cue_verbs");
-}
-
-bool qt_is_stop(const qt_ctx *q, uint32_t i) {
-  return qt_is_punct(q, i, '.') || qt_is_punct(q, i, '!') || qt_is_punct(q, i, '?') ||
-         qt_is_punct(q, i, ';');
-}
-
-bool qt_in_time(const qt_ctx *q, uint32_t i) {
-  const ds_article *a = q->a;
-  uint32_t pos = q->t[i].start;
-  size_t lo = 0, hi = a->times.len;
-  while (lo < hi) { /* first time ending after pos */
-    size_t mid = (lo + hi) / 2;
-    if (a->times.items[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a->times.len && a->times.items[lo].start <= pos;
-}
-
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i) {
   int32_t s = q->sent[i];
   return s >= 0 ? q->a->sentences.items[s].tok_start : i;
@@ -76,39 +25,32 @@ static bool S_in_mention(const qt_ctx *q, uint32_t i) {
 }
 
 /* Connectors that cannot start a speaker's phrase (unlike "the", "a"). */
-static bool S_is_inner(const qt_ctx *q, uint32_t i) {
-  return qt_is(q, i, "of") || qt_is(q, i, "for") || qt_is(q, i, "at") || qt_is(q, i, "and") ||
-         qt_is(q, i, "s") || qt_is(q, i, "to") || qt_is(q, i, "in");
-}
+static bool S_is_inner(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_INNER); }
 
-static bool S_is_connector(const qt_ctx *q, uint32_t i) {
-  return qt_is(q, i, "one") || qt_is(q, i, "another") || qt_is(q, i, "some") || qt_is(q, i, "of") ||
-         qt_is(q, i, "his") || qt_is(q, i, "her") || qt_is(q, i, "their") || qt_is(q, i, "for") || qt_is(q, i, "at") || qt_is(q, i, "and") ||
-         qt_is(q, i, "the") || qt_is(q, i, "a") || qt_is(q, i, "an") || qt_is(q, i, "s") ||
-         qt_is(q, i, "to") || qt_is(q, i, "in");
-}
+static bool S_is_connector(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_CONNECTOR); }
 
-static bool S_is_role(const qt_ctx *q, uint32_t i) {
-  if (!qt_is_word(q, i)) return false;
-  const char *v = qt_list_value(q, i, "quote_speaker_nouns");
-  if (v) return true;
-  return ds_entity_is_title_word(q->a->body + q->t[i].start, q->t[i].end - q->t[i].start);
-}
+static bool S_is_role(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_ROLE); }
 
 static bool S_np_token(const qt_ctx *q, uint32_t i);
+
+/* A word in -ing ("saying", "adding"). */
+static bool S_ing(const qt_ctx *q, uint32_t i) {
+  size_t n = q->t[i].end - q->t[i].start;
+  return qt_is_word(q, i) && n > 4 && memcmp(q->a->body + q->t[i].end - 3, "ing", 3) == 0;
+}
 
 /* A lower-case modifier before a capitalised word or role ("veteran analyst Charlie
  * Cook", "the younger Mr. Trump"); verbs in -ing and function words are not. */
 static bool S_modifier(const qt_ctx *q, uint32_t i) {
-  if (!qt_is_lower_word(q, i) || qt_cue(q, i) || qt_in_list(q, i, "ent_stopcaps") ||
-      qt_in_list(q, i, "quote_preps") || qt_in_list(q, i, "quote_skip"))
+  if (!qt_is_lower_word(q, i) || qt_cue(q, i) || qt_has(q, i, QC_STOPCAPS) ||
+      qt_has(q, i, QC_PREP) || qt_has(q, i, QC_SKIP))
     return false;
   size_t n = q->t[i].end - q->t[i].start;
   if (n < 3 || memcmp(q->a->body + q->t[i].end - 3, "ing", 3) == 0) return false;
   for (uint32_t j = i + 1; j < q->nt && j <= i + QT_MAX_MODIFIERS; j++) {
     if (!qt_is_word(q, j)) return false;
     if ((q->t[j].flags & DS_TF_CAP) || S_is_role(q, j)) return true;
-    if (!qt_is_lower_word(q, j) || qt_cue(q, j) || qt_in_list(q, j, "ent_stopcaps")) return false;
+    if (!qt_is_lower_word(q, j) || qt_cue(q, j) || qt_has(q, j, QC_STOPCAPS)) return false;
   }
   return false;
 }
@@ -121,31 +63,32 @@ static bool S_np_token(const qt_ctx *q, uint32_t i) {
   const ds_token *t = &q->t[i];
   if (t->kind == DS_TOK_QUOTE) {
     /* the possessive of "Austin’s office" when segment splits it off */
-    return i + 1 < q->nt && qt_is(q, i + 1, "s") && !(q->t[i + 1].flags & DS_TF_SPACE_BEFORE);
+    if (i + 1 < q->nt && qt_is(q, i + 1, "s") && !(q->t[i + 1].flags & DS_TF_SPACE_BEFORE)) return true;
+    /* "Sanders’ campaign": the possessive of a name in -s */
+    if (i > 0 && q->t[i - 1].kind == DS_TOK_WORD && q->a->body[q->t[i - 1].end - 1] == 's' &&
+        (q->t[i - 1].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SPACE_BEFORE) && i + 1 < q->nt &&
+        (q->t[i + 1].flags & DS_TF_SPACE_BEFORE) && qt_is_word(q, i + 1))
+      return true;
+    /* the apostrophe of "D’Souza", "O’Malley" */
+    return i > 0 && i + 1 < q->nt && q->t[i - 1].kind == DS_TOK_WORD && q->t[i - 1].end - q->t[i - 1].start == 1 &&
+           (q->t[i - 1].flags & DS_TF_CAP) && (q->t[i + 1].flags & DS_TF_CAP) &&
+           !(q->t[i].flags & DS_TF_SPACE_BEFORE) && !(q->t[i + 1].flags & DS_TF_SPACE_BEFORE);
   }
   if (t->kind == DS_TOK_PUNCT) return qt_is_punct(q, i, '-') || qt_is_punct(q, i, '&');
   if (t->kind != DS_TOK_WORD) return false;
   if (qt_cue(q, i)) return false;
   if (t->flags & (DS_TF_CAP | DS_TF_UPPER)) {
-    if (S_is_connector(q, i) || !qt_in_list(q, i, "ent_stopcaps") || S_in_mention(q, i)) return true;
+    if (S_is_connector(q, i) || !qt_has(q, i, QC_STOPCAPS) || S_in_mention(q, i)) return true;
     /* "Judicial Watch": a list word inside a name goes on the name */
     return i > 0 && !(t->flags & DS_TF_SENT_START) && (q->t[i - 1].flags & DS_TF_CAP) &&
-           q->t[i - 1].kind == DS_TOK_WORD && !qt_in_list(q, i - 1, "ent_stopcaps");
+           q->t[i - 1].kind == DS_TOK_WORD && !qt_has(q, i - 1, QC_STOPCAPS);
   }
   return S_is_role(q, i) || S_is_connector(q, i) || S_in_mention(q, i);
 }
 
-static bool S_is_be(const qt_ctx *q, uint32_t i) {
-  static const char *be[] = {"is", "was", "were", "are", "be", "been", "being", "am", "'s", NULL};
-  for (int k = 0; be[k]; k++)
-    if (qt_is(q, i, be[k])) return true;
-  return false;
-}
+static bool S_is_be(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_BE); }
 
-static bool S_time_prep(const qt_ctx *q, uint32_t i) {
-  return qt_is(q, i, "on") || qt_is(q, i, "in") || qt_is(q, i, "at") || qt_is(q, i, "during") ||
-         qt_is(q, i, "by") || qt_is(q, i, "late") || qt_is(q, i, "early") || qt_is(q, i, "since");
-}
+static bool S_time_prep(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_TIMEPREP); }
 
 /* Fills name/entity for the noun phrase [s, e) (token indexes). */
 static qt_speaker S_speaker_of(const qt_ctx *q, uint32_t s, uint32_t e) {
@@ -156,9 +99,9 @@ static qt_speaker S_speaker_of(const qt_ctx *q, uint32_t s, uint32_t e) {
     if (a->mentions.items[m].end <= sp.end) last = m;
   bool named = last >= 0, role_after = false, role_before = false;
   for (uint32_t i = s; i < e; i++) {
-    const char *v = qt_list_value(q, i, "quote_speaker_nouns");
-    bool role = (v && strcmp(v, "mod") != 0 && strcmp(v, "doc") != 0) ||
-                (!v && S_is_role(q, i) && !(q->t[i].flags & DS_TF_CAP));
+    uint32_t c = qt_cls(q, i);
+    bool listed = c & (QC_SPN_SPEAKER | QC_SPN_MOD | QC_SPN_DOC);
+    bool role = (c & QC_SPN_SPEAKER) || (!listed && (c & QC_ROLE) && !(q->t[i].flags & DS_TF_CAP));
     if (role) named = true;
     if ((q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START)) named = true;
     if (last >= 0 && q->t[i].start >= a->mentions.items[last].end && (role || S_is_role(q, i)))
@@ -176,22 +119,22 @@ static qt_speaker S_speaker_of(const qt_ctx *q, uint32_t s, uint32_t e) {
 }
 
 static qt_speaker S_pronoun(const qt_ctx *q, uint32_t i) {
-  const char *v = qt_list_value(q, i, "quote_pronouns");
   qt_speaker sp = {.entity = -1, .found = true, .start = q->t[i].start, .end = q->t[i].end, .tok = i};
-  bool org = v && strcmp(v, "org") == 0;
+  bool org = qt_has(q, i, QC_PRON_ORG);
   uint32_t at = q->anchor < sp.start ? q->anchor : sp.start;
   if (!org && q->carry_entity >= 0 && at >= q->carry_end && at - q->carry_end <= QT_MAX_PRONOUN_CARRY &&
       q->a->entities.items[q->carry_entity].type == DS_ENT_PERSON)
     sp.entity = q->carry_entity; /* "“…,” Kirby said. “…,” he added." */
   else
     sp.entity = ds_entity_resolve_pronoun(q->a, at, org);
+  if (!org) sp.entity = qt_gender_check(q, i, sp.entity, at);
   if (sp.entity >= 0) sp.name = q->a->entities.items[sp.entity].name;
   return sp;
 }
 
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i) {
-  if (!qt_in_list(q, i, "quote_pronouns")) return false;
+  if (!qt_has(q, i, QC_PRONOUN)) return false;
   uint16_t f = q->t[i].flags;
   return !(f & DS_TF_CAP) || (f & DS_TF_SENT_START) || qt_is(q, i, "i");
 }
@@ -204,15 +147,24 @@ static uint32_t S_skip_paren(const qt_ctx *q, uint32_t j, uint32_t lo) {
   return j;
 }
 
+/* ", R-Ky.," or ", D-Calif.,": a party and state after a lawmaker's name. */
+static bool S_party_tag(const qt_ctx *q, uint32_t k, uint32_t j) {
+  const char *p = q->a->body + q->t[k].start;
+  return j - k <= 3 && qt_is_word(q, k) && q->t[k].end - q->t[k].start >= 4 && p[0] >= 'A' &&
+         p[0] <= 'Z' && p[1] == '-' && p[2] >= 'A' && p[2] <= 'Z';
+}
+
 /* Skips an appositive ", a spokesman for the council," ending at comma j-1. */
 static uint32_t S_skip_appositive(const qt_ctx *q, uint32_t j, uint32_t lo) {
   for (uint32_t k = j - 1; k > lo && j - k < QT_MAX_APPOSITIVE; k--) {
     if (q->t[k - 1].kind == DS_TOK_QUOTE || qt_is_stop(q, k - 1)) return j;
     if (!qt_is_punct(q, k - 1, ',')) continue;
     bool det = qt_is(q, k, "a") || qt_is(q, k, "an") || qt_is(q, k, "the") ||
-               qt_is_lower_word(q, k) || q->t[k].kind == DS_TOK_NUMBER;
-    for (uint32_t r = k; r + 1 < j && !det; r++)
-      det = qt_is_lower_word(q, r) && S_is_role(q, r); /* ", Twitter’s director of ads," */
+               qt_is_lower_word(q, k) || q->t[k].kind == DS_TOK_NUMBER || S_party_tag(q, k, j);
+    /* ", Twitter’s director of ads,": a role reached through the name's own words,
+     * not through a verb (", Roe attacked the council for its plans,") */
+    for (uint32_t r = k; r + 1 < j && !det && (S_np_token(q, r) || !qt_is_lower_word(q, r)); r++)
+      det = qt_is_lower_word(q, r) && S_is_role(q, r);
     return det && k - 1 > lo ? k - 1 : j;
   }
   return j;
@@ -238,24 +190,42 @@ static qt_speaker S_described(const qt_ctx *q, uint32_t j, uint32_t lo) {
   qt_speaker none = {.entity = -1};
   uint32_t s = j;
   if (qt_is(q, j - 1, "percent") || qt_is(q, j - 1, "half") || qt_is(q, j - 1, "majority") ||
-      (j - 1 >= lo && q->t[j - 1].kind == DS_TOK_NUMBER)) { /* "47 percent said" */
+      (j - 1 >= lo && q->t[j - 1].kind == DS_TOK_NUMBER) ||
+      (j - 1 > lo && qt_is_punct(q, j - 1, '%') && q->t[j - 2].kind == DS_TOK_NUMBER)) { /* "47 percent said", "26% say" */
     qt_speaker sp = {.entity = -1, .found = true, .tok = j - 1, .start = q->t[j - 1].start,
                      .end = q->t[j - 1].end};
     return sp;
   }
   while (s > lo && j - s < QT_MAX_DESCRIBED && q->t[s - 1].kind == DS_TOK_WORD && !qt_cue(q, s - 1) &&
-         (qt_is(q, s - 1, "of") || !qt_in_list(q, s - 1, "ent_stopcaps")) &&
-         (qt_is(q, s - 1, "of") || !qt_in_list(q, s - 1, "quote_preps")))
+         (qt_is(q, s - 1, "of") || !qt_has(q, s - 1, QC_STOPCAPS)) &&
+         (qt_is(q, s - 1, "of") || !qt_has(q, s - 1, QC_PREP)))
     s--;
   if (s == j || !qt_is_lower_word(q, j - 1)) return none;
-  bool det = s > lo && qt_in_list(q, s - 1, "quote_determiners");
+  bool det = s > lo && qt_has(q, s - 1, QC_DET);
   size_t n = q->t[j - 1].end - q->t[j - 1].start;
+  /* "But hacking specialists say", "While old hands say": a plural after a lead word */
   bool plural = q->a->body[q->t[j - 1].end - 1] == 's' && n > 3 &&
-                (s == lo || qt_is_punct(q, s - 1, ',') || (q->t[s].flags & DS_TF_SENT_START));
-  if (!det && !plural) return none;
-  if (det) s--;
+                (s == lo || qt_is_punct(q, s - 1, ',') || (q->t[s].flags & DS_TF_SENT_START) ||
+                 ((q->t[s - 1].flags & DS_TF_SENT_START) && qt_has(q, s - 1, QC_LEAD | QC_CONJ)));
+  /* "28 percent of voters said", "3 in 10 said": a counted group */
+  bool counted = s > lo && q->t[s - 1].kind == DS_TOK_NUMBER;
+  if (!det && !plural && !counted) return none;
+  if (det || counted) s--;
   qt_speaker sp = {.entity = -1, .found = true, .tok = s, .start = q->t[s].start, .end = q->t[j - 1].end};
   return sp;
+}
+
+/* "28 percent of voters said", "most of the delegates say": a counted part of a
+ * group, unnamed like S_described; of is the token "of" (anything else: none). */
+static qt_speaker S_counted(const qt_ctx *q, uint32_t of, uint32_t j, uint32_t lo) {
+  qt_speaker none = {.entity = -1};
+  if (of <= lo || !qt_is(q, of, "of")) return none;
+  uint32_t s = of - 1;
+  if (!qt_is_word(q, s) || !ds_lexicon_has("quote_quantities", q->a->body + q->t[s].start,
+                                           q->t[s].end - q->t[s].start))
+    return none;
+  if (s > lo && q->t[s - 1].kind == DS_TOK_NUMBER) s--;
+  return (qt_speaker){.entity = -1, .found = true, .tok = s, .start = q->t[s].start, .end = q->t[j - 1].end};
 }
 
 qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
@@ -264,7 +234,7 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
   while (j > lo) {
     uint32_t p = j - 1, r = S_skip_paren(q, j, lo);
     if (r != j) j = r;
-    else if (qt_in_list(q, p, "quote_skip") || qt_in_time(q, p)) j--;
+    else if (qt_has(q, p, QC_SKIP) || qt_in_time(q, p)) j--;
     else if (S_time_prep(q, p) && j < k && qt_in_time(q, j)) j--;
     else break;
   }
@@ -273,8 +243,11 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
     j -= 2; /* "Ted Cruz, who said …": the antecedent speaks */
   if (qt_is_punct(q, j - 1, ',')) {
     uint32_t r = S_skip_appositive(q, j, lo);
-    if (r == j) return S_name_appositive(q, j - 1, lo);
-    j = r;
+    if (r == j && qt_is_punct(q, j - 2, ')') && S_skip_paren(q, j - 1, lo) != j - 1)
+      r = j - 1; /* "Gov. Jo Roe (R-OH), said": the name before the bracket */
+    else if (r == j)
+      return S_name_appositive(q, j - 1, lo);
+    j = S_skip_paren(q, r, lo); /* "Rep. Jim Roe (R-Ohio), a panel member, said" */
   }
   if (qt_is_pronoun(q, j - 1)) return S_pronoun(q, j - 1);
   if (S_is_connector(q, j - 1)) return none; /* "in hopes": no phrase ends in "in" */
@@ -282,8 +255,10 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
   while (s > lo && j - s < QT_MAX_NP_TOKENS && S_np(q, s - 1)) s--;
   while (s < j && S_is_inner(q, s)) s++;
   if (s == j || (j - s == 1 && S_is_connector(q, s))) return S_described(q, j, lo);
-  if (s > lo && qt_in_list(q, s - 1, "quote_preps") && qt_is_lower_word(q, s - 1))
-    return none; /* "cooperation with Russia confirms": Russia is no subject */
+  /* "cooperation with Russia confirms": Russia is no subject; but in "footage of Roe
+   * saying" the participle is Roe's */
+  if (s > lo && qt_has(q, s - 1, QC_PREP) && qt_is_lower_word(q, s - 1) && !S_ing(q, k))
+    return S_counted(q, s - 1, j, lo);
   qt_speaker sp = S_speaker_of(q, s, j);
   sp.tok = s;
   if (sp.entity < 0 && s > lo + 1 && qt_is_punct(q, s - 1, ',')) {
@@ -308,6 +283,8 @@ qt_speaker qt_np_after(const qt_ctx *q, uint32_t i, uint32_t hi, uint32_t *end) 
     return S_pronoun(q, i);
   }
   uint32_t e = i;
+  while (e < hi && e - i < 3 && (q->t[e].kind == DS_TOK_NUMBER || qt_is_punct(q, e, '/'))) e++;
+  if (e > i && !S_np(q, e)) e = i; /* "9/11 widow Jane Roe", not "3 people" */
   while (e < hi && e - i < QT_MAX_NP_TOKENS && S_np(q, e)) e++;
   while (e > i && S_is_connector(q, e - 1)) e--;
   if (e == i) return none;
@@ -341,14 +318,15 @@ static bool S_content_start(const qt_ctx *q, uint32_t j) {
 uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
   uint32_t j = k + 1;
   const char *lemma = qt_cue(q, k);
+  if (lemma && strcmp(lemma, "put it") == 0) j++;
   if (lemma && ds_lexicon_has("quote_tell_verbs", lemma, strlen(lemma))) {
     uint32_t l = j; /* the listener: kept only when a content marker follows it */
     while (l < hi && l - j < QT_MAX_NP_TOKENS &&
-           (S_np_token(q, l) || qt_in_list(q, l, "quote_objects") || qt_in_time(q, l)))
+           (S_np_token(q, l) || qt_has(q, l, QC_OBJECT) || qt_in_time(q, l)))
       l++;
     while (l < hi && (qt_in_time(q, l) || (S_time_prep(q, l) && qt_in_time(q, l + 1)))) l++;
     uint32_t m = j; /* "told reporters the pumps …": a plain listener word, no name */
-    while (m < hi && m - j < 3 && qt_in_list(q, m, "quote_objects") && !S_is_connector(q, m) &&
+    while (m < hi && m - j < 3 && qt_has(q, m, QC_OBJECT) && !S_is_connector(q, m) &&
            !(q->t[m].flags & DS_TF_CAP))
       m++;
     uint32_t that = j; /* "told the POLITICO website on Sunday that …" */
@@ -358,6 +336,12 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
     if (l > j && l < hi && S_content_start(q, l)) j = l;
     else if (qt_is(q, that, "that")) j = that;
     else if (m > j && m < hi && q->t[m].kind == DS_TOK_WORD) j = m;
+  } else if (lemma && qt_has(q, j, QC_PREP | QC_TIMEPREP)) { /* "said in the letter that …" */
+    uint32_t that = j;
+    while (that < hi && that - j < QT_MAX_THAT_GAP && q->t[that].kind == DS_TOK_WORD && !qt_cue(q, that) &&
+           !qt_is(q, that, "that"))
+      that++;
+    if (that > j && qt_is(q, that, "that")) j = that;
   }
   for (;;) {
     if (j < hi && qt_in_time(q, j)) j++;
@@ -371,7 +355,7 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
 const char *qt_cue_near(const qt_ctx *q, uint32_t i) {
   const char *v = qt_cue(q, i);
   if (v || !qt_is_lower_word(q, i)) return v;
-  return qt_list_value(q, i, "quote_weak_cues");
+  return ds_lexicon_value("quote_weak_cues", q->a->body + q->t[i].start, q->t[i].end - q->t[i].start);
 }
 
 /* Leading adverbials we step over to reach a sentence's subject ("Responding, …"). */
@@ -380,10 +364,14 @@ const char *qt_cue_near(const qt_ctx *q, uint32_t i) {
 qt_speaker qt_sentence_subject(const qt_ctx *q, uint32_t i) {
   qt_speaker none = {.entity = -1};
   uint32_t ss = qt_sent_start(q, i), p = ss;
+  while (p < i && (q->mark[p] & QT_MARK)) p++; /* "“…,” Roe sings before asking, “…”" */
+  if (p > ss && qt_is_punct(q, p, ',')) p++;
+  while (p < i && p - ss < 3 && qt_has(q, p, QC_CONJ)) p++; /* "And then Roe …" */
   for (int tries = 0; tries < 2 && p < i; tries++) {
-    uint32_t end;
-    qt_speaker sp = qt_np_after(q, p, i, &end);
-    while (end < i && (qt_in_list(q, end, "quote_skip") || qt_in_time(q, end))) end++;
+    uint32_t end = p;
+    /* "During a speech on Friday, Roe attacked …": the subject follows the comma */
+    qt_speaker sp = qt_has(q, p, QC_LEAD) ? (qt_speaker){.entity = -1} : qt_np_after(q, p, i, &end);
+    while (sp.found && end < i && (qt_has(q, end, QC_SKIP) || qt_in_time(q, end))) end++;
     if (sp.found && qt_is_punct(q, end, ',')) { /* an appositive before the verb */
       uint32_t c = end + 1;
       while (c < i && c - end < QT_MAX_APPOSITIVE && !qt_is_punct(q, c, ',')) c++;

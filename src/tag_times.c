@@ -1,7 +1,8 @@
 /* Time expressions (after HeidelTime's rule tables, without its regex engine): one pass
  * tokenises the text into words, numbers and punctuation, each word looked up once in
- * data/time_words.txt; the patterns of tag_times_match.c then try, at each token, the
- * longest expression starting there. Relative forms ("on Friday", "in June") resolve
+ * data/time_words.txt; the patterns of tag_times_match.c then try, at each token that
+ * may open one (a number, a word with a class, a starter word), the longest expression
+ * starting there. Relative forms ("on Friday", "in June") resolve
  * against the anchor (the publication date) in the direction of the clause's tense. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ static const char *const S_lists[TL_COUNT] = {
     [TL_SPAN_WORDS] = "time_span_words",
     [TL_ZONES] = "time_zones",
     [TL_PHRASES] = "time_phrases",
+    [TL_RANGE_AFTER] = "time_range_after",
 };
 
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
@@ -46,6 +48,11 @@ bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len) {
 static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
   const char *v = ds_tt_lex(c, TL_WORDS, text + t->start, t->end - t->start);
   if (!v || !*v) return;
+  t->flags |= TF_START;
+  if (v[0] == 'K') { /* a function word that opens a pattern: no class */
+    if (v[1] == 'R') t->flags |= TF_REF_ONLY;
+    return;
+  }
   t->lex = v;
   t->cls = v[0];
   t->val = atoi(v + 1);
@@ -149,7 +156,6 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
       i += ch >= 0x80 ? l : 1;
       continue;
     }
-    memset(&t, 0, sizeof t);
     i = S_token(s, i, n, &t);
     t.end = (uint32_t)i;
     if (space) t.flags |= TF_SPACE;
@@ -159,21 +165,6 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
   }
   c->t = v.items;
   c->n = v.len;
-}
-
-bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
-  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
-  const char *p = c->text + c->t[i].start;
-  if ((p[0] | 32) != w[0]) return false; /* most calls fail here, before the strlen */
-  size_t l = c->t[i].end - c->t[i].start;
-  if (strlen(w) != l) return false;
-  for (size_t k = 0; k < l; k++)
-    if ((p[k] | 32) != w[k]) return false;
-  return true;
-}
-
-bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
-  return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].val == ch;
 }
 
 /* ---- tense ---- */
@@ -198,6 +189,8 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   const char *w = c->text + t->start;
   size_t l = t->end - t->start;
   const char *v = ds_tt_lex(c, TL_TENSE, w, l);
+  /* "next to the embassy" is a place, not a plan */
+  if (v && v[0] == 'F' && ds_tt_word(c, i + 1, "to") && ds_tt_word(c, i, "next")) return 0;
   if (v && v[0] != 'P') return v[0] == 'F' ? 1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
   /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
   if (!v && (l <= 4 || (t->flags & TF_CAP) || w[l - 2] != 'e' || w[l - 1] != 'd' || w[l - 3] == 'e'))
@@ -259,6 +252,11 @@ int ds_tt_tense(const ds_tctx *c, size_t a, size_t b) {
 /* The same for a bare month: the next month ("decided to admit them in March", written
  * in February) keeps the year; further ahead a past clause means last year. */
 #define DS_TIME_MONTH_SLACK 1
+/* Without a tense marker the nearest date wins: half a year each way. Windows that
+ * lean back (news mostly reports what happened) scored lower on TimeBank, whose
+ * financial reports announce as much as they recount. */
+#define DS_TIME_AHEAD_DAYS 183
+#define DS_TIME_AHEAD_MONTHS 6
 
 static long S_days(int y, int m, int d) { return ds_date_to_days((ds_date){y, m, d}); }
 
@@ -270,8 +268,8 @@ ds_date ds_tt_month_day(const ds_tctx *c, int m, int d, int tense) {
   else if (tense > 0 && S_days(y, m, d) < a - slack) y++;
   else if (tense == 0) {
     long here = S_days(y, m, d);
-    if (here - a > 183) y--;
-    else if (a - here > 183) y++;
+    if (here - a > DS_TIME_AHEAD_DAYS) y--;
+    else if (a - here > DS_TIME_AHEAD_DAYS) y++;
   }
   if (!ds_date_valid(y, m, d)) d = ds_days_in_month(y, m);
   return (ds_date){y, m, d};
@@ -282,8 +280,8 @@ int ds_tt_month_year(const ds_tctx *c, int m, int tense) {
   int slack = tense == 2 || tense == -2 ? 0 : DS_TIME_MONTH_SLACK;
   if (tense < 0 && m > am + slack) return y - 1;
   if (tense > 0 && m < am - slack) return y + 1;
-  if (tense == 0 && m - am > 6) return y - 1;
-  if (tense == 0 && am - m > 6) return y + 1;
+  if (tense == 0 && m - am > DS_TIME_AHEAD_MONTHS) return y - 1;
+  if (tense == 0 && am - m > DS_TIME_AHEAD_MONTHS) return y + 1;
   return y;
 }
 
@@ -314,28 +312,51 @@ void ds_tt_fmt_week(ds_thit *h, ds_date d) {
 
 /* ---- the scan ---- */
 
-/* *hinted (when given) says whether a pattern needed year_hint. */
+typedef DS_VEC(ds_time) S_times;
+
+static void S_push(const ds_tctx *c, const ds_thit *h, ds_arena *arena, S_times *v) {
+  ds_time *t = DS_PUSH(arena, v);
+  t->start = c->t[h->start].start;
+  t->end = c->t[h->end - 1].end;
+  t->type = h->type;
+  t->value = ds_arena_strdup(arena, h->value);
+  t->sentence = 0;
+}
+
+/* What a scan gives besides the times: whether a pattern needed year_hint, and for
+ * each time whether its clause looks ahead (a plan is no publication date). */
+typedef struct {
+  bool hinted;
+  bool want_ahead;
+  bool *ahead;
+} S_extra;
+
 static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
-                     ds_arena *arena, ds_time **out, bool *hinted) {
+                     ds_arena *arena, ds_time **out, S_extra *x) {
   ds_tctx c = {.text = text, .year_hint = year_hint};
   for (int k = 0; k < TL_COUNT; k++) c.lx[k] = ds_lexicon(S_lists[k]);
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
   ds_arena tokens = {0}; /* freed on return: only the times outlive the scan */
   S_tokenize(&c, text, len, &tokens);
-  DS_VEC(ds_time) v = {0};
+  S_times v = {0};
+  DS_VEC(bool) ahead = {0};
   for (size_t i = 0; i < c.n; i++) {
-    ds_thit h;
-    if (!ds_tt_match(&c, i, &h)) continue;
-    ds_time *t = DS_PUSH(arena, &v);
-    t->start = c.t[h.start].start;
-    t->end = c.t[h.end - 1].end;
-    t->type = h.type;
-    t->value = ds_arena_strdup(arena, h.value);
-    t->sentence = 0;
-    i = h.end - 1;
+    ds_thit h[2];
+    size_t nh = 0;
+    if (ds_tt_match(&c, i, &h[0])) {
+      nh = ds_tt_range_tail(&c, &h[0], &h[1]) ? 2 : 1;
+      i = h[nh - 1].end - 1;
+    } else if (c.t[i].kind == TK_NUM && ds_tt_range_head(&c, i, &h[0])) {
+      nh = 1;
+    }
+    for (size_t k = 0; k < nh; k++) {
+      S_push(&c, &h[k], arena, &v);
+      ds_tt_note_ref(&c, &h[k]);
+      if (x && x->want_ahead) *DS_PUSH(arena, &ahead) = ds_tt_tense(&c, h[k].start, h[k].end) > 0;
+    }
   }
   ds_arena_free(&tokens);
-  if (hinted) *hinted = c.hint_wanted;
+  if (x) x->hinted = c.hint_wanted, x->ahead = ahead.items;
   *out = v.items;
   return v.len;
 }
@@ -362,25 +383,25 @@ bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
 
 /* Years before this are history, not a hint at when an undated text was written. */
 #define DS_TIME_MIN_YEAR 1900
+/* A date more than this after the reading is a plan or a typo, not when the text was
+ * written. */
+#define DS_TIME_INFER_FUTURE_DAYS 2
 
-/* The latest year written out in full (2022, February 2022, the end of 2024). */
-static int S_latest_year(const ds_time *t, size_t n) {
-  int best = 0;
-  for (size_t i = 0; i < n; i++) {
-    const char *v = t[i].value;
-    if (t[i].type == DS_TIME_DURATION || t[i].type == DS_TIME_SET || !S_digit((unsigned char)v[0]))
-      continue;
-    int y = atoi(v);
-    if (y >= DS_TIME_MIN_YEAR && y > best) best = y;
-  }
-  return best;
-}
-
-static int S_this_year(void) {
+static long S_today(void) {
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
-  return tm.tm_year + 1900;
+  return ds_date_to_days((ds_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
+}
+
+/* The latest year of a day-precision date written with its year (Oct. 23, 2024): the
+ * year a date written without one may borrow. A bare year ("the 2014 coup") or a month
+ * ("in February 2022") names history as often as the present, so lends none. */
+static int S_latest_year(const ds_time *t, size_t n, const bool *ahead) {
+  int best = 0, y, m, d;
+  for (size_t i = 0; i < n; i++)
+    if (!ahead[i] && ds_time_value_date(t[i].value, &y, &m, &d) && d && y > best) best = y;
+  return best;
 }
 
 /* Candidate publication date for the time value v: a written date, or a month and day
@@ -399,28 +420,68 @@ static bool S_candidate(const char *v, int year, ds_date *dt, bool *strong) {
   return ds_date_valid(y, m, d);
 }
 
-int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+/* The year a weekday beside a date without one starts its search from: the latest year
+ * the text writes (forward), else the reading's year (backward). */
+static int S_hint_year(const ds_time *t, size_t n, long today) {
+  int best = 0;
+  for (size_t i = 0; i < n; i++) {
+    int y = t[i].type == DS_TIME_DATE && S_digit((unsigned char)t[i].value[0]) ? atoi(t[i].value) : 0;
+    if (y >= DS_TIME_MIN_YEAR && y > best) best = y;
+  }
+  return best ? best : -ds_days_to_date(today).y;
+}
+
+/* A dateline opens the text: a place in capitals and a date before the first sentence
+ * ("KYIV, Oct. 24 (Reuters) -"). It names the day of writing, so it beats a later date
+ * the text may mention. */
+#define DS_TIME_DATELINE_BYTES 48
+
+static bool S_dateline(const char *text, const ds_time *t) {
+  if (t->start > DS_TIME_DATELINE_BYTES || t->start < 4) return false;
+  size_t caps = 0;
+  while (caps < t->start && text[caps] >= 'A' && text[caps] <= 'Z') caps++;
+  if (caps < 2) return false;
+  for (size_t k = caps; k < t->start; k++)
+    if (text[k] == '.' || text[k] == '\n') return false;
+  return text[t->start - 2] == ',' && text[t->start - 1] == ' ';
+}
+
+/* ds_time_infer, saying also whether the date is the dateline's. */
+static int S_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11],
+                   bool *from_dateline) {
   ds_date nd = {0, 0, 0};
   bool has_near = near && ds_date_parse(near, strlen(near), &nd);
+  long today = S_today(), limit = has_near ? ds_date_to_days(nd) + DS_TIME_TENSE_SLACK
+                                           : today + DS_TIME_INFER_FUTURE_DAYS;
   ds_time *t;
-  bool hinted;
-  size_t n = S_scan(text, len, NULL, 0, arena, &t, &hinted);
-  int year = has_near ? nd.y : S_latest_year(t, n);
-  /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it;
-   * with no year written, the latest such year up to now (a text predates its reading) */
-  if (hinted) n = S_scan(text, len, NULL, year ? year : -S_this_year(), arena, &t, NULL);
+  S_extra x = {.want_ahead = true};
+  size_t n = S_scan(text, len, NULL, 0, arena, &t, &x);
+  /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it */
+  if (x.hinted) n = S_scan(text, len, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
+  /* the dateline stands before the first clause: no verb of it makes it a plan */
+  bool dl = n && S_dateline(text, &t[0]);
+  if (dl) x.ahead[0] = false;
+  int year = has_near ? nd.y : S_latest_year(t, n, x.ahead);
   ds_date best = {0, 0, 0};
   bool best_strong = false;
   for (size_t i = 0; i < n; i++) {
     ds_date dt;
     bool strong;
-    if (!S_candidate(t[i].value, year, &dt, &strong)) continue;
-    if (has_near && ds_date_to_days(dt) > ds_date_to_days(nd) + DS_TIME_TENSE_SLACK) continue;
-    if (!best.y || ds_date_to_days(dt) > ds_date_to_days(best)) best = dt, best_strong = strong;
+    if (x.ahead[i] || !S_candidate(t[i].value, year, &dt, &strong) || ds_date_to_days(dt) > limit)
+      continue;
+    *from_dateline = i == 0 && dl;
+    if (*from_dateline || !best.y || ds_date_to_days(dt) > ds_date_to_days(best))
+      best = dt, best_strong = strong;
+    if (*from_dateline) break;
   }
   if (!best.y) return 0;
   ds_date_format(best, out);
   return best_strong ? 2 : 1;
+}
+
+int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+  bool dateline = false;
+  return S_infer(text, len, near, arena, out, &dateline);
 }
 
 bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]) {
@@ -437,9 +498,12 @@ void ds_tag_times(ds_article *a) {
   if (!a->body) return;
   if (!a->published) {
     char d[11];
-    if (ds_time_infer_published(a->body, a->body_len, &a->arena, d)) {
+    bool dateline = false;
+    int strength = S_infer(a->body, a->body_len, NULL, &a->arena, d, &dateline);
+    if (strength) {
       a->published = ds_arena_strdup(&a->arena, d);
-      a->published_basis = DS_BASIS_INFERRED;
+      /* a dateline with its year is the text's own word; else the date is inferred */
+      a->published_basis = dateline && strength == 2 ? DS_BASIS_TEXT : DS_BASIS_INFERRED;
     }
   }
   ds_time *t;

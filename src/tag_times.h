@@ -12,12 +12,15 @@
 size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
                     ds_time **out);
 
-/* Infers a publication date for an undated text: the latest day-precision date it
- * mentions, a date without a year taking the latest year written in the text (or the
- * year a weekday beside it pins down). Writes YYYY-MM-DD; false when nothing fits. */
+/* Infers a publication date for an undated text: its dateline, else the latest
+ * day-precision date it mentions outside a clause about the future and not after today;
+ * a date without a year takes the year of the latest full date the text writes (or the
+ * year a weekday beside it pins down), never a bare year ("the 2014 coup") or a month's
+ * ("February 2022"), which name history as often as the present. Writes YYYY-MM-DD;
+ * false when nothing fits. */
 bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]);
 /* The same with its strength: 0 nothing fits, 1 the year was borrowed (from another
- * mention, or from near), 2 a date with its year (written or pinned by a weekday).
+ * full date, or from near), 2 a date with its year (written or pinned by a weekday).
  * With near ("YYYY-MM-DD", e.g. the date of the corpus's other reports), dates without
  * a year take near's year and dates well after near are not candidates. */
 int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model.h"
 #include "util/date.h"
@@ -24,6 +25,8 @@ enum {
   TF_ORD = 1 << 3,     /* number with an ordinal suffix absorbed (23rd) */
   TF_DECADE = 1 << 4,  /* number with a plural s absorbed (1990s) */
   TF_GLUED = 1 << 5,   /* number with letters glued on (155mm): not a time */
+  TF_START = 1 << 6,   /* word that may open an expression (K in data/time_words.txt) */
+  TF_REF_ONLY = 1 << 7, /* a starter that opens only a back reference (KR: "that year") */
 };
 
 /* The word lists (data/time_*.txt), fetched once per scan: a lookup by list name for
@@ -42,6 +45,7 @@ enum {
   TL_SPAN_WORDS,
   TL_ZONES,
   TL_PHRASES,
+  TL_RANGE_AFTER,
   TL_COUNT
 };
 
@@ -67,6 +71,8 @@ typedef struct {
    * on, or (when negative) the last one up to -year_hint */
   int year_hint;
   bool hint_wanted; /* a weekday beside a date without a year: year_hint would pin it */
+  ds_date ref;      /* the last date written, for "that year", "the following month" */
+  char ref_prec;    /* its precision: 'Y', 'M', 'D', or 0 before any */
 } ds_tctx;
 
 typedef struct {
@@ -75,12 +81,45 @@ typedef struct {
   char value[DS_TIME_VALUE_MAX];
 } ds_thit;
 
+/* Token tests, inline: the patterns call them at every candidate token, and inlined
+ * ds_tt_word compares against a literal whose length the compiler knows. */
+static inline const ds_ttok *ds_tt_tok(const ds_tctx *c, size_t i) { return i < c->n ? &c->t[i] : NULL; }
+static inline size_t ds_tt_len(const ds_tctx *c, size_t i) { return c->t[i].end - c->t[i].start; }
+
+/* Token i is the word w (lower case; the text may be in any case). */
+static inline bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
+  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  const char *p = c->text + c->t[i].start;
+  if ((p[0] | 32) != w[0]) return false; /* most calls fail here */
+  size_t l = c->t[i].end - c->t[i].start;
+  if (strlen(w) != l) return false;
+  for (size_t k = 1; k < l; k++)
+    if ((p[k] | 32) != w[k]) return false;
+  return true;
+}
+
+static inline bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
+  return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].val == ch;
+}
+
+static inline bool ds_tt_cls(const ds_tctx *c, size_t i, char cls) {
+  return i < c->n && c->t[i].kind == TK_WORD && c->t[i].cls == cls;
+}
+
+/* A bare number: no separators, no glued letters (155mm), no decade s. */
+static inline bool ds_tt_plain_num(const ds_tctx *c, size_t i) {
+  return i < c->n && c->t[i].kind == TK_NUM && !(c->t[i].flags & (TF_SEP | TF_GLUED | TF_DECADE));
+}
+
+/* The token touches the one before (no space): 10/23/2024, mid-October. */
+static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
+  return i < c->n && !(c->t[i].flags & TF_SPACE);
+}
+
 /* tag_times.c */
 /* The value of key in list TL_*, or NULL; ds_tt_has says whether it is there. */
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len);
 bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len);
-bool ds_tt_word(const ds_tctx *c, size_t i, const char *w); /* case-insensitive */
-bool ds_tt_punct(const ds_tctx *c, size_t i, char ch);
 /* -1 past, +1 future, 0 unknown; +-2 strictly (as soon as, last Oct. 23): no slack */
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b);
 /* Resolution against the anchor; tense < 0 looks back, > 0 forward, 0 nearest. */
@@ -89,6 +128,59 @@ int ds_tt_month_year(const ds_tctx *c, int m, int tense);
 ds_date ds_tt_weekday(const ds_tctx *c, int wd, int tense, bool strict);
 void ds_tt_fmt_day(ds_thit *h, ds_date d);
 void ds_tt_fmt_week(ds_thit *h, ds_date d);
+
+
+/* tag_times_parts.c */
+bool ds_tt_month(const ds_tctx *c, size_t i, int *m, size_t *next);
+bool ds_tt_wday(const ds_tctx *c, size_t i, int *wd, size_t *next);
+bool ds_tt_day(const ds_tctx *c, size_t i, int *d);
+bool ds_tt_year(const ds_tctx *c, size_t i, int *y);
+bool ds_tt_year_words(const ds_tctx *c, size_t i, int *y, size_t *next);
+bool ds_tt_year_any(const ds_tctx *c, size_t i, int *y, size_t *next);
+bool ds_tt_count(const ds_tctx *c, size_t i, int *n, size_t *next);
+bool ds_tt_unit(const ds_tctx *c, size_t i, char *u);
+bool ds_tt_unit_plural(const ds_tctx *c, size_t i);
+void ds_tt_fmt_duration(ds_thit *h, int n, char u);
+void ds_tt_fmt_ref(ds_thit *h, const char *ref);
+bool ds_tt_unanchored(const ds_tctx *c, ds_thit *h);
+void ds_tt_fmt_month(ds_thit *h, int y, int m);
+void ds_tt_fmt_year(ds_thit *h, int y);
+void ds_tt_fmt_quarter(ds_tctx *c, ds_thit *h, int y, int q);
+size_t ds_tt_part_of_day(const ds_tctx *c, size_t i, ds_thit *h);
+int ds_tt_season_year(const ds_tctx *c, const char *s, int dir);
+bool ds_tt_det(const ds_tctx *c, size_t i, int *dir);
+bool ds_tt_det_calendar(ds_tctx *c, ds_thit *h, char u, int dir);
+
+/* tag_times_abs.c */
+bool ds_ttp_month_day(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_day_month(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_weekday_date(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_numeric(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_month_year(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_month(ds_tctx *c, size_t i, ds_thit *h, bool modified);
+bool ds_ttp_year(ds_tctx *c, size_t i, ds_thit *h);
+
+/* tag_times_rel.c */
+bool ds_ttp_relword(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_weekday(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_det_unit(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_quarter(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_report_period(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_duration_rel(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_ago(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_set(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_duration(ds_tctx *c, size_t i, ds_thit *h);
+
+/* tag_times_range.c: the second end of a range whose first end is h (October 8-13):
+ * fills tail (and gives h the year written after the tail). */
+bool ds_tt_range_tail(ds_tctx *c, ds_thit *h, ds_thit *tail);
+/* The first end, a bare day at token i, of a range written "8-13 October". */
+bool ds_tt_range_head(ds_tctx *c, size_t i, ds_thit *h);
+
+/* tag_times_anaphor.c: "that year", "later that day", "the following month", resolved
+ * against the last date the text wrote, which ds_tt_note_ref records after each hit. */
+void ds_tt_note_ref(ds_tctx *c, const ds_thit *h);
+bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h);
 
 /* tag_times_match.c: the longest expression starting at token i. */
 bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h);

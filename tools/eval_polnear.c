@@ -203,7 +203,30 @@ static size_t S_read_ann(const char *ann, const char *text, const uint32_t *c2b,
   return na;
 }
 
+/* How far ahead in the input the alignment looks for a body byte (a dropped line). */
+#define EV_MAX_SKIP 4096
+
+/* Body offset -> input offset, for articles whose offset map was dropped after
+ * tagging: the body is the input with lines removed and spaces changed, so a greedy
+ * walk that matches each body byte to the next equal input byte aligns them. */
+static uint32_t *S_align(const char *body, size_t blen, const char *raw, size_t rlen) {
+  uint32_t *m = malloc((blen + 1) * sizeof *m);
+  size_t j = 0;
+  for (size_t i = 0; i < blen; i++) {
+    size_t k = j;
+    while (k < rlen && k - j < EV_MAX_SKIP && raw[k] != body[i]) k++;
+    if (k < rlen && raw[k] == body[i]) j = k;
+    m[i] = (uint32_t)(j < rlen ? j : rlen);
+    if (j < rlen && raw[j] == body[i]) j++;
+  }
+  m[blen] = (uint32_t)(j < rlen ? j : rlen);
+  return m;
+}
+
+static const uint32_t *S_map; /* the current article's S_align, when it has no offset map */
+
 static uint32_t S_to_raw(const ds_article *a, uint32_t b) {
+  if (!a->offmap.len && S_map) return S_map[b];
   uint32_t raw = b;
   for (size_t i = 0; i + 1 < a->offmap.len; i += 2)
     if (a->offmap.items[i] <= b) raw = a->offmap.items[i + 1] + (b - a->offmap.items[i]);
@@ -249,7 +272,8 @@ static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size
     st->all.pred++, st->all.pred_ok += hit_any;
     if (direct) st->direct.pred++, st->direct.pred_ok += hit_direct;
     if (st->verbose && !hit_any)
-      printf("FP %s %s [%.*s]\n", name, ds_quote_kind_name(q->kind), (int)(e - s), text + s);
+      printf("FP %s %s cue=[%s] [%.*s]\n", name, ds_quote_kind_name(q->kind), q->cue ? q->cue : "",
+             (int)(e - s), text + s);
   }
   for (size_t g = 0; g < ng; g++) {
     /* the first prediction (in text order) matching the gold content speaks for it */
@@ -263,8 +287,13 @@ static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size
     st->all.gold++, st->all.gold_ok += best != NULL;
     if (gold[g].direct) st->direct.gold++, st->direct.gold_ok += best_direct != NULL;
     const ev_span *c = &gold[g].content;
+    bool overlap = false; /* a prediction touches the content but fails the half rule */
+    for (size_t i = 0; st->verbose && !best && i < nq; i++)
+      overlap |= S_inside(S_to_raw(a, a->quotes.items[i].start), S_to_raw(a, a->quotes.items[i].end),
+                          &gold[g].content) > 0;
     if (st->verbose && !best)
-      printf("FN %s %s cue=[%.*s] [%.*s]\n", name, gold[g].direct ? "direct" : "indirect",
+      printf("FN%s %s %s cue=[%.*s] [%.*s]\n", overlap ? "-SPAN" : "", name,
+             gold[g].direct ? "direct" : "indirect",
              gold[g].has_cue ? (int)(gold[g].cue.e[0] - gold[g].cue.s[0]) : 0,
              gold[g].has_cue ? text + gold[g].cue.s[0] : "", (int)(c->e[c->n - 1] - c->s[0]),
              text + c->s[0]);
@@ -274,6 +303,11 @@ static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size
     if (gold[g].direct && best_direct) {
       bool okd = S_speaker_ok(a, best_direct, &gold[g]);
       st->sp_direct_total++, st->sp_direct_ok += okd;
+      if (st->verbose && !okd)
+        printf("SPKD %s [%.*s] got [%s] for [%.*s]\n", name,
+               (int)(gold[g].source.e[0] - gold[g].source.s[0]), text + gold[g].source.s[0],
+               best_direct->speaker_name ? best_direct->speaker_name : "-",
+               (int)(c->e[0] - c->s[0] < 60 ? c->e[0] - c->s[0] : 60), text + c->s[0]);
     }
     if (st->verbose && !ok)
       printf("SPK %s [%.*s] got [%s] for [%.*s]\n", name, (int)(gold[g].source.e[0] - gold[g].source.s[0]),
@@ -304,7 +338,12 @@ static void S_doc(ev_stats *st, const char *dir, const char *split, const char *
     dossier_corpus *c = dossier_corpus_new(NULL);
     if (dossier_corpus_add_memory(c, txtname, text, tlen) == 1) {
       dossier_corpus_extract(c);
-      S_score(st, c->articles.items[0], gold, ng, text, txtname);
+      const ds_article *a = c->articles.items[0];
+      uint32_t *map = a->offmap.len ? NULL : S_align(a->body, a->body_len, text, tlen);
+      S_map = map;
+      S_score(st, a, gold, ng, text, txtname);
+      S_map = NULL;
+      free(map);
       st->docs++;
     }
     dossier_corpus_free(c);

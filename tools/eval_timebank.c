@@ -6,7 +6,8 @@
  *
  * Each document is anchored at its creation time (the TIMEX3 whose
  * functionInDocument is CREATION_TIME); only the <TEXT> part is tagged. -v lists every
- * miss, false alarm and wrong value, for error analysis. */
+ * miss, false alarm and wrong value, for error analysis, and counts the classes of them
+ * that are the gold's conventions (written several ways) rather than errors. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,14 +17,24 @@
 #include "tag_times.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 typedef struct {
   size_t start, end;
   char value[64];
 } S_gold;
 
+/* Classes of wrong values and false alarms that are annotation conventions rather than
+ * errors (the gold writes the same thing several ways), counted under -v. */
+enum { K_UNDERSPEC, K_WEEK_OFF, K_PART_OF_DAY, K_QUARTER_YEAR, K_OTHER, K_REF_FALSE, K_N };
+static const char *const S_kind_names[K_N] = {
+    "gold less specific (1989-WXX, 199X, 1997-XX)", "a week apart (creation time after writing)",
+    "part of day in one only (TNI)", "quarter vs year (a year earlier)", "other wrong values",
+    "false alarms on now, currently, recently, the future, daily"};
+
 typedef struct {
   size_t gold, sys, relaxed, strict, value;
+  size_t kinds[K_N];
 } S_counts;
 
 static char *S_read(const char *path, size_t *len) {
@@ -129,6 +140,29 @@ static bool S_same_value(const char *a, const char *b) {
   return *a == *b;
 }
 
+/* The day number of a value that starts with a full date (only differences matter). */
+static bool S_days(const char *v, long *days) {
+  ds_date d;
+  if (strlen(v) < 10 || !ds_date_parse(v, 10, &d)) return false;
+  *days = ds_date_to_days(d);
+  return true;
+}
+
+static int S_kind(const char *sys, const char *gold) {
+  const char *x = strchr(gold, 'X');
+  if (x && x > gold && !strncmp(sys, gold, (size_t)(x - gold - (x[-1] == '-' || x[-1] == 'W'))))
+    return K_UNDERSPEC;
+  long a, b;
+  if (S_days(sys, &a) && S_days(gold, &b) && labs(a - b) == 7) return K_WEEK_OFF;
+  size_t ls = strlen(sys), lg = strlen(gold);
+  if ((ls == 10 && lg > 10 && gold[10] == 'T' && !strncmp(sys, gold, 10)) ||
+      (lg == 10 && ls > 10 && sys[10] == 'T' && !strncmp(sys, gold, 10)))
+    return K_PART_OF_DAY;
+  if ((strchr(sys, 'Q') != NULL) != (strchr(gold, 'Q') != NULL) && !strncmp(sys, gold, 4))
+    return K_QUARTER_YEAR;
+  return K_OTHER;
+}
+
 static void S_score(const char *text, S_gold *g, size_t ng, ds_time *t, size_t nt, S_counts *k,
                     bool verbose) {
   k->gold += ng, k->sys += nt;
@@ -144,14 +178,21 @@ static void S_score(const char *text, S_gold *g, size_t ng, ds_time *t, size_t n
       if (t[j].start == g[i].start && t[j].end == g[i].end) k->strict++;
       else if (verbose) S_show("SPAN", text, t[j].start, t[j].end, "gold:", text + g[i].start,
                                (int)(g[i].end - g[i].start));
-      if (S_same_value(t[j].value, g[i].value)) k->value++;
-      else if (verbose) S_show("VALUE", text, t[j].start, t[j].end, t[j].value, g[i].value, -1);
+      if (S_same_value(t[j].value, g[i].value)) {
+        k->value++;
+      } else {
+        k->kinds[S_kind(t[j].value, g[i].value)]++;
+        if (verbose) S_show("VALUE", text, t[j].start, t[j].end, t[j].value, g[i].value, -1);
+      }
     } else if (verbose) {
       S_show("MISS", text, g[i].start, g[i].end, g[i].value, NULL, -1);
     }
   }
-  for (size_t j = 0; j < nt && verbose; j++)
-    if (!used[j]) S_show("FALSE", text, t[j].start, t[j].end, t[j].value, NULL, -1);
+  for (size_t j = 0; j < nt; j++) {
+    if (used[j]) continue;
+    if (strstr(t[j].value, "_REF") || t[j].type == DS_TIME_SET) k->kinds[K_REF_FALSE]++;
+    if (verbose) S_show("FALSE", text, t[j].start, t[j].end, t[j].value, NULL, -1);
+  }
   free(used);
 }
 
@@ -245,6 +286,7 @@ int main(int argc, char **argv) {
     total += docs[i];
     all.gold += each[i].gold, all.sys += each[i].sys, all.relaxed += each[i].relaxed;
     all.strict += each[i].strict, all.value += each[i].value;
+    for (int c = 0; c < K_N; c++) all.kinds[c] += each[i].kinds[c];
   }
   if (!total) {
     printf("skipped: %s/{TimeBank,AQUAINT}/*.tml not found\n", root);
@@ -252,5 +294,7 @@ int main(int argc, char **argv) {
   }
   for (int i = 0; i < 2; i++) S_print(parts[i], docs[i], &each[i]);
   S_print("overall", total, &all);
+  if (verbose)
+    for (int c = 0; c < K_N; c++) printf("  %4zu  %s\n", all.kinds[c], S_kind_names[c]);
   return 0;
 }

@@ -74,6 +74,27 @@ void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
   return p;
 }
 
+size_t ds_arena_size(size_t n) {
+  if (n == 0) n = 1;
+  return (n + DS_ALIGN - 1) & ~(size_t)(DS_ALIGN - 1);
+}
+
+void ds_arena_reserve(ds_arena *a, size_t bytes) {
+  if (a->head && a->head->size - a->used >= bytes) return;
+  ds_arena_block *b = S_xmalloc(sizeof(*b) + bytes); /* exactly: no doubling here */
+  b->size = bytes;
+  b->next = a->head;
+  a->head = b;
+  a->used = 0;
+}
+
+bool ds_arena_owns(const ds_arena *a, const void *p) {
+  const unsigned char *q = p;
+  for (const ds_arena_block *b = a->head; b; b = b->next) /* few blocks: they double */
+    if (q >= b->data && q < b->data + b->size) return true;
+  return false;
+}
+
 char *ds_arena_strndup(ds_arena *a, const char *s, size_t n) {
   char *p = S_alloc_raw(a, n + 1);
   if (n) memcpy(p, s, n);

@@ -3,6 +3,7 @@
  * hot paths never call malloc per token. */
 #ifndef DS_ARENA_H
 #define DS_ARENA_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -21,6 +22,13 @@ void *ds_arena_alloc(ds_arena *a, size_t size);
  * (the old block is simply abandoned; doubling keeps the waste under 2x). */
 void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size);
 char *ds_arena_strndup(ds_arena *a, const char *s, size_t n);
+/* Makes the next allocations up to `bytes` in total (each counted by ds_arena_size) fit
+ * in one block: for copying a known amount into a fresh arena with no waste. */
+void ds_arena_reserve(ds_arena *a, size_t bytes);
+/* What an allocation of n bytes takes from a block (n rounded up to the alignment). */
+size_t ds_arena_size(size_t n);
+/* True when p points into memory handed out by this arena. */
+bool ds_arena_owns(const ds_arena *a, const void *p);
 char *ds_arena_strdup(ds_arena *a, const char *s); /* NULL stays NULL */
 char *ds_arena_printf(ds_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

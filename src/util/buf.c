@@ -31,21 +31,7 @@ void ds_buf_reserve(ds_buf *b, size_t extra) {
   b->cap = cap;
 }
 
-void ds_buf_put(ds_buf *b, const void *data, size_t n) {
-  if (!n) return;
-  ds_buf_reserve(b, n);
-  memcpy(b->ptr + b->len, data, n);
-  b->len += n;
-  b->ptr[b->len] = '\0';
-}
-
 void ds_buf_puts(ds_buf *b, const char *s) { ds_buf_put(b, s, strlen(s)); }
-
-void ds_buf_putc(ds_buf *b, char c) {
-  ds_buf_reserve(b, 1);
-  b->ptr[b->len++] = c;
-  b->ptr[b->len] = '\0';
-}
 
 void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
   va_list ap;

@@ -5,6 +5,7 @@
 #define DS_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
   char *ptr;
@@ -17,9 +18,20 @@ extern char ds_buf_empty[1];
 void ds_buf_init(ds_buf *b);
 void ds_buf_free(ds_buf *b);
 void ds_buf_reserve(ds_buf *b, size_t extra);
-void ds_buf_put(ds_buf *b, const void *data, size_t n);
+/* Inline: writers call these for every few bytes; the growth path stays out of line. */
+static inline void ds_buf_put(ds_buf *b, const void *data, size_t n) {
+  if (!n) return;
+  if (b->len + n >= b->cap) ds_buf_reserve(b, n);
+  memcpy(b->ptr + b->len, data, n);
+  b->len += n;
+  b->ptr[b->len] = '\0';
+}
+static inline void ds_buf_putc(ds_buf *b, char c) {
+  if (b->len + 1 >= b->cap) ds_buf_reserve(b, 1);
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+}
 void ds_buf_puts(ds_buf *b, const char *s);
-void ds_buf_putc(ds_buf *b, char c);
 void ds_buf_printf(ds_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ds_buf_clear(ds_buf *b);
 /* Hands ptr to the caller (who frees it with free()) and resets the buffer. */

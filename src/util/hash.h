@@ -10,6 +10,11 @@
 #include "util/arena.h"
 
 uint64_t ds_hash_bytes(const void *data, size_t n);
+/* ds_hash_bytes of the ASCII-lower-cased key, without copying it: a token hashed once
+ * can then be looked up in several lists with ds_map_get_hashed. */
+uint64_t ds_hash_lower(const void *data, size_t n);
+/* Copies n bytes with ASCII A-Z lower-cased, eight at a time (UTF-8 bytes unchanged). */
+void ds_ascii_lower(char *dst, const char *src, size_t n);
 static inline uint64_t ds_hash_mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   return h;
@@ -22,10 +27,16 @@ typedef struct {
   uint64_t value;
 } ds_map_slot;
 
+/* Besides the slots, a map keeps a small filter (a bit set by each key's length, first
+ * and last byte) and its longest key: most lookups of words that are not in a
+ * word list end there, before any hashing. */
 typedef struct {
   ds_map_slot *slots;
   size_t cap, len;
   ds_arena keys;
+  uint64_t *filter;     /* cap * 4 bits, in the slots' allocation */
+  uint32_t filter_log2; /* log2 of the filter's bit count */
+  uint32_t max_klen;
 } ds_map;
 
 void ds_map_init(ds_map *m);
@@ -34,5 +45,21 @@ void ds_map_free(ds_map *m);
 ds_map_slot *ds_map_upsert(ds_map *m, const char *key, size_t klen, bool *inserted);
 /* Returns the slot or NULL. */
 const ds_map_slot *ds_map_get(const ds_map *m, const char *key, size_t klen);
+/* Same, with hash = ds_hash_bytes(key, klen) computed by the caller. */
+const ds_map_slot *ds_map_get_hashed(const ds_map *m, const char *key, size_t klen,
+                                     uint64_t hash);
+
+/* The filter's bit for a key of n bytes starting with b0 and ending with last. */
+static inline uint32_t ds_map_sketch(uint32_t b0, uint32_t last, size_t n) {
+  return (b0 | last << 8 | (uint32_t)n << 16) * 0x9E3779B1u;
+}
+/* False when key cannot be in the map (cheap: no hashing). */
+static inline bool ds_map_may_have(const ds_map *m, const char *key, size_t klen) {
+  if (!m->cap || klen > m->max_klen) return false;
+  if (!klen) return true;
+  const unsigned char *k = (const unsigned char *)key;
+  uint32_t bit = ds_map_sketch(k[0], k[klen - 1], klen) >> (32 - m->filter_log2);
+  return (m->filter[bit >> 6] >> (bit & 63)) & 1;
+}
 void ds_map_put(ds_map *m, const char *key, size_t klen, uint64_t value);
 #endif

@@ -49,56 +49,85 @@ void ds_jw_end_obj(ds_jw *w) { S_close(w, '}'); }
 void ds_jw_arr(ds_jw *w) { S_open(w, '['); }
 void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 
+/* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
+ * lead byte of U+2028/U+2029). Everything else is copied in runs, one memcpy each. */
+#define S_C4(n) [n] = 1, [n + 1] = 1, [n + 2] = 1, [n + 3] = 1
+#define S_C16(n) S_C4(n), S_C4(n + 4), S_C4(n + 8), S_C4(n + 12)
+static const unsigned char S_special[256] = {
+    S_C16(0), S_C16(16), ['"'] = 1, ['\\'] = 1, ['/'] = 1, [0x7f] = 1, [0xE2] = 1};
+
+static bool S_plain(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (S_special[(unsigned char)s[i]]) return false;
+  return true;
+}
+
+/* The escape for s[i] (a special byte) into rep; returns its length, 0 to keep the byte
+ * as it is. *skip is set to the extra input bytes consumed (U+2028/U+2029). */
+static size_t S_escape_one(const unsigned char *s, size_t i, size_t n, char rep[8], size_t *skip) {
+  static const char hex[] = "0123456789abcdef";
+  unsigned char c = s[i];
+  *skip = 0;
+  switch (c) {
+  case '"': memcpy(rep, "\\\"", 2); return 2;
+  case '\\': memcpy(rep, "\\\\", 2); return 2;
+  case '\n': memcpy(rep, "\\n", 2); return 2;
+  case '\t': memcpy(rep, "\\t", 2); return 2;
+  case '\r': memcpy(rep, "\\r", 2); return 2;
+  case '/':
+    if (i == 0 || s[i - 1] != '<') return 0;
+    memcpy(rep, "\\/", 2);
+    return 2;
+  case 0xE2:
+    if (i + 2 >= n || s[i + 1] != 0x80 || (s[i + 2] != 0xA8 && s[i + 2] != 0xA9)) return 0;
+    memcpy(rep, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+    *skip = 2;
+    return 6;
+  default: /* other control characters and DEL */
+    memcpy(rep, "\\u00", 4);
+    rep[4] = hex[c >> 4];
+    rep[5] = hex[c & 15];
+    return 6;
+  }
+}
+
+void ds_json_escape(ds_buf *out, const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t run = 0, i = 0;
+  ds_buf_reserve(out, n);
+  for (;;) {
+    while (i < n && !S_special[s[i]]) i++;
+    if (i == n) break;
+    char rep[8];
+    size_t skip, len = S_escape_one(s, i, n, rep, &skip);
+    if (len) {
+      ds_buf_put(out, str + run, i - run);
+      ds_buf_put(out, rep, len);
+      run = i + skip + 1;
+    }
+    i += skip + 1;
+  }
+  ds_buf_put(out, str + run, n - run);
+}
+
+/* Keys are nearly always plain identifiers: one reserve and one copy for "key": */
 void ds_jw_key(ds_jw *w, const char *key) {
   S_value(w);
-  ds_buf_putc(w->out, '"');
-  ds_json_escape(w->out, key, strlen(key));
-  ds_buf_put(w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
-  w->after_key = true;
-}
-
-
-/* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
- * lead byte of U+2028/U+2029). Everything else is copied in runs. */
-static bool S_special(unsigned char c) {
-  return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f || c == 0xE2;
-}
-
-void ds_json_escape(ds_buf *out, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  size_t run = 0;
-  ds_buf_reserve(out, n + 2);
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (!S_special(c)) continue;
-    const char *rep = NULL;
-    char tmp[7];
-    if (c == '"') rep = "\\\"";
-    else if (c == '\\') rep = "\\\\";
-    else if (c == '\n') rep = "\\n";
-    else if (c == '\t') rep = "\\t";
-    else if (c == '\r') rep = "\\r";
-    else if (c < 0x20 || c == 0x7f) {
-      memcpy(tmp, "\\u00", 4);
-      tmp[4] = hex[c >> 4];
-      tmp[5] = hex[c & 15];
-      tmp[6] = 0;
-      rep = tmp;
-    } else if (c == '/' && i > 0 && s[i - 1] == '<') rep = "\\/";
-    else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-             ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-      ds_buf_put(out, s + run, i - run);
-      ds_buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
-      i += 2;
-      run = i + 1;
-      continue;
-    }
-    if (!rep) continue;
-    ds_buf_put(out, s + run, i - run);
-    ds_buf_puts(out, rep);
-    run = i + 1;
+  size_t n = strlen(key);
+  ds_buf *b = w->out;
+  if (S_plain(key, n)) {
+    ds_buf_reserve(b, n + 4);
+    b->ptr[b->len] = '"';
+    memcpy(b->ptr + b->len + 1, key, n);
+    memcpy(b->ptr + b->len + 1 + n, "\": ", 4); /* the space only when pretty */
+    b->len += n + (w->pretty ? 4 : 3);
+    b->ptr[b->len] = '\0';
+  } else {
+    ds_buf_putc(b, '"');
+    ds_json_escape(b, key, n);
+    ds_buf_put(b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
   }
-  ds_buf_put(out, s + run, n - run);
+  w->after_key = true;
 }
 
 void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
@@ -113,9 +142,21 @@ void ds_jw_str(ds_jw *w, const char *s) {
   else ds_jw_strn(w, s, strlen(s));
 }
 
+size_t ds_fmt_int(char *dst, int64_t v) {
+  char tmp[24];
+  size_t k = sizeof tmp;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do tmp[--k] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0) tmp[--k] = '-';
+  memcpy(dst, tmp + k, sizeof tmp - k);
+  return sizeof tmp - k;
+}
+
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
-  ds_buf_printf(w->out, "%lld", (long long)v);
+  char tmp[24];
+  ds_buf_put(w->out, tmp, ds_fmt_int(tmp, v));
 }
 
 void ds_jw_num(ds_jw *w, double v) {
@@ -123,8 +164,12 @@ void ds_jw_num(ds_jw *w, double v) {
     ds_jw_null(w);
     return;
   }
+  if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+    ds_jw_int(w, (int64_t)v); /* what "%.0f" prints, without printf */
+    return;
+  }
   S_value(w);
-  if (v == floor(v) && fabs(v) < 1e15) ds_buf_printf(w->out, "%.0f", v);
+  if (v == floor(v) && fabs(v) < 1e15) ds_buf_puts(w->out, "-0");
   else ds_buf_printf(w->out, "%.10g", v);
 }
 

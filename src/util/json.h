@@ -5,6 +5,7 @@
 #ifndef DS_JSON_H
 #define DS_JSON_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/buf.h"
@@ -17,9 +18,20 @@ typedef struct {
   bool need_comma[DS_JSON_MAX_DEPTH];
   bool after_key; /* the next value follows "key": on the same line */
   bool pretty;
+  /* Optional: called by ds_jw_flush_point when out holds DS_JSON_FLUSH_BYTES, to write
+   * and clear it, so a large report never sits whole in memory. */
+  void (*flush)(void *ctx, ds_buf *out);
+  void *flush_ctx;
 } ds_jw;
 
+/* Output is handed to the flush callback in pieces of about this size. */
+#define DS_JSON_FLUSH_BYTES ((size_t)1 << 20)
+
 void ds_jw_init(ds_jw *w, ds_buf *out, bool pretty);
+/* A point between values where the output so far may be handed to w->flush. */
+static inline void ds_jw_flush_point(ds_jw *w) {
+  if (w->flush && w->out->len >= DS_JSON_FLUSH_BYTES) w->flush(w->flush_ctx, w->out);
+}
 void ds_jw_obj(ds_jw *w);  /* { */
 void ds_jw_end_obj(ds_jw *w);
 void ds_jw_arr(ds_jw *w);  /* [ */
@@ -31,6 +43,8 @@ void ds_jw_int(ds_jw *w, int64_t v);
 void ds_jw_num(ds_jw *w, double v);       /* integers print without a fraction */
 void ds_jw_bool(ds_jw *w, bool v);
 void ds_jw_null(ds_jw *w);
+/* Writes v in decimal to dst (at least 21 bytes, no NUL); returns the length. */
+size_t ds_fmt_int(char *dst, int64_t v);
 /* Appends s escaped as JSON string content (no surrounding quotes). */
 void ds_json_escape(ds_buf *out, const char *s, size_t n);
 #endif

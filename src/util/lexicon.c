@@ -74,14 +74,36 @@ const ds_map *ds_lexicon(const char *name) {
   abort();
 }
 
-const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen) {
+/* ASCII lower case of every byte value (a table: one load per byte). */
+#define S_L4(c) S_LC(c), S_LC(c + 1), S_LC(c + 2), S_LC(c + 3)
+#define S_LC(c) (unsigned char)((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define S_L16(c) S_L4(c), S_L4(c + 4), S_L4(c + 8), S_L4(c + 12)
+#define S_L64(c) S_L16(c), S_L16(c + 16), S_L16(c + 32), S_L16(c + 48)
+static const unsigned char S_lower[256] = {S_L64(0), S_L64(64), S_L64(128), S_L64(192)};
+
+/* The filter test on the key as the list stores it (lower case), before copying it. */
+static bool S_may_have(const ds_map *list, const char *key, size_t klen) {
+  if (!list->cap || klen > list->max_klen || klen >= DS_LEXICON_MAX_KEY) return false;
+  if (!klen) return true;
+  const unsigned char *k = (const unsigned char *)key;
+  uint32_t bit = ds_map_sketch(S_lower[k[0]], S_lower[k[klen - 1]], klen) >> (32 - list->filter_log2);
+  return (list->filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+const char *ds_lexicon_lookup_hashed(const ds_map *list, const char *key, size_t klen,
+                                     uint64_t lower_hash) {
+  if (!S_may_have(list, key, klen)) return NULL; /* most words end here */
   char low[DS_LEXICON_MAX_KEY];
-  if (klen >= sizeof low) return NULL;
-  for (size_t i = 0; i < klen; i++) {
-    char c = key[i];
-    low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  const ds_map_slot *s = ds_map_get(list, low, klen);
+  ds_ascii_lower(low, key, klen);
+  const ds_map_slot *s = ds_map_get_hashed(list, low, klen, lower_hash);
+  return s ? (const char *)(uintptr_t)s->value : NULL;
+}
+
+const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen) {
+  if (!S_may_have(list, key, klen)) return NULL;
+  char low[DS_LEXICON_MAX_KEY];
+  ds_ascii_lower(low, key, klen);
+  const ds_map_slot *s = ds_map_get_hashed(list, low, klen, ds_hash_bytes(low, klen));
   return s ? (const char *)(uintptr_t)s->value : NULL;
 }
 

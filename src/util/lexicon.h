@@ -16,6 +16,10 @@ const ds_map *ds_lexicon(const char *name);
 /* The value for key (any case) in a list fetched once with ds_lexicon(): for hot loops
  * that should not look the list up by name for every word. NULL when absent. */
 const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen);
+/* Same with lower_hash = ds_hash_lower(key, klen), for a caller that looks one token
+ * up in several lists and hashes it once. */
+const char *ds_lexicon_lookup_hashed(const ds_map *list, const char *key, size_t klen,
+                                     uint64_t lower_hash);
 /* True when key (any case) is in the list. */
 bool ds_lexicon_has(const char *name, const char *key, size_t klen);
 /* The value after the TAB for key, or NULL when absent; "" when the line had no value. */

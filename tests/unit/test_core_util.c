@@ -492,8 +492,43 @@ static void test_lexicon(void **state) {
   assert_null(ds_embedded_file("no-such-file.txt", NULL));
 }
 
+/* The fast paths: case-folding hash, word-at-a-time lower-casing, the map's filter,
+ * integer formatting without printf, and the lexicon's hashed lookup. */
+static void test_fast_paths(void **state) {
+  (void)state;
+  const char *mixed = "Ferry-BOAT Captains of PORT Alder, \xC3\x89" "cole 2025 Z@[`{";
+  char low[80];
+  for (size_t n = 0; n <= strlen(mixed); n++) {
+    ds_ascii_lower(low, mixed, n);
+    for (size_t i = 0; i < n; i++)
+      assert_int_equal(low[i], mixed[i] >= 'A' && mixed[i] <= 'Z' ? mixed[i] + 32 : mixed[i]);
+    assert_true(ds_hash_lower(mixed, n) == ds_hash_bytes(low, n));
+  }
+  assert_true(ds_hash_bytes("ab", 2) != ds_hash_bytes("ba", 2));
+  assert_true(ds_hash_bytes("", 0) != ds_hash_bytes("a", 1));
+  ds_map m;
+  ds_map_init(&m);
+  assert_null(ds_map_get(&m, "quay", 4)); /* empty map */
+  ds_map_put(&m, "", 0, 7);
+  ds_map_put(&m, "quay", 4, 1);
+  assert_int_equal(ds_map_get(&m, "", 0)->value, 7);
+  assert_int_equal(ds_map_get(&m, "quay", 4)->value, 1);
+  assert_null(ds_map_get(&m, "quays", 5)); /* longer than any key */
+  assert_null(ds_map_get(&m, "qua", 3));
+  ds_map_free(&m);
+  char num[24];
+  assert_int_equal(ds_fmt_int(num, INT64_MIN), 20);
+  assert_memory_equal(num, "-9223372036854775808", 20);
+  assert_int_equal(ds_fmt_int(num, 0), 1);
+  assert_memory_equal(num, "0", 1);
+  const ds_map *months = ds_lexicon("months");
+  assert_string_equal(ds_lexicon_lookup_hashed(months, "MARCH", 5, ds_hash_lower("MARCH", 5)), "3");
+  assert_null(ds_lexicon_lookup_hashed(months, "Marc", 4, ds_hash_lower("Marc", 4)));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_fast_paths),
       cmocka_unit_test(test_arena_zeroed_aligned), cmocka_unit_test(test_arena_large_and_many),
       cmocka_unit_test(test_arena_strings),        cmocka_unit_test(test_arena_vec),
       cmocka_unit_test(test_buf_never_null),       cmocka_unit_test(test_buf_put_printf),

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "test_util.h"
 #include "dossier.h"
 
 #define BODY_A                                                                                   \
@@ -64,23 +65,12 @@ static const char *S_unrelated =
     "their frost fans ready until the end of the month. Prices for dessert apples have risen "
     "steadily since the winter.\n";
 
-static dossier_corpus *S_corpus(const char **texts, size_t n) {
-  dossier_corpus *c = dossier_corpus_new(NULL);
-  char name[32];
-  for (size_t i = 0; i < n; i++) {
-    snprintf(name, sizeof name, "a%zu.txt", i);
-    assert_int_equal(dossier_corpus_add_memory(c, name, texts[i], strlen(texts[i])), 1);
-  }
-  dossier_corpus_analyze(c);
-  return c;
-}
-
 static int32_t S_dup(dossier_corpus *c, size_t i) { return c->articles.items[i]->duplicate_of; }
 
 static void test_reprint_and_edited_copy(void **state) {
   (void)state;
   const char *texts[] = {S_original, S_reprint, S_edited, S_other, S_unrelated};
-  dossier_corpus *c = S_corpus(texts, 5);
+  dossier_corpus *c = tu_pile(texts, 5);
   assert_int_equal(S_dup(c, 0), -1);
   assert_int_equal(S_dup(c, 1), 0); /* the notice names the original's outlet */
   assert_int_equal(S_dup(c, 2), 0); /* later and lightly edited */
@@ -93,7 +83,7 @@ static void test_direction_by_date_then_order(void **state) {
   (void)state;
   /* no notice: the later published is the copy, wherever it stands in the corpus */
   const char *texts[] = {S_edited, S_original};
-  dossier_corpus *c = S_corpus(texts, 2);
+  dossier_corpus *c = tu_pile(texts, 2);
   assert_int_equal(S_dup(c, 0), 1);
   assert_int_equal(S_dup(c, 1), -1);
   dossier_corpus_free(c);
@@ -102,7 +92,7 @@ static void test_direction_by_date_then_order(void **state) {
 static void test_unrelated_not_flagged(void **state) {
   (void)state;
   const char *texts[] = {S_original, S_other, S_unrelated};
-  dossier_corpus *c = S_corpus(texts, 3);
+  dossier_corpus *c = tu_pile(texts, 3);
   for (size_t i = 0; i < 3; i++) assert_int_equal(S_dup(c, i), -1);
   dossier_corpus_free(c);
 }
@@ -111,7 +101,7 @@ static void test_exact_copies_point_to_first(void **state) {
   (void)state;
   /* identical texts, same date: the later in corpus order are copies of the first */
   const char *texts[] = {S_original, S_original, S_original};
-  dossier_corpus *c = S_corpus(texts, 3);
+  dossier_corpus *c = tu_pile(texts, 3);
   assert_int_equal(S_dup(c, 0), -1);
   assert_int_equal(S_dup(c, 1), 0);
   assert_int_equal(S_dup(c, 2), 0);
@@ -142,7 +132,7 @@ static void test_notice_needs_similar_text(void **state) {
       "Apple growers in the upper valley say a warm spring has brought the blossom forward by two "
       "weeks, and most expect to start picking in late August, well before the usual date.\n";
   const char *texts[] = {S_original, notice};
-  dossier_corpus *c = S_corpus(texts, 2);
+  dossier_corpus *c = tu_pile(texts, 2);
   assert_string_equal(c->articles.items[1]->reprint_from, "Pellin Courier");
   assert_int_equal(S_dup(c, 0), -1);
   assert_int_equal(S_dup(c, 1), -1);
@@ -153,7 +143,7 @@ static void test_short_articles_never_marked(void **state) {
   (void)state;
   const char *t = "---\noutlet: X\n---\n\nThe ferry strike ended.\n";
   const char *texts[] = {t, t};
-  dossier_corpus *c = S_corpus(texts, 2);
+  dossier_corpus *c = tu_pile(texts, 2);
   assert_int_equal(S_dup(c, 1), -1);
   dossier_corpus_free(c);
 }

@@ -375,6 +375,62 @@ static void test_honorific_title_word_and_congress(void **state) {
   assert_int_equal(a->entities.len, 2);
 }
 
+static void test_groups(void **state) {
+  (void)state;
+  /* a listed armed group speaks as a group, not as a person called "Hamas" */
+  const ds_article *a = S_tag("Hamas said the crossing would stay shut. The Taliban denied it.");
+  assert_int_equal(S_ent(a, "Hamas")->type, DS_ENT_GROUP);
+  assert_int_equal(S_ent(a, "Taliban")->type, DS_ENT_GROUP);
+  assert_int_equal(a->entities.len, 2);
+  /* a run ending in a group head word; a description with that head links back */
+  a = S_tag("The Ridgeback Militia seized the pass at dawn. The militia later withdrew.");
+  int32_t g = S_idx(a, "Ridgeback Militia");
+  assert_int_equal(a->entities.items[g].type, DS_ENT_GROUP);
+  assert_int_equal(S_mentions_as(a, g, "The militia"), 1);
+  /* a listed multi-word group, and a nationality-like word mapped to its group */
+  a = S_tag("Officials blamed Islamic State for the blast near Kirkuk. Kurdish fighters "
+            "held the road.");
+  assert_int_equal(S_ent(a, "Islamic State")->type, DS_ENT_GROUP);
+  assert_int_equal(S_ent(a, "Kurds")->type, DS_ENT_GROUP);
+}
+
+static void test_not_groups(void **state) {
+  (void)state;
+  /* "Group" alone makes an organisation (firms are groups too); a demonym with a
+   * common noun is the country, never a group */
+  const ds_article *a = S_tag("Talvik Group bought the port. Ukrainian troops guarded it.");
+  assert_int_equal(S_ent(a, "Talvik Group")->type, DS_ENT_ORG);
+  assert_int_equal(S_ent(a, "Ukraine")->type, DS_ENT_PLACE);
+  assert_int_equal(a->entities.len, 2);
+  /* a group head word in lower case names nothing */
+  a = S_tag("A local militia blocked the road near Tarsk.");
+  assert_int_equal(a->entities.len, 1);
+  assert_int_equal(S_ent(a, "Tarsk")->type, DS_ENT_PLACE);
+}
+
+static void test_group_pronoun(void **state) {
+  (void)state;
+  const ds_article *a = S_tag("The Hollow Creek Rebels took the bridge. They said it was theirs.");
+  int32_t g = S_idx(a, "Hollow Creek Rebels");
+  assert_int_equal(a->entities.items[g].type, DS_ENT_GROUP);
+  assert_int_equal(ds_entity_resolve_pronoun(a, S_pos(a, "They said"), true), g);
+  assert_int_equal(ds_entity_resolve_pronoun(a, S_pos(a, "They said"), false), -1);
+}
+
+static void test_first_name_alone(void **state) {
+  (void)state;
+  /* a first name alone stands for the one person who bears it */
+  const ds_article *a = S_tag("Senator Wilma Arroway toured the dam. Later Wilma said it would hold.");
+  int32_t e = S_idx(a, "Wilma Arroway");
+  assert_int_equal(S_mentions_as(a, e, "Wilma"), 1);
+  assert_int_equal(a->entities.len, 1);
+  /* two people share it: it stands for neither, and makes no person of its own */
+  a = S_tag("Wilma Arroway met Wilma Stenk in Tarsk. Wilma said nothing.");
+  assert_int_equal(S_mentions_as(a, S_idx(a, "Wilma Arroway"), "Wilma"), 0);
+  assert_int_equal(S_mentions_as(a, S_idx(a, "Wilma Stenk"), "Wilma"), 0);
+  assert_false(S_has(a, "Wilma"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_title_before_name),
@@ -408,6 +464,10 @@ int main(void) {
       cmocka_unit_test(test_by_role_and_capitalised_description),
       cmocka_unit_test(test_name_stops_at_known_org_and_gerund),
       cmocka_unit_test(test_honorific_title_word_and_congress),
+      cmocka_unit_test(test_groups),
+      cmocka_unit_test(test_not_groups),
+      cmocka_unit_test(test_group_pronoun),
+      cmocka_unit_test(test_first_name_alone),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   if (S_corpus) dossier_corpus_free(S_corpus);

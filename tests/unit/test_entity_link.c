@@ -45,16 +45,21 @@ static bool S_alias(const ds_gentity *g, const char *s) {
   return false;
 }
 
+/* The one corpus entity that every name (NULL-terminated) belongs to, or fails. */
+static const ds_gentity *S_one(const dossier_corpus *c, const char *const *names) {
+  const ds_gentity *g = S_find(c, names[0]);
+  assert_non_null(g);
+  for (int i = 1; names[i]; i++) assert_ptr_equal(g, S_find(c, names[i]));
+  return g;
+}
+
 static void test_transliterations_merge(void **state) {
   (void)state;
   const char *t[] = {"Ukrainian President Bohdan Zelinsky spoke on Monday.",
                      "President Bohdan Zelinskyy said the line would hold.",
                      "Bohdan Zelinskiy warned of a wider war. Zelinskiy left.", NULL};
-  dossier_corpus *c = S_link(t);
-  const ds_gentity *g = S_find(c, "Bohdan Zelinsky");
-  assert_non_null(g);
-  assert_ptr_equal(g, S_find(c, "Bohdan Zelinskyy"));
-  assert_ptr_equal(g, S_find(c, "Bohdan Zelinskiy"));
+  const char *names[] = {"Bohdan Zelinsky", "Bohdan Zelinskyy", "Bohdan Zelinskiy", NULL};
+  const ds_gentity *g = S_one(S_link(t), names);
   assert_int_equal(g->type, DS_ENT_PERSON);
   assert_int_equal(g->articles.len, 3);
   assert_int_equal(g->articles.items[0], 0);
@@ -153,6 +158,44 @@ static void test_middle_initials_keep_people_apart(void **state) {
   assert_ptr_equal(S_find(c, "Carl Brandt"), S_find(c, "Carl W. Brandt"));
 }
 
+static void test_surname_typo_and_transposition_merge(void **state) {
+  (void)state;
+  /* a swapped pair of consonants, and a changed one, in the surname of one person */
+  const char *t[] = {"Foreign Minister Karolina Vestergaard arrived.",
+                     "Karolina Vestegraard said little.", "Karolina Vesternaard left.",
+                     "Karolina Vestergard waved.", NULL};
+  const char *names[] = {"Karolina Vestergaard", "Karolina Vestegraard", "Karolina Vesternaard",
+                         "Karolina Vestergard", NULL};
+  assert_int_equal(S_one(S_link(t), names)->articles.len, 4);
+}
+
+static void test_title_change_merges_role_conflict_does_not(void **state) {
+  (void)state;
+  /* one person named in full under two titles is one; a surname alone whose role
+   * names another post is someone else */
+  const char *t[] = {"Senator Helga Marwick spoke.", "Minister Helga Marwick resigned.",
+                     "General Marwick said the troops had left.", NULL};
+  dossier_corpus *c = S_link(t);
+  const ds_gentity *g = S_find(c, "Helga Marwick");
+  assert_non_null(g);
+  assert_int_equal(g->articles.len, 2);
+  const ds_gentity *gen = S_find(c, "Marwick");
+  assert_non_null(gen);
+  assert_ptr_not_equal(g, gen);
+  /* the same surname with a role that agrees does join */
+  const char *u[] = {"Senator Helga Marwick spoke.", "Senator Marwick said it was over.", NULL};
+  c = S_link(u);
+  assert_ptr_equal(S_find(c, "Helga Marwick"), S_find(c, "Marwick"));
+}
+
+static void test_shared_surname_different_first_names_with_typo_block(void **state) {
+  (void)state;
+  /* the first-name block must not join people whose surnames are far apart */
+  const char *t[] = {"Anna Vestergaard spoke.", "Anna Vollmer spoke.", NULL};
+  dossier_corpus *c = S_link(t);
+  assert_ptr_not_equal(S_find(c, "Anna Vestergaard"), S_find(c, "Anna Vollmer"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_transliterations_merge),
@@ -163,6 +206,9 @@ int main(void) {
       cmocka_unit_test(test_acronym_across_articles),
       cmocka_unit_test(test_globals_set_and_ordered),
       cmocka_unit_test(test_middle_initials_keep_people_apart),
+      cmocka_unit_test(test_surname_typo_and_transposition_merge),
+      cmocka_unit_test(test_title_change_merges_role_conflict_does_not),
+      cmocka_unit_test(test_shared_surname_different_first_names_with_typo_block),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   if (S_corpus) dossier_corpus_free(S_corpus);

@@ -174,9 +174,28 @@ static int S_teardown(void **state) {
   return 0;
 }
 
+/* A rate groups apart from totals of the same thing and its label says the period. */
+static void test_rate_label_names_its_period(void **state) {
+  (void)state;
+  S_new();
+  S_add("a.txt", "2025-03-10", "Alpha",
+        "The Tarsk plant delivered 40,000 shells to the army last year, the ministry said. "
+        "It now turns out 3,000 shells a month, the plant's director said.");
+  S_link();
+  const ds_figure_group *rate = S_group("munitions:shell/month");
+  assert_non_null(rate);
+  const char *about = rate->about;
+  assert_true(strlen(about) > 8);
+  assert_string_equal(about + strlen(about) - 8, " a month");
+  const ds_figure_group *total = S_group("munitions:shell");
+  assert_non_null(total);
+  assert_null(strstr(total->about, "month"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_conflicting),
+      cmocka_unit_test(test_rate_label_names_its_period),
       cmocka_unit_test(test_evolving),
       cmocka_unit_test(test_consistent_and_reprint),
       cmocka_unit_test(test_separate_classes_and_keys),

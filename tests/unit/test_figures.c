@@ -281,6 +281,47 @@ static int S_teardown(void **state) {
   return 0;
 }
 
+/* A sum or a share is labelled by what it is of or for, else by its unit. */
+static void test_about_sum_and_share(void **state) {
+  (void)state;
+  const ds_article *a = S_tag("The league spent $30 million in grants for young clubs.");
+  assert_int_equal(a->figures.len, 1);
+  assert_string_equal(S_fig(a, 0)->about, "grants");
+  a = S_tag("Farmers sell 70 percent of their barley abroad.");
+  assert_int_equal(a->figures.len, 1);
+  assert_string_equal(S_fig(a, 0)->about, "barley");
+  a = S_tag("The province received billions of dollars of modern and costly rail equipment along the coast.");
+  assert_int_equal(a->figures.len, 1);
+  assert_string_equal(S_fig(a, 0)->about, "costly rail equipment");
+  a = S_tag("The museum raised $4 million, officials said.");
+  assert_int_equal(a->figures.len, 1);
+  assert_string_equal(S_fig(a, 0)->about, "dollar");
+}
+
+/* "from X to Y" is one range figure. */
+static void test_from_to_range(void **state) {
+  (void)state;
+  const ds_article *a = S_tag("The garrison grew from 400 to 900 soldiers over the winter.");
+  assert_int_equal(a->figures.len, 1);
+  const ds_figure *f = S_fig(a, 0);
+  assert_string_equal(S_text(a, f), "from 400 to 900");
+  assert_true(f->low == 400 && f->high == 900 && f->value == 650);
+  assert_string_equal(f->qualifier, "from");
+  assert_string_equal(f->unit, "soldier");
+}
+
+/* A ratio is not a count: neither "every 15 soldiers" nor "two medics for each". */
+static void test_ratio_not_count(void **state) {
+  (void)state;
+  const ds_article *a = S_tag("The brigade kept one truck for every 15 soldiers.");
+  assert_int_equal(a->figures.len, 0);
+  a = S_tag("The army assigned two medics for each platoon.");
+  assert_int_equal(a->figures.len, 0);
+  a = S_tag("Clinics saw 12 patients per doctor, and 3,000 patients in all.");
+  assert_int_equal(a->figures.len, 1);
+  assert_true(S_fig(a, 0)->value == 3000);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_digits),
@@ -299,6 +340,9 @@ int main(void) {
       cmocka_unit_test(test_about_and_key),
       cmocka_unit_test(test_heads),
       cmocka_unit_test(test_inherited_unit),
+      cmocka_unit_test(test_about_sum_and_share),
+      cmocka_unit_test(test_from_to_range),
+      cmocka_unit_test(test_ratio_not_count),
   };
   return cmocka_run_group_tests(tests, NULL, S_teardown);
 }

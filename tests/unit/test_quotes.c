@@ -200,12 +200,203 @@ static void test_unmatched_marks(void **state) {
   free(text);
 }
 
+/* "(D-Wis.)" and ", R-Ky.," after a lawmaker's name: the period inside ends nothing. */
+static void test_party_tags(void **state) {
+  (void)state;
+  ds_article *a = S_tag("\"The dam plan is a mistake,\" Rep. Jane Doran (D-Wis.) said Friday.\n\n"
+                        "\"The veto will stand,\" Senate Leader Mitch Connell, R-Ky., said Tuesday.\n\n"
+                        "\"We will fight it,\" Rep. Tom Jordell (R-Ohio), a panel member, said.\n");
+  S_expect(S_quote(a, "The dam plan is a mistake"), DS_QUOTE_DIRECT, "Jane Doran", "say");
+  S_expect(S_quote(a, "The veto will stand"), DS_QUOTE_DIRECT, "Mitch Connell", "say");
+  S_expect(S_quote(a, "We will fight it"), DS_QUOTE_DIRECT, "Tom Jordell", "say");
+}
+
+/* Two appositives, one holding the noun "states" (no cue verb after "the"). */
+static void test_appositives(void **state) {
+  (void)state;
+  ds_article *a = S_tag("\"It is an overreach,\" Paul Verdan, the attorney general of Montana, one of the "
+                        "states suing the agency, said at a forum.\n");
+  S_expect(S_quote(a, "It is an overreach"), DS_QUOTE_DIRECT, "Paul Verdan", "say");
+}
+
+/* A byline under the quote, a dash before it, "Said X:", "as X put it". */
+static void test_dash_and_inverted(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Residents of Norwick spoke out.\n\n"
+                        "\xE2\x80\x9CNobody asked us about the dam.\xE2\x80\x9D \xE2\x80\x95 Carla Munez\n\n"
+                        "Critics included the former candidate Mark Romano -- \"It is wrong to hide the "
+                        "accounts\" -- and a former auditor.\n\n"
+                        "Experts disagree. Said Ellison: \"I do not think she cares about the budget.\"\n\n"
+                        "As Steven Rosen, a tax lawyer, recently put it, \"Did he lower his taxes legally?\"\n");
+  S_expect(S_quote(a, "Nobody asked us about the dam."), DS_QUOTE_DIRECT, "Carla Munez", NULL);
+  S_expect(S_quote(a, "It is wrong to hide the accounts"), DS_QUOTE_PARTIAL, "Mark Romano", NULL);
+  S_expect(S_quote(a, "I do not think she cares about the budget."), DS_QUOTE_DIRECT, "Ellison", "say");
+  S_expect(S_quote(a, "Did he lower his taxes legally?"), DS_QUOTE_DIRECT, "Steven Rosen", "put it");
+}
+
+/* "During …, X attacked …, saying, “…”": the subject after the leading adverbial. */
+static void test_lead_adverbial(void **state) {
+  (void)state;
+  ds_article *a = S_tag("During a speech earlier in the day, Tom Brack attacked the council for its "
+                        "plans, saying, \"They are reckless and very unstable.\"\n");
+  S_expect(S_quote(a, "They are reckless and very unstable."), DS_QUOTE_DIRECT, "Tom Brack", "say");
+}
+
+/* A cue right after the quote whose phrase we cannot read: no speaker, not the
+ * previous quote's. */
+static void test_unread_speaker_not_carried(void **state) {
+  (void)state;
+  ds_article *a = S_tag("\"The levee held,\" said Omar Reyes.\n\n"
+                        "\"The rationale does not hold water,\" said 9/11 widow Terry Strand.\n");
+  S_expect(S_quote(a, "The levee held"), DS_QUOTE_DIRECT, "Omar Reyes", "say");
+  const ds_quote *q = S_quote(a, "The rationale does not hold water");
+  assert_int_not_equal(q->speaker, a->quotes.items[0].speaker);
+}
+
+/* A single word in marks with no cue is a scare quote; "agreed during his visit"
+ * reports nothing, "agreed that …" does. */
+static void test_scare_quote_and_agree(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The council unveiled its so-called \"reset\" of the harbour budget on Monday.\n\n"
+                        "Mayor Helena Brandt agreed during her visit to the harbour in May.\n\n"
+                        "Omar Reyes agreed that the levy was fair to the fishermen.\n");
+  for (size_t i = 0; i < a->quotes.len; i++) {
+    const ds_quote *q = &a->quotes.items[i];
+    assert_false(q->end - q->start == 5 && memcmp(a->body + q->start, "reset", 5) == 0);
+    assert_false(q->speaker_name && strcmp(q->speaker_name, "Helena Brandt") == 0);
+  }
+  S_expect(S_quote(a, "the levy was fair to the fishermen"), DS_QUOTE_INDIRECT, "Omar Reyes", "agree");
+}
+
+/* "It said" goes to the organisation that is the previous sentence's subject, not
+ * to the person named later in it; "she added" to the quote's speaker. */
+static void test_it_said(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Storm hits Norwick.\n\n"
+                        "The Norwick Harbour Authority closed the port on Monday after Mayor Helena Brandt "
+                        "visited the docks. It said the storm had damaged two cranes.\n\n"
+                        "\"We lost power twice,\" Brandt said. \"We will rebuild,\" she added.\n");
+  S_expect(S_quote(a, "the storm had damaged two cranes"), DS_QUOTE_INDIRECT, "Norwick Harbour Authority", "say");
+  S_expect(S_quote(a, "We lost power twice"), DS_QUOTE_DIRECT, "Helena Brandt", "say");
+  S_expect(S_quote(a, "We will rebuild"), DS_QUOTE_DIRECT, "Helena Brandt", "add");
+}
+
+/* A fragment inside reported speech is the report's speaker's, even when "he"
+ * introduces it; the indirect report keeps its own entry. */
+static void test_fragment_inside_report(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Harbour row in Norwick.\n\n"
+                        "Secretary General Ana Kemp condemned what he called a \"brazen breach\" of the "
+                        "harbour rules.\n\n"
+                        "Brad Holm, the city attorney, said in the letter that the advert \"wrongfully\" suggests "
+                        "the port backs the plan.\n");
+  S_expect(S_quote(a, "brazen breach"), DS_QUOTE_PARTIAL, "Ana Kemp", "call");
+  S_expect(S_quote(a, "wrongfully"), DS_QUOTE_PARTIAL, "Brad Holm", "say");
+  S_expect(S_quote(a, "the advert \"wrongfully\" suggests the port backs the plan"), DS_QUOTE_INDIRECT,
+           "Brad Holm", "say");
+}
+
+/* A statement announced by a colon, a byline paragraph under a quote, a sentence
+ * opening with "And then". */
+static void test_statement_byline_conj(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Harbour row in Norwick.\n\n"
+                        "In response, Mayor Walt Brandt issued the following statement:\n\n"
+                        "\"Our thoughts are with the fishermen.\"\n\n"
+                        "\"The whole idea is something that we hear about all the time.\"\n\n"
+                        "- Michelle Marks, Springfield.\n\n"
+                        "And then Tom Brack went on the attack, saying, \"Is the council going to resign?\"\n");
+  S_expect(S_quote(a, "Our thoughts are with the fishermen."), DS_QUOTE_DIRECT, "Walt Brandt", NULL);
+  S_expect(S_quote(a, "The whole idea is something that we hear about all the time."), DS_QUOTE_DIRECT,
+           "Michelle Marks", NULL);
+  S_expect(S_quote(a, "Is the council going to resign?"), DS_QUOTE_DIRECT, "Tom Brack", "say");
+}
+
 static void test_sorted_and_in_body(void **state) {
   (void)state;
   ds_article *a = S_tag("\xE2\x80\x9C" "First,\xE2\x80\x9D said Omar Reyes. Helena Brandt said the second came later.\n");
   assert_int_equal(a->quotes.len, 2);
   assert_true(a->quotes.items[0].start < a->quotes.items[1].start);
   for (size_t i = 0; i < a->quotes.len; i++) assert_true(a->quotes.items[i].end <= a->body_len);
+}
+
+/* Content ends before a second predicate, a closing relative clause or ", and" + clause. */
+static void test_content_ends(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Mayor Lena Voss said the ferry fares would rise and urged riders to plan ahead.\n\n"
+                        "Officer Paul Dunne said the bridge reopened for Carla Mendes, who runs the bakery by the river.\n\n"
+                        "Judge Irma Kell said the hearing was over, and the clerk closed the file.\n\n"
+                        "Anton Riis said the town needed roads, schools, and clinics.\n");
+  S_expect(S_quote(a, "the ferry fares would rise"), DS_QUOTE_INDIRECT, "Lena Voss", "say");
+  S_expect(S_quote(a, "the bridge reopened for Carla Mendes"), DS_QUOTE_INDIRECT, "Paul Dunne", "say");
+  S_expect(S_quote(a, "the hearing was over"), DS_QUOTE_INDIRECT, "Irma Kell", "say");
+  /* negative: the last item of a list stays in the report */
+  S_expect(S_quote(a, "the town needed roads, schools, and clinics"), DS_QUOTE_INDIRECT, "Anton Riis", "say");
+}
+
+/* "Just 31 percent of tenants said …": a counted group speaks, unnamed. */
+static void test_counted_group(void **state) {
+  (void)state;
+  ds_article *a = S_tag("In the survey, just 31 percent of tenants said the landlord answered their calls.\n");
+  const ds_quote *q = S_quote(a, "the landlord answered their calls");
+  S_expect(q, DS_QUOTE_INDIRECT, NULL, "say");
+  assert_int_equal(a->body + q->speaker_start - a->body, strstr(a->body, "31 percent") - a->body);
+}
+
+/* "Voss's claim that …", "her belief that …"; no possessor ("the claim that") is no report. */
+static void test_noun_cues(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Hana Petrov's claim that the depot was unsafe drew a sharp reply.\n\n"
+                        "The claim that the depot flooded twice was never checked.\n\n"
+                        "Mayor Ivo Brandt arrived. His view that night was of the harbour lights.\n");
+  S_expect(S_quote(a, "the depot was unsafe drew a sharp reply"), DS_QUOTE_INDIRECT, "Hana Petrov", "claim");
+  assert_int_equal(a->quotes.len, 1);
+}
+
+/* Belief and documents: "X think …", "polls show …" (no "that" needed after a
+ * document); a person's "show" without "that" is no report. */
+static void test_belief_and_documents(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Harbour pilots think the new channel will silt up within a year.\n\n"
+                        "Two recent polls show the mayor trailing her rival by six points.\n\n"
+                        "Mayor Ivo Brandt will show the plans to the council on Monday.\n");
+  S_expect(S_quote(a, "the new channel will silt up within a year"), DS_QUOTE_INDIRECT, NULL, "think");
+  S_expect(S_quote(a, "the mayor trailing her rival by six points"), DS_QUOTE_INDIRECT, NULL, "show");
+  assert_int_equal(a->quotes.len, 2);
+}
+
+/* "according to" names a source even when it is no name, and may follow a lead. */
+static void test_according_unnamed(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The ferry carried 212 passengers, according to early harbour counts.\n\n"
+                        "In addition, according to the port office, two cranes were idle.\n");
+  const ds_quote *q = S_quote(a, "The ferry carried 212 passengers");
+  S_expect(q, DS_QUOTE_INDIRECT, NULL, "according to");
+  assert_int_equal(q->speaker_start, strstr(a->body, "early harbour counts") - a->body);
+  S_expect(S_quote(a, "two cranes were idle"), DS_QUOTE_INDIRECT, "the port office", "according to");
+}
+
+/* "Roe: claim." headline lines; a list of names after a colon is none. */
+static void test_headline(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Ivo Brandt: The harbour levy will be scrapped next spring.\n\n"
+                        "Ivo Brandt spoke on Monday.\n\n"
+                        "Panel: Ivo Brandt, Hana Petrov, Carla Mendes, Paul Dunne and Irma Kell.\n");
+  S_expect(S_quote(a, "The harbour levy will be scrapped next spring"), DS_QUOTE_INDIRECT, "Ivo Brandt", "headline");
+  assert_int_equal(a->quotes.len, 1);
+}
+
+/* "she said" skips a man named "Mr." for the woman before him; with no woman in
+ * reach the speaker stays unnamed rather than wrong. */
+static void test_pronoun_gender(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Mayor Hana Petrov met the harbour master on Monday. Mr. Paul Dunne showed her the silted channel.\n"
+                        "She said the dredging would start in May.\n\n"
+                        "Later, Mr. Anton Riis toured the docks.\n\n"
+                        "She said the cranes were too old.\n");
+  S_expect(S_quote(a, "the dredging would start in May"), DS_QUOTE_INDIRECT, "Hana Petrov", "say");
+  const ds_quote *q = S_quote(a, "the cranes were too old");
+  assert_true(q->speaker_name == NULL || strcmp(q->speaker_name, "Anton Riis") != 0);
 }
 
 int main(void) {
@@ -223,7 +414,23 @@ int main(void) {
       cmocka_unit_test_teardown(test_not_quotes, S_teardown),
       cmocka_unit_test_teardown(test_no_speaker, S_teardown),
       cmocka_unit_test_teardown(test_unmatched_marks, S_teardown),
+      cmocka_unit_test_teardown(test_party_tags, S_teardown),
+      cmocka_unit_test_teardown(test_appositives, S_teardown),
+      cmocka_unit_test_teardown(test_dash_and_inverted, S_teardown),
+      cmocka_unit_test_teardown(test_lead_adverbial, S_teardown),
+      cmocka_unit_test_teardown(test_unread_speaker_not_carried, S_teardown),
+      cmocka_unit_test_teardown(test_scare_quote_and_agree, S_teardown),
+      cmocka_unit_test_teardown(test_it_said, S_teardown),
+      cmocka_unit_test_teardown(test_fragment_inside_report, S_teardown),
+      cmocka_unit_test_teardown(test_statement_byline_conj, S_teardown),
       cmocka_unit_test_teardown(test_sorted_and_in_body, S_teardown),
+      cmocka_unit_test_teardown(test_content_ends, S_teardown),
+      cmocka_unit_test_teardown(test_counted_group, S_teardown),
+      cmocka_unit_test_teardown(test_noun_cues, S_teardown),
+      cmocka_unit_test_teardown(test_belief_and_documents, S_teardown),
+      cmocka_unit_test_teardown(test_according_unnamed, S_teardown),
+      cmocka_unit_test_teardown(test_headline, S_teardown),
+      cmocka_unit_test_teardown(test_pronoun_gender, S_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

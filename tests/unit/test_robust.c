@@ -541,6 +541,40 @@ static void test_write_file_failures_leave_nothing(void **state) {
   free(dir);
 }
 
+/* dossier_output: a discarded output leaves neither the target nor a temporary, a
+ * committed one replaces the old file whole, and a streaming extract written through
+ * it holds one line per article. */
+static void test_output_commit_and_discard(void **state) {
+  (void)state;
+  char *dir = S_tmpdir();
+  char path[600];
+  snprintf(path, sizeof path, "%s/out.jsonl", dir);
+  dossier_error err;
+  dossier_output *o = dossier_output_open(path, &err);
+  assert_non_null(o);
+  fputs("partial", dossier_output_stream(o));
+  dossier_output_discard(o, &err);
+  assert_int_equal(err.code, DOSSIER_ERR_WRITE);
+  assert_int_equal(S_dir_entries(dir), 0);
+  tu_write_file(dir, "out.jsonl", "old\n", 4);
+  o = dossier_output_open(path, &err);
+  dossier_corpus *c = dossier_corpus_new(NULL);
+  dossier_corpus_stream(c, dossier_output_stream(o));
+  assert_int_equal(dossier_corpus_add_demo(c), 6);
+  assert_true(dossier_corpus_write(c, DOSSIER_FORMAT_JSONL, dossier_output_stream(o), &err));
+  assert_false(dossier_corpus_write(c, DOSSIER_FORMAT_JSON, dossier_output_stream(o), &err));
+  assert_true(dossier_output_commit(o, &err));
+  assert_int_equal(S_dir_entries(dir), 1);
+  FILE *f = fopen(path, "r");
+  int lines = 0, ch;
+  while ((ch = fgetc(f)) != EOF) lines += ch == '\n';
+  fclose(f);
+  assert_int_equal(lines, 6);
+  dossier_corpus_free(c);
+  S_rmtree(dir);
+  free(dir);
+}
+
 /* Runs the CLI (run-tests.sh exports DOSSIER); returns its exit status. */
 static int S_cli(const char *args) {
   const char *bin = getenv("DOSSIER");
@@ -789,6 +823,7 @@ int main(void) {
       cmocka_unit_test(test_write_dev_full),
       cmocka_unit_test(test_write_file_failures_leave_nothing),
       cmocka_unit_test(test_cli_output_unwritable),
+      cmocka_unit_test(test_output_commit_and_discard),
       cmocka_unit_test(test_escape_json),
       cmocka_unit_test(test_escape_markdown),
       cmocka_unit_test(test_escape_html),

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "test_util.h"
 
 static const char S_a[] =
     "---\npublished: 2025-03-14\noutlet: Harbour Herald\n---\n"
@@ -116,11 +117,117 @@ static void test_undated_reanchored(void **state) {
   dossier_corpus_free(c);
 }
 
+/* ---- the event a clause names (link_timeline_clause.c) ---- */
+
+static const ds_timeline_entry *S_exact(const dossier_corpus *c, const char *date, const char *text) {
+  for (size_t i = 0; i < c->timeline.len; i++) {
+    const ds_timeline_entry *t = &c->timeline.items[i];
+    if (!strcmp(t->date, date) && !strcmp(t->text, text)) return &c->timeline.items[i];
+  }
+  for (size_t i = 0; i < c->timeline.len; i++) /* shows what there was when a test fails */
+    print_message("  %s | %s\n", c->timeline.items[i].date, c->timeline.items[i].text);
+  return NULL;
+}
+
+#define S_HEAD "---\npublished: 2025-03-14\noutlet: Harbour Herald\n---\nPier news\n\n"
+
+/* One sentence per case: the label keeps subject, verb and object and drops the
+ * date; "officials said" drops out; a trailing "X said on Tuesday" names what X said;
+ * "who" leads back to the person; a date before a noun names the thing. */
+static void test_labels(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *date, *label;
+  } cases[] = {
+      {"The harbour authority closed the Elm Street bridge on Wednesday after engineers found deep cracks.",
+       "2025-03-12", "The harbour authority closed the Elm Street bridge"},
+      {"The city council, the town's elected body, earlier on March 11 approved the budget.", "2025-03-11",
+       "The city council approved the budget"},
+      {"On Thursday, the ferry company added two crossings.", "2025-03-13", "The ferry company added two crossings"},
+      {"The mayor will inspect the damaged span on March 20.", "2025-03-20", "The mayor will inspect the damaged span"},
+      {"The agency could send as many as 40 engineers by April.", "2025-04",
+       "The agency could send as many as 40 engineers"},
+      {"Officials said on Thursday that the pier had reopened.", "2025-03-13", "The pier had reopened"},
+      {"The pier reopened to walkers, the harbour office said on Tuesday.", "2025-03-11",
+       "The harbour office said the pier reopened to walkers"},
+      {"Mayor Ada Brandt, who toured the pier on Monday, praised the crews.", "2025-03-10",
+       "Mayor Ada Brandt toured the pier"},
+      {"Residents still recall the March 2 winter storm.", "2025-03-02", "Winter storm"},
+  };
+  enum { N = sizeof cases / sizeof *cases };
+  char texts[N][400];
+  const char *ptrs[N];
+  for (size_t i = 0; i < N; i++) {
+    snprintf(texts[i], sizeof texts[i], S_HEAD "%s\n", cases[i].text);
+    ptrs[i] = texts[i];
+  }
+  dossier_corpus *c = tu_pile(ptrs, N);
+  for (size_t i = 0; i < N; i++) assert_non_null(S_exact(c, cases[i].date, cases[i].label));
+  assert_int_equal(c->timeline.len, N);
+  dossier_corpus_free(c);
+}
+
+/* A dateline dates the report, not an event. */
+static void test_dateline_not_event(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "---\npublished: 2025-03-14\n---\nPier\n\nHAVENPORT, March 14 (HPA) - The old pier remained shut to "
+      "walkers and anglers.\n",
+  };
+  dossier_corpus *c = tu_pile(texts, 1);
+  assert_int_equal(c->timeline.len, 0);
+  dossier_corpus_free(c);
+}
+
+/* Synonyms (ratified / approved, treaty / agreement) join two outlets' reports of one
+ * event; another event of the same day stays apart. */
+static void test_merge_synonyms(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "---\npublished: 2025-03-14\noutlet: Harbour Herald\n---\nTreaty\n\n"
+      "The council ratified the harbour treaty on Tuesday. The mayor inspected the tunnel on Tuesday.\n",
+      "---\npublished: 2025-03-14\noutlet: Coast Courier\n---\nTreaty\n\n"
+      "Councillors approved the harbour agreement on March 11, the clerk said.\n",
+  };
+  dossier_corpus *c = tu_pile(texts, 2);
+  const ds_timeline_entry *t = S_exact(c, "2025-03-11", "The council ratified the harbour treaty");
+  assert_non_null(t);
+  assert_int_equal(t->articles.len, 2);
+  assert_int_equal(t->n_outlets, 2);
+  t = S_exact(c, "2025-03-11", "The mayor inspected the tunnel");
+  assert_non_null(t);
+  assert_int_equal(t->articles.len, 1);
+  assert_int_equal(c->timeline.len, 2);
+  dossier_corpus_free(c);
+}
+
+/* "mid-March" sorts in the middle of March, a bare "March" before its days. */
+static void test_month_placement(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "---\npublished: 2025-03-20\n---\nSeawall\n\n"
+      "Crews repaired the seawall on March 16. Divers surveyed the harbour floor on March 12. "
+      "Work on the new seawall began in mid-March. The port board drew up the plan in March.\n",
+  };
+  dossier_corpus *c = tu_pile(texts, 1);
+  assert_int_equal(c->timeline.len, 4);
+  assert_string_equal(c->timeline.items[0].text, "The port board drew up the plan");
+  assert_string_equal(c->timeline.items[1].date, "2025-03-12");
+  assert_string_equal(c->timeline.items[2].text, "Work on the new seawall began");
+  assert_string_equal(c->timeline.items[2].date, "2025-03");
+  assert_string_equal(c->timeline.items[3].date, "2025-03-16");
+  dossier_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_order_and_merge),
       cmocka_unit_test(test_reprint_not_an_outlet),
       cmocka_unit_test(test_undated_reanchored),
+      cmocka_unit_test(test_labels),
+      cmocka_unit_test(test_dateline_not_event),
+      cmocka_unit_test(test_merge_synonyms),
+      cmocka_unit_test(test_month_placement),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "corpus.h"
 #include "tag_times.h"
+#include "util/lexicon.h"
 
 typedef struct {
   ds_arena arena;
@@ -176,6 +177,7 @@ static void test_not_times(void **state) {
   S_expect_none("The league scored 2000 points in 12 games.", SUN);
   S_expect_none("The ministry may decide to march on.", SUN);
   S_expect_none("A 5-year-old boy was rescued.", SUN);
+  S_expect_none("The company runs four crossings a week.", SUN);
 }
 
 static void test_unanchored(void **state) {
@@ -267,6 +269,129 @@ static void test_timeml_conventions(void **state) {
   S_expect_none("They wrote about the fall of the old bridge.", a);
 }
 
+/* A range that writes the month once yields both ends; a count after "to" is no day. */
+static void test_day_ranges(void **state) {
+  (void)state;
+  static const char *const r[][5] = {
+      {"The festival ran October 8-13 in the harbour.", "October 8", "2024-10-08", "13", "2024-10-13"},
+      {"Ferries were cancelled between March 3 and 5, the company said.", "March 3", "2024-03-03", "5",
+       "2024-03-05"},
+      {"The inquiry sat from Oct. 8 to 13, 2021.", "Oct. 8", "2021-10-08", "13, 2021", "2021-10-13"},
+      {"The bridge was shut 8-13 October.", "8", "2024-10-08", "13 October", "2024-10-13"},
+  };
+  for (size_t k = 0; k < sizeof r / sizeof *r; k++) {
+    S_expect(r[k][0], SUN, r[k][1], r[k][2], D);
+    S_expect(r[k][0], SUN, r[k][3], r[k][4], D);
+  }
+  S_expect("The ferry will sail from 2 to 4 November.", SUN, "2", "2024-11-02", D);
+  S_scan s;
+  S_run(&s, "Fares rose from October 8 to 13 percent of wages.", SUN);
+  assert_int_equal(s.n, 1);
+  ds_arena_free(&s.arena);
+  S_run(&s, "On March 3 and 5 people were rescued.", SUN);
+  assert_int_equal(s.n, 1);
+  ds_arena_free(&s.arena);
+}
+
+/* "that year", "later that day", "the following month" take the last date written. */
+static void test_anaphora(void **state) {
+  (void)state;
+  const char *a = "The ferry sank in June 2019. Later that year the pier closed, and the following "
+                  "year it was sold.";
+  S_expect(a, SUN, "Later that year", "2019", D);
+  S_expect(a, SUN, "the following year", "2020", D);
+  const char *b = "Divers found the wreck on March 3, 2021. Earlier that day the storm had eased; "
+                  "the following month the inquiry opened.";
+  S_expect(b, SUN, "Earlier that day", "2021-03-03", D);
+  S_expect(b, SUN, "the following month", "2021-04", D);
+  /* with no date written before, "that year" has nothing to point at */
+  S_expect_none("Nobody knew what happened that year.", SUN);
+}
+
+/* Tense cues that are easy to misread: "next to" is a place, "that" + past verb is a
+ * relative clause, short past forms. */
+static void test_tense_cues(void **state) {
+  (void)state;
+  const char *sat = "2024-10-26"; /* a Saturday */
+  S_expect("Two cars burned next to the toll booth on Friday.", sat, "Friday", "2024-10-25", D);
+  S_expect("The storm that flooded the pier in November is the worst.", "2025-05-06", "November",
+           "2024-11", D);
+  /* a December article: January is behind in a past clause, ahead in a future one */
+  S_expect("The plant closed in January.", "2024-12-15", "January", "2024-01", D);
+  S_expect("The plant will reopen on Friday, January 3.", "2024-12-15", "Friday, January 3",
+           "2025-01-03", D);
+  S_expect("Three divers died in March.", SUN, "March", "2024-03", D);
+  S_expect("The ferry will return in March.", SUN, "March", "2025-03", D);
+}
+
+static ds_article *S_undated(const char *body) {
+  ds_article *a = ds_article_new("undated.txt");
+  a->body = body;
+  a->body_len = (uint32_t)strlen(body);
+  ds_tag_times(a);
+  return a;
+}
+
+/* An undated text takes the latest date it writes with a year; a date without one may
+ * borrow only such a date's year, never a bare year or a month of history, and a date
+ * in a clause about the future is a plan, not the publication. */
+/* Tags an undated body and asserts its publication date (NULL: none) and basis. */
+static void S_expect_published(const char *body, const char *date, ds_basis basis) {
+  ds_article *a = S_undated(body);
+  if (date) {
+    assert_non_null(a->published);
+    assert_string_equal(a->published, date);
+  } else {
+    assert_null(a->published);
+  }
+  assert_int_equal(a->published_basis, basis);
+  ds_article_free(a);
+}
+
+static void test_infer_sound(void **state) {
+  (void)state;
+  S_expect_published("Since the flood of 2019 the pier has been closed. Divers went down on "
+                     "Oct. 23 and again in mid-October, the council said.",
+                     NULL, DS_BASIS_UNKNOWN);
+  S_expect_published("The strike began in February 2021. Workers returned on October 24.", NULL,
+                     DS_BASIS_UNKNOWN);
+  S_expect_published("The council met on March 3, 2025. It met again on March 9. The new bridge "
+                     "will open on June 1, 2031.",
+                     "2025-03-09", DS_BASIS_INFERRED);
+  /* a dateline names the day of writing, before any later date the text mentions */
+  S_expect_published("PORTHAVEN, March 4, 2025 (Coast News) - The ferry will sail on Friday. "
+                     "Crews checked the hull on March 6.",
+                     "2025-03-04", DS_BASIS_TEXT);
+  char out[11];
+  ds_arena tmp = {0};
+  const char *t = "Divers went down on Oct. 23 after the 2014 storm.";
+  assert_int_equal(ds_time_infer(t, strlen(t), NULL, &tmp, out), 0);
+  assert_int_equal(ds_time_infer(t, strlen(t), "2024-10-27", &tmp, out), 1);
+  assert_string_equal(out, "2024-10-23");
+  ds_arena_free(&tmp);
+}
+
+/* Every word that opens a pattern through another list is a starter in time_words.txt:
+ * the tagger skips all other uncategorised words before any lookup. */
+static void test_starters_listed(void **state) {
+  (void)state;
+  static const char *const lists[] = {"time_approx.txt", "time_modifiers.txt",
+                                      "time_span_words.txt", "time_phrases.txt"};
+  for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+    size_t len;
+    const char *p = ds_embedded_file(lists[k], &len), *end = p + len;
+    assert_non_null(p);
+    while (p < end) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      if (!nl) nl = end;
+      size_t w = strcspn(p, " \t\n");
+      if (w > (size_t)(nl - p)) w = (size_t)(nl - p);
+      if (w && *p != '#' && !ds_lexicon_has("time_words", p, w)) fail_msg("%.*s (%s)", (int)w, p, lists[k]);
+      p = nl + 1;
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -276,7 +401,9 @@ int main(void) {
       cmocka_unit_test(test_not_times),         cmocka_unit_test(test_unanchored),
       cmocka_unit_test(test_sorted_and_sentences), cmocka_unit_test(test_infer_published),
       cmocka_unit_test(test_value_date),
-      cmocka_unit_test(test_timeml_conventions),
+      cmocka_unit_test(test_timeml_conventions), cmocka_unit_test(test_day_ranges),
+      cmocka_unit_test(test_tense_cues),        cmocka_unit_test(test_infer_sound),
+      cmocka_unit_test(test_starters_listed),   cmocka_unit_test(test_anaphora),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

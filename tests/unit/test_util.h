@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -34,6 +35,19 @@ __attribute__((noinline, unused)) static char *tu_render(dossier_corpus *c, doss
   assert_true(dossier_corpus_write(c, f, mem, NULL));
   fclose(mem);
   return buf;
+}
+
+/* A corpus of n .txt articles named a0.txt, a1.txt, … made of texts, analysed; the
+ * caller frees it. */
+__attribute__((unused)) static dossier_corpus *tu_pile(const char *const *texts, size_t n) {
+  dossier_corpus *c = dossier_corpus_new(NULL);
+  char name[32];
+  for (size_t i = 0; i < n; i++) {
+    snprintf(name, sizeof name, "a%zu.txt", i);
+    assert_int_equal(dossier_corpus_add_memory(c, name, texts[i], strlen(texts[i])), 1);
+  }
+  dossier_corpus_analyze(c);
+  return c;
 }
 
 /* Writes n bytes to dir/name (the test fails when it cannot). */

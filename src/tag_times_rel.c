@@ -1,0 +1,332 @@
+/* Patterns resolved against the anchor: yesterday, on Friday, last week, the third
+ * quarter, the past two years, two days ago, every week, 32 months. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag_times.h"
+#include "tag_times_impl.h"
+#include "util/lexicon.h"
+
+typedef ds_tctx C;
+
+/* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
+bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
+  if (ds_tt_cls(c, i, 'P')) {
+    h->end = i + 1;
+    ds_tt_fmt_ref(h, c->t[i].lex + 1);
+    return true;
+  }
+  if (ds_tt_word(c, i, "the") && (ds_tt_word(c, i + 1, "past") || ds_tt_word(c, i + 1, "future"))) {
+    h->end = i + 2;
+    ds_tt_fmt_ref(h, ds_tt_word(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
+    return true;
+  }
+  /* the near future, the short term, these days */
+  size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
+  const ds_ttok *a = ds_tt_tok(c, j), *b = ds_tt_tok(c, j + 1);
+  if (a && b && a->kind == TK_WORD && b->kind == TK_WORD) {
+    char key[64]; /* "near future": the two words with one space, whatever the text has */
+    size_t la = a->end - a->start, lb = b->end - b->start, l = la + 1 + lb;
+    const char *v = NULL;
+    if (l < sizeof key) {
+      memcpy(key, c->text + a->start, la);
+      key[la] = ' ';
+      memcpy(key + la + 1, c->text + b->start, lb);
+      v = ds_tt_lex(c, TL_PHRASES, key, l);
+    }
+    if (v && (j > i) == (v[0] == 'T')) {
+      h->end = j + 2;
+      ds_tt_fmt_ref(h, v + 1);
+      return true;
+    }
+  }
+  if (!ds_tt_cls(c, i, 'R')) return false;
+  h->end = i + 1;
+  if (ds_tt_unanchored(c, h)) return true;
+  int off = c->t[i].val;
+  ds_tt_fmt_day(h, ds_days_to_date(ds_date_to_days(c->anchor) + off));
+  h->type = DS_TIME_DATE;
+  if (ds_tt_word(c, i, "tonight")) {
+    strcat(h->value, "TNI");
+    h->type = DS_TIME_TIME;
+  } else {
+    h->end = ds_tt_part_of_day(c, i + 1, h);
+  }
+  return true;
+}
+
+/* Friday, Tuesday night: the clause's tense says which side of the anchor. */
+bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
+  int wd;
+  size_t j;
+  if (!ds_tt_wday(c, i, &wd, &j)) return false;
+  h->end = j;
+  h->type = DS_TIME_DATE;
+  if (!c->anchored) {
+    snprintf(h->value, sizeof h->value, "XXXX-WXX-%d", wd);
+    return true;
+  }
+  /* Friday's vote: news names by its weekday an event already reported */
+  bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && ds_tt_tight(c, j);
+  int tense = poss ? -1 : ds_tt_tense(c, i, j);
+  ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
+  /* Friday night: the day; the part stays in the span (TimeBank writes it either way,
+   * with or without the TNI, about as often, and the timeline wants the day) */
+  if (ds_tt_cls(c, j, 'T')) h->end = j + 1;
+  return true;
+}
+
+bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
+  int dir, wd, m;
+  size_t j;
+  if (!ds_tt_det(c, i, &dir)) return false;
+  h->end = i + 2;
+  char u;
+  if (ds_tt_unit(c, i + 1, &u) && !ds_tt_unit_plural(c, i + 1)) {
+    if (ds_tt_unanchored(c, h)) return true;
+    return ds_tt_det_calendar(c, h, u, dir);
+  }
+  if (ds_tt_cls(c, i + 1, 'S')) {
+    if (ds_tt_unanchored(c, h)) return true;
+    const char *s = c->t[i + 1].lex + 1;
+    snprintf(h->value, sizeof h->value, "%04d-%s", ds_tt_season_year(c, s, dir), s);
+    h->type = DS_TIME_DATE;
+    return true;
+  }
+  if (ds_tt_wday(c, i + 1, &wd, &j)) {
+    h->end = j;
+    if (ds_tt_unanchored(c, h)) return true;
+    int tense = dir ? dir : ds_tt_tense(c, i, j);
+    ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, dir != 0));
+    h->type = DS_TIME_DATE;
+    h->end = ds_tt_part_of_day(c, j, h);
+    return true;
+  }
+  int d;
+  if (ds_tt_month(c, i + 1, &m, &j) && ds_tt_day(c, j, &d) && c->anchored) {
+    h->end = j + 1; /* last Oct. 23 */
+    ds_tt_fmt_day(h, ds_tt_month_day(c, m, d, dir ? dir * 2 : ds_tt_tense(c, i, j + 1)));
+    h->type = DS_TIME_DATE;
+    return true;
+  }
+  if (ds_tt_month(c, i + 1, &m, &j)) {
+    h->end = j;
+    if (ds_tt_unanchored(c, h)) return true;
+    int y = c->anchor.y;
+    if (dir < 0 && m >= c->anchor.m) y--;
+    if (dir > 0 && m <= c->anchor.m) y++;
+    ds_tt_fmt_month(h, y, m);
+    return true;
+  }
+  if (ds_tt_cls(c, i + 1, 'T') && dir <= 0 && !ds_tt_word(c, i, "current")) {
+    if (ds_tt_unanchored(c, h)) return true;
+    bool night = ds_tt_word(c, i + 1, "night") && dir < 0; /* last night */
+    ds_tt_fmt_day(h, ds_days_to_date(ds_date_to_days(c->anchor) - (night ? 1 : 0)));
+    return ds_tt_part_of_day(c, i + 1, h) > i + 1;
+  }
+  return false;
+}
+
+/* the third quarter [of 1990], third-quarter, the fiscal first quarter, 1990 second quarter. */
+bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
+  size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
+  int y = 0, yy, dir;
+  if (ds_tt_year(c, j, &yy)) {
+    y = yy, j++;
+  } else if (ds_tt_det(c, j, &dir) && c->anchored && ds_tt_word(c, j + 1, "year") &&
+             ds_tt_punct(c, j + 2, '\'') && ds_tt_word(c, j + 3, "s")) {
+    y = c->anchor.y + dir; /* next year's first quarter */
+    j += 4;
+  }
+  if (ds_tt_word(c, j, "fiscal")) j++;
+  int q;
+  if (ds_tt_cls(c, j, 'O')) q = c->t[j].val;
+  else if (ds_tt_tok(c, j) && c->t[j].kind == TK_NUM && (c->t[j].flags & TF_ORD)) q = c->t[j].val;
+  else return false;
+  if (q < 1 || q > 4) return false;
+  size_t k = ds_tt_punct(c, j + 1, '-') ? j + 2 : j + 1;
+  if (ds_tt_word(c, k, "fiscal")) k++;
+  if (!ds_tt_word(c, k, "quarter")) return false;
+  h->end = k + 1;
+  size_t l = ds_tt_word(c, k + 1, "of") || ds_tt_punct(c, k + 1, ',') ? k + 2 : k + 1;
+  if (!y && ds_tt_year(c, l, &yy)) y = yy, h->end = l + 1;
+  if (!y && !c->anchored) return ds_tt_unanchored(c, h);
+  if (!y) {
+    /* the quarter just ended is this year's whatever the tense (results are reported
+     * after it); others follow the tense */
+    int cur = (c->anchor.m - 1) / 3 + 1, tense = ds_tt_tense(c, i, h->end);
+    y = c->anchor.y;
+    if (q == 4 && cur == 1) y--;
+    else if (q > cur && tense < 0) y--;
+    else if (q < cur - 1 && tense > 0) y++;
+  }
+  ds_tt_fmt_quarter(c, h, y, q);
+  return true;
+}
+
+/* The quarter a report is about: the latest, the year-earlier quarter. */
+bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
+  if (!ds_tt_word(c, i, "the") || !c->anchored) return false;
+  size_t j = i + 1;
+  int back = 0;
+  bool latest = false;
+  if (ds_tt_word(c, j, "year") && ds_tt_punct(c, j + 1, '-') &&
+      (ds_tt_word(c, j + 2, "earlier") || ds_tt_word(c, j + 2, "ago")))
+    back = 1, j += 3;
+  else if (ds_tt_word(c, j, "latest") || ds_tt_word(c, j, "recent"))
+    j++, latest = true;
+  if (!ds_tt_word(c, j, "quarter") && !(j > i + 1 && ds_tt_word(c, j, "period"))) return false;
+  /* the latest quarter is the one just ended; "the quarter" is the one last named */
+  int y = latest ? 0 : c->last_quarter_y, q = c->last_quarter_q;
+  if (!y) {
+    q = (c->anchor.m - 1) / 3, y = c->anchor.y;
+    if (!q) q = 4, y--;
+  }
+  h->end = j + 1;
+  snprintf(h->value, sizeof h->value, "%04d-Q%d", y - back, q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
+/* the past two years, the next three months, the first nine months, the past year. */
+bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
+  bool the = ds_tt_word(c, i, "the");
+  size_t j = the ? i + 1 : i;
+  const ds_ttok *t = ds_tt_tok(c, j);
+  if (!t || !ds_tt_has(c, TL_SPAN_WORDS, c->text + t->start, t->end - t->start)) return false;
+  int n = 1;
+  size_t k = j + 1;
+  char u;
+  if (!ds_tt_count(c, j + 1, &n, &k)) {
+    if (!the) return false;
+    n = 1, k = j + 1;
+  }
+  if (!ds_tt_unit(c, k, &u)) return false;
+  if (k == j + 1 && ds_tt_unit_plural(c, k)) n = -1; /* the coming years */
+  h->end = k + 1;
+  /* the past year, the last week, the last decade: TimeML reads an uncounted singular
+   * as the calendar unit before the anchor's */
+  if (k == j + 1 && n == 1 && c->anchored && (ds_tt_word(c, j, "past") || ds_tt_word(c, j, "last"))) {
+    if (u == 'E') {
+      snprintf(h->value, sizeof h->value, "%03d", c->anchor.y / 10 - 1);
+      h->type = DS_TIME_DATE;
+      return true;
+    }
+    if (u == 'W' || u == 'M' || u == 'Y') return ds_tt_det_calendar(c, h, u, -1);
+  }
+  ds_tt_fmt_duration(h, n, u);
+  return true;
+}
+
+/* two days ago, a year earlier, three weeks from now. */
+bool ds_ttp_ago(C *c, size_t i, ds_thit *h) {
+  int n;
+  size_t j;
+  char u;
+  if (ds_tt_word(c, i, "year") && ds_tt_punct(c, i + 1, '-') &&
+      (ds_tt_word(c, i + 2, "earlier") || ds_tt_word(c, i + 2, "ago")))
+    n = 1, j = i, u = 'Y';
+  else if (!ds_tt_count(c, i, &n, &j) || !ds_tt_unit(c, j, &u))
+    return false;
+  size_t k = ds_tt_punct(c, j + 1, '-') ? j + 2 : j + 1;
+  int dir = 0;
+  if (ds_tt_word(c, k, "ago") || ds_tt_word(c, k, "earlier")) dir = -1;
+  else if (ds_tt_word(c, k, "hence")) dir = 1;
+  else if (ds_tt_word(c, k, "from") && ds_tt_word(c, k + 1, "now")) dir = 1, k++;
+  if (!dir) return false;
+  h->end = k + 1;
+  if (n < 0) {
+    ds_tt_fmt_ref(h, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+    return true;
+  }
+  if (ds_tt_unanchored(c, h)) return true;
+  ds_date a = c->anchor;
+  long days = ds_date_to_days(a);
+  h->type = DS_TIME_DATE;
+  switch (u) {
+  case 'D': ds_tt_fmt_day(h, ds_days_to_date(days + dir * n)); break;
+  case 'W': ds_tt_fmt_week(h, ds_days_to_date(days + dir * 7 * n)); break;
+  case 'M': {
+    int mm = a.y * 12 + a.m - 1 + dir * n;
+    ds_tt_fmt_month(h, mm / 12, mm % 12 + 1);
+    break;
+  }
+  case 'Y':
+    if (c->last_quarter_y && n == 1)
+      snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y - 1, c->last_quarter_q);
+    else
+      ds_tt_fmt_year(h, a.y + dir * n);
+    break;
+  case 'E': snprintf(h->value, sizeof h->value, "%03d", (a.y + dir * 10 * n) / 10); break;
+  default: return false;
+  }
+  return true;
+}
+
+/* every week, each Friday, every two months; daily, weekly. */
+bool ds_ttp_set(C *c, size_t i, ds_thit *h) {
+  if (ds_tt_cls(c, i, 'G')) {
+    /* daily flights too: TimeML marks the adjective as a recurrence */
+    h->end = i + 1;
+    h->type = DS_TIME_SET;
+    snprintf(h->value, sizeof h->value, "P1%c", c->t[i].lex[1]);
+    if (c->t[i].lex[1] == 'H') snprintf(h->value, sizeof h->value, "PT1H");
+    return true;
+  }
+  if (!ds_tt_word(c, i, "every") && !ds_tt_word(c, i, "each") && !ds_tt_word(c, i, "per"))
+    return false;
+  int n = 1, wd;
+  size_t j = i + 1, k;
+  char u;
+  if (ds_tt_word(c, j, "other")) n = 2, j++;
+  else if (ds_tt_count(c, j, &n, &k) && ds_tt_unit(c, k, &u)) j = k;
+  if (ds_tt_wday(c, j, &wd, &k)) {
+    h->end = k;
+    snprintf(h->value, sizeof h->value, "XXXX-WXX-%d", wd);
+  } else if (ds_tt_unit(c, j, &u)) {
+    h->end = j + 1;
+    ds_tt_fmt_duration(h, n, u);
+  } else {
+    return false;
+  }
+  h->type = DS_TIME_SET;
+  return true;
+}
+
+/* A plural noun (flights, seats), a number or a rate word (once, million): "a week"
+ * after it is a rate. */
+static bool S_rate_before(const C *c, size_t p) {
+  const ds_ttok *t = &c->t[p];
+  if (t->kind == TK_NUM) return true;
+  if (t->kind != TK_WORD) return false;
+  const char *w = c->text + t->start;
+  size_t l = t->end - t->start;
+  if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's' && !t->cls && !(t->flags & (TF_CAP | TF_START)) &&
+      !ds_tt_has(c, TL_TENSE, w, l))
+    return true;
+  return ds_tt_has(c, TL_RATE_CUES, w, l);
+}
+
+/* 32 months, a decade, two-year, several years; not "the 5-year-old". */
+bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
+  int n;
+  size_t j;
+  char u;
+  if (!ds_tt_count(c, i, &n, &j)) return false;
+  if (ds_tt_punct(c, j, '-') && ds_tt_tight(c, j) && ds_tt_tight(c, j + 1)) j++;
+  if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
+  if (u == 'Q' && ds_tt_punct(c, j - 1, '-')) return false; /* three-quarters of its food */
+  if (ds_tt_punct(c, j + 1, '-') && ds_tt_word(c, j + 2, "old")) return false;
+  if (ds_tt_word(c, j + 1, "old")) return false;
+  if (n == 1 && ds_tt_unit_plural(c, j)) return false;
+  /* once a week, $500 million a year, four flights a week: a rate, not a span */
+  if (ds_tt_word(c, i, "a") && i > 0 && S_rate_before(c, i - 1)) return false;
+  h->end = j + 1;
+  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span */
+  if (i > 0 && h->start == i && ds_tt_word(c, i - 1, "the") && !ds_tt_word(c, i, "a") &&
+      !ds_tt_word(c, i, "an"))
+    h->start = i - 1;
+  ds_tt_fmt_duration(h, n, u);
+  return true;
+}
