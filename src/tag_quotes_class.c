@@ -109,6 +109,15 @@ uint32_t qt_class_of(const qt_ctx *q, uint32_t i) {
   return q->cls[i];
 }
 
+/* The cue list's filter asked with the raw lower-case word: its ends are already
+ * lower case (the filter looks only at the ends and the length), so most words are
+ * turned away before they are copied and hashed. */
+static bool S_may_be_cue(const qt_ctx *q, uint32_t i) {
+  const char *s = q->a->body + q->t[i].start;
+  size_t n = q->t[i].end - q->t[i].start;
+  return (s[n - 1] >= 'A' && s[n - 1] <= 'Z') || ds_map_may_have(q->lists[QL_CUES], s, n);
+}
+
 const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
   const char *v = NULL;
   if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
@@ -118,7 +127,7 @@ const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
            (q->t[i + 1].flags & DS_TF_CAP))
     v = "say"; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states" */
-  else if (qt_is_lower_word(q, i)) {
+  else if (qt_is_lower_word(q, i) && S_may_be_cue(q, i)) {
     char low[QT_MAX_KEY];
     size_t n = S_lower(q, i, low);
     if (n) v = S_get(q, QL_CUES, low, n, ds_hash_bytes(low, n));

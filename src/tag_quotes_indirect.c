@@ -53,6 +53,15 @@ static bool S_next_report(const qt_ctx *q, uint32_t i, uint32_t e) {
   return k > i && k < e && qt_cue(q, k) && !(q->mark[k] & QT_IN_QUOTE);
 }
 
+/* A spaced dash (" - ", " — ", " – ", " -- "): an aside or the writer's gloss follows. */
+static bool S_dash(const qt_ctx *q, uint32_t i) {
+  if (q->t[i].kind != DS_TOK_PUNCT || !(q->t[i].flags & DS_TF_SPACE_BEFORE)) return false;
+  const char *b = q->a->body + q->t[i].start;
+  size_t n = q->t[i].end - q->t[i].start;
+  return (n == 1 && b[0] == '-') || (n == 2 && b[0] == '-' && b[1] == '-') ||
+         (n == 3 && memcmp(b, "\xE2\x80", 2) == 0 && (b[2] == '\x94' || b[2] == '\x93'));
+}
+
 /* A word in -ed ("questioned", "urged"): after "and" it is a second predicate of the
  * speaker, not more of the report. */
 static bool S_ed(const qt_ctx *q, uint32_t i) {
@@ -92,7 +101,7 @@ static bool S_tail_relative(const qt_ctx *q, uint32_t i, uint32_t e) {
  * or a semicolon; later clauses are the writer's or another report. */
 static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (uint32_t i = s + 1; i + 1 < e; i++) {
-    if (qt_is_punct(q, i, ';')) return i;
+    if (qt_is_punct(q, i, ';') || (S_dash(q, i) && !(q->mark[i] & QT_IN_QUOTE))) return i;
     if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
     if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
     if (!qt_is_punct(q, i, ',') || (q->mark[i] & QT_IN_QUOTE)) continue;
@@ -138,6 +147,14 @@ static qt_speaker S_source_after(const qt_ctx *q, uint32_t i, uint32_t se, uint3
   return (qt_speaker){.entity = -1, .found = true, .start = q->t[i].start, .end = q->t[e - 1].end, .tok = i};
 }
 
+/* Where the report before a trailing "according to" starts: after the last colon or
+ * dash in [s, e) ("Prices fell: exports rose, according to X"), else s. */
+static uint32_t S_after_aside(const qt_ctx *q, uint32_t s, uint32_t e) {
+  for (uint32_t i = e; i-- > s;)
+    if ((qt_is_punct(q, i, ':') || S_dash(q, i)) && !(q->mark[i] & QT_IN_QUOTE)) return i + 1;
+  return s;
+}
+
 /* "According to X, …" opens the clause, maybe after a short lead ("In addition, "). */
 static bool S_leads(const qt_ctx *q, uint32_t k, uint32_t ss) {
   if (k == ss || (k == ss + 1 && q->t[ss].kind == DS_TOK_WORD)) return true;
@@ -160,7 +177,8 @@ static void S_according(qt_ctx *q, uint32_t k, uint32_t ss, uint32_t se) {
     if (appos && qt_is_punct(q, c, ',') && c + 1 < se) end = c;
     S_emit(q, end + 1, se, &sp, "according to", k);
   }
-  else if (!first && k > ss && qt_is_punct(q, k - 1, ',')) S_emit(q, ss, k - 1, &sp, "according to", k);
+  else if (!first && k > ss && qt_is_punct(q, k - 1, ','))
+    S_emit(q, S_after_aside(q, ss, k - 1), k - 1, &sp, "according to", k);
 }
 
 /* The speaker of an "-ing" cue is the previous report's in the same sentence

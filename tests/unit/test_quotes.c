@@ -399,6 +399,16 @@ static void test_pronoun_gender(void **state) {
   assert_true(q->speaker_name == NULL || strcmp(q->speaker_name, "Anton Riis") != 0);
 }
 
+/* A spaced dash ends reported content; before a trailing "according to" the report
+ * starts after a colon or dash. A hyphen inside a word is no dash. */
+static void test_dash_asides(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Mayor Ivo Brandt said the toll-free bridge would open in May - a date the council disputes.\n\n"
+                        "The levy is unpopular: fares rose by a third, according to the port office.\n");
+  S_expect(S_quote(a, "the toll-free bridge would open in May"), DS_QUOTE_INDIRECT, "Ivo Brandt", "say");
+  S_expect(S_quote(a, "fares rose by a third"), DS_QUOTE_INDIRECT, "the port office", "according to");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_teardown(test_direct_after, S_teardown),
@@ -431,6 +441,7 @@ int main(void) {
       cmocka_unit_test_teardown(test_according_unnamed, S_teardown),
       cmocka_unit_test_teardown(test_headline, S_teardown),
       cmocka_unit_test_teardown(test_pronoun_gender, S_teardown),
+      cmocka_unit_test_teardown(test_dash_asides, S_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
