@@ -2,6 +2,8 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# cmake --build runs make again: without this every line says which directory it is in.
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all demo test asan fuzz bench format deps clean valgrind eval
 

@@ -330,11 +330,30 @@ static int S_cmp_entry(const void *x, const void *y) {
   return a->e.times.items[0].index < b->e.times.items[0].index ? -1 : 1;
 }
 
+/* Longest gap between the two ends of a range ("  through "): anything longer is
+ * another date of the sentence, not the end of a span. */
+#define DS_TL_MAX_RANGE_GAP 12
+
+/* True when time ti closes a range opened by the time before it in the same sentence
+ * ("from October 8 to October 13": the 13th is the same event as the 8th). */
+static bool S_range_end(const ds_article *a, size_t ti) {
+  if (ti == 0) return false;
+  const ds_time *prev = &a->times.items[ti - 1], *tm = &a->times.items[ti];
+  if (prev->sentence != tm->sentence || tm->start < prev->end ||
+      tm->start - prev->end > DS_TL_MAX_RANGE_GAP)
+    return false;
+  const char *p = a->body + prev->end, *q = a->body + tm->start;
+  while (p < q && *p == ' ') p++;
+  while (q > p && q[-1] == ' ') q--;
+  return q > p && ds_lexicon_has("tl_range_joins", p, (size_t)(q - p));
+}
+
 static void S_collect(dossier_corpus *c, S_ctx *x, S_events *ev) {
   for (size_t ai = 0; ai < c->articles.len; ai++) {
     const ds_article *a = c->articles.items[ai];
     for (size_t ti = 0; ti < a->times.len; ti++) {
       S_event e;
+      if (S_range_end(a, ti)) continue;
       if (S_event_of(x, a, (uint32_t)ai, (uint32_t)ti, &e)) *DS_PUSH(x->tmp, ev) = e;
     }
   }

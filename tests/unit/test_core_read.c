@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "test_util.h"
 #include "util/buf.h"
 
 static ds_article *S_art(dossier_corpus *c, size_t i) {
@@ -371,15 +372,6 @@ static void test_gzip_truncated(void **state) {
 
 /* ---- files and directories ---- */
 
-static void S_write(const char *dir, const char *name, const char *text, size_t n) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  assert_int_equal(fwrite(text, 1, n, f), n);
-  fclose(f);
-}
-
 static void S_rmtree(const char *dir) {
   char cmd[600];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
@@ -393,14 +385,14 @@ static void test_directory(void **state) {
   char sub[600];
   snprintf(sub, sizeof sub, "%s/sub", dir);
   assert_int_equal(mkdir(sub, 0755), 0);
-  S_write(dir, "b.txt", "Bravo text.", 11);
-  S_write(dir, "a.md", "Alpha text.", 11);
-  S_write(dir, "notes.pdf", "%PDF", 4);
-  S_write(dir, ".hidden.txt", "Hidden text.", 12);
-  S_write(dir, "sub/c.jsonl", "{\"text\":\"Charlie text.\"}\n", 25);
+  tu_write_file(dir, "b.txt", "Bravo text.", 11);
+  tu_write_file(dir, "a.md", "Alpha text.", 11);
+  tu_write_file(dir, "notes.pdf", "%PDF", 4);
+  tu_write_file(dir, ".hidden.txt", "Hidden text.", 12);
+  tu_write_file(dir, "sub/c.jsonl", "{\"text\":\"Charlie text.\"}\n", 25);
   ds_buf gz = DS_BUF_INIT;
   S_gzip("Delta text.", 11, &gz);
-  S_write(dir, "sub/d.txt.gz", gz.ptr, gz.len);
+  tu_write_file(dir, "sub/d.txt.gz", gz.ptr, gz.len);
   ds_buf_free(&gz);
 
   dossier_corpus *c = dossier_corpus_new(NULL);
@@ -462,7 +454,7 @@ static void test_missing_and_unreadable(void **state) {
   if (geteuid() != 0) {
     char dir[] = "/tmp/dossier-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    S_write(dir, "locked.txt", "Secret.", 7);
+    tu_write_file(dir, "locked.txt", "Secret.", 7);
     char path[600];
     snprintf(path, sizeof path, "%s/locked.txt", dir);
     chmod(path, 0);

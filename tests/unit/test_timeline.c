@@ -219,6 +219,26 @@ static void test_month_placement(void **state) {
   dossier_corpus_free(c);
 }
 
+/* A range is one event at its start; two dates far apart in a sentence stay two. */
+static void test_range_is_one_event(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "---\npublished: 2025-03-15\noutlet: Coast Courier\n---\n"
+      "Ferry crews tracked the drifting tanker from March 3 to March 7 before towing it "
+      "into port.\n\n"
+      "The harbour board inspected the tanker between March 9 and 11 in the dry dock.\n\n"
+      "The board met its owners on March 1 and then fined the company on March 13 for "
+      "the spill.\n"};
+  dossier_corpus *c = tu_pile(texts, 1);
+  assert_non_null(S_entry(c, "2025-03-03", "tracked"));
+  assert_null(S_entry(c, "2025-03-07", "tracked"));
+  assert_non_null(S_entry(c, "2025-03-09", "inspected"));
+  assert_null(S_entry(c, "2025-03-11", "inspected"));
+  assert_non_null(S_entry(c, "2025-03-01", "board"));
+  assert_non_null(S_entry(c, "2025-03-13", "board"));
+  dossier_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_order_and_merge),
@@ -228,6 +248,7 @@ int main(void) {
       cmocka_unit_test(test_dateline_not_event),
       cmocka_unit_test(test_merge_synonyms),
       cmocka_unit_test(test_month_placement),
+      cmocka_unit_test(test_range_is_one_event),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
