@@ -2,6 +2,9 @@
 #include <dossier.h>
 #include <errno.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +205,20 @@ static void S_finish_options(S_cli *cli) {
   if (!cli->quiet && isatty(STDERR_FILENO)) cli->opts.progress = S_progress;
 }
 
+/* Streaming extract frees each batch's arenas once they are written, and the next
+ * batch takes the same memory again. glibc returns the free top of the heap to the
+ * kernel past 128 KiB by default, so every batch faulted its pages back in: a fifth of
+ * extract's time went to the kernel (1.77x faster wall time without it, same peak
+ * memory, since the next batch needs the memory anyway). Not for analyze, which keeps
+ * its articles and measured 13% slower with it. */
+#define DS_MALLOC_TRIM_THRESHOLD (256u << 20)
+
+static void S_keep_freed_memory(void) {
+#ifdef __GLIBC__
+  mallopt(M_TRIM_THRESHOLD, (int)DS_MALLOC_TRIM_THRESHOLD);
+#endif
+}
+
 static int S_run(const char *cmd, char **paths, int npaths, S_cli *cli, S_pubs *pubs) {
   dossier_corpus *c = dossier_corpus_new(&cli->opts);
   if (!c) return EXIT_NOTHING;
@@ -215,6 +232,7 @@ static int S_run(const char *cmd, char **paths, int npaths, S_cli *cli, S_pubs *
   }
   dossier_output *out = NULL;
   if (strcmp(cmd, "extract") == 0) {
+    S_keep_freed_memory();
     dossier_error err;
     if (!(out = dossier_output_open(cli->output, &err))) {
       dossier_corpus_free(c);
