@@ -45,6 +45,10 @@ int32_t ds_entity_last_in(const ds_article *a, uint32_t start, uint32_t end,
  * For a speaker named only by a role next to a quote. */
 int32_t ds_entity_by_role(const ds_article *a, const char *s, size_t n, uint32_t pos);
 
+/* Index into a->mentions of the first mention starting at or after byte pos
+ * (a->mentions.len when none does); binary search. */
+size_t ds_mention_first_from(const ds_article *a, uint32_t pos);
+
 /* Index into a->sentences of the sentence containing byte pos, or -1 (binary search). */
 int32_t ds_entity_sentence_of(const ds_article *a, uint32_t pos);
 

@@ -23,6 +23,16 @@ static size_t S_first_ending_after(const ds_article *a, uint32_t pos) {
   return lo;
 }
 
+size_t ds_mention_first_from(const ds_article *a, uint32_t pos) {
+  size_t lo = 0, hi = a->mentions.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (a->mentions.items[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 int32_t ds_entity_mention_at(const ds_article *a, uint32_t start, uint32_t end) {
   for (size_t m = S_first_ending_after(a, start); m < a->mentions.len; m++) {
     const ds_mention *x = &a->mentions.items[m];

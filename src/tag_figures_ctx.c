@@ -4,6 +4,7 @@
  * the figure's own sentence, within fixed windows. */
 #include <string.h>
 
+#include "entities.h"
 #include "tag_figures_internal.h"
 #include "util/lexicon.h"
 
@@ -254,13 +255,7 @@ static bool S_cue(const ds_figscan *s, uint32_t k) {
 
 /* The entity whose mention ends where the claimant phrase ends (its head). */
 static int32_t S_entity_at(const ds_article *a, uint32_t b0, uint32_t b1) {
-  size_t lo = 0, hi = a->mentions.len;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (a->mentions.items[mid].start < b0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (size_t k = lo; k < a->mentions.len && a->mentions.items[k].start < b1; k++) {
+  for (size_t k = ds_mention_first_from(a, b0); k < a->mentions.len && a->mentions.items[k].start < b1; k++) {
     const ds_mention *m = &a->mentions.items[k];
     uint32_t e = m->end;
     if ((e == b1 || (e + 2 >= b1 && e < b1)) && m->entity >= 0 && (size_t)m->entity < a->entities.len)

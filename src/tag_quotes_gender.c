@@ -63,13 +63,7 @@ static bool S_agrees(const qt_ctx *q, uint8_t want, int32_t e) {
 
 /* The last mention of entity e starting before pos, within QT_MAX_GENDER_WALK. */
 static int32_t S_mention_before(const ds_article *a, int32_t e, uint32_t pos) {
-  size_t lo = 0, hi = a->mentions.len;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (a->mentions.items[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  for (size_t m = lo, n = 0; m-- > 0 && n < QT_MAX_GENDER_WALK; n++)
+  for (size_t m = ds_mention_first_from(a, pos), n = 0; m-- > 0 && n < QT_MAX_GENDER_WALK; n++)
     if (a->mentions.items[m].entity == e) return (int32_t)m;
   return -1;
 }
