@@ -120,7 +120,11 @@ static json_t *S_scalar(S_in *in) {
   while (d < in->end && *d >= '0' && *d <= '9') d++;
   if (d == s || d - s > 18 || (*s == '0' && d - s > 1)) return NULL; /* no overflow, no 007 */
   if (d < in->end && (*d == '.' || *d == 'e' || *d == 'E')) return NULL;
-  json_int_t v = strtoll((const char *)in->p, NULL, 10);
+  /* Digits by hand: the line is not NUL-terminated, so strtoll could read past its end;
+   * at most 18 digits cannot overflow. */
+  json_int_t v = 0;
+  for (const unsigned char *q = s; q < d; q++) v = v * 10 + (*q - '0');
+  if (s != in->p) v = -v;
   in->p = d;
   return json_integer(v);
 }

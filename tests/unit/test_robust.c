@@ -776,6 +776,18 @@ static void test_escape_text(void **state) {
   dossier_corpus_free(c);
 }
 
+/* JSONL numbers are read digit by digit (the line is not NUL-terminated): a numeric id
+ * keeps its sign and digits. */
+static void test_jsonl_numeric_ids(void **state) {
+  (void)state;
+  static const char lines[] = "{\"id\":-12,\"text\":\"One.\"}\n{\"id\":123456789012345678,\"text\":\"Two.\"}";
+  dossier_corpus *c = S_new();
+  assert_int_equal(dossier_corpus_add_memory(c, "ids.jsonl", lines, sizeof lines - 1), 2);
+  assert_string_equal(c->articles.items[0]->id, "-12");
+  assert_string_equal(c->articles.items[1]->id, "123456789012345678");
+  dossier_corpus_free(c);
+}
+
 /* ---- regressions found by the fuzzers ---- */
 
 /* Short inputs that reached a NULL pointer with length 0 in qsort/memcpy (undefined
@@ -792,6 +804,8 @@ static void test_fuzz_regressions(void **state) {
       S_CASE("r3.txt", "---\r"),
       S_CASE("r4.jsonl", "{\"text\":\"a\"}\n"),
       S_CASE("r5.html", "<p>a</p>"),
+      /* a number at the very end of the input: strtoll read past the buffer */
+      S_CASE("r6.jsonl", "{\"text\":\"a\",\"id\":12"),
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     dossier_corpus *c = S_new();
@@ -829,6 +843,7 @@ int main(void) {
       cmocka_unit_test(test_escape_html),
       cmocka_unit_test(test_escape_text),
       cmocka_unit_test(test_fuzz_regressions),
+      cmocka_unit_test(test_jsonl_numeric_ids),
   };
   /* ROBUST_ONLY / ROBUST_SKIP (glob patterns) pick tests when running by hand */
   if (getenv("ROBUST_ONLY")) cmocka_set_test_filter(getenv("ROBUST_ONLY"));
