@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include "util/date.h"
 #include "util/lexicon.h"
+#include "util/scan.h"
 #include "util/utf8.h"
 
 /* A heading or byline is short; longer lines are always article text. */
@@ -54,11 +55,29 @@ static void S_split(ds_article *a, S_lines *out) {
   }
 }
 
+static bool S_key_lead(char c) {
+  return c == '#' || c == '*' || c == '_' || c == '>' || c == '-' || c == ' ' || c == '\t';
+}
+
+static bool S_key_trail(char c) {
+  return c == '*' || c == '_' || c == ':' || c == '.' || c == '!' || c == '|' || c == ' ' ||
+         c == '\t';
+}
+
 /* The comparison key of a line: lower-case, markdown marks and edge punctuation gone. */
 static size_t S_key(const char *s, size_t n, char *out, size_t cap) {
-  while (n && strchr("#*_>- \t", s[0])) s++, n--;
-  while (n && strchr("*_:.!| \t", s[n - 1])) n--;
+  while (n && S_key_lead(s[0])) s++, n--;
+  while (n && S_key_trail(s[n - 1])) n--;
   size_t k = 0;
+  if (n < cap) { /* always, for our callers: lower-case it all, then drop the marks */
+    ds_ascii_lower(out, s, n);
+    if (!memchr(out, '*', n) && !memchr(out, '_', n)) k = n;
+    else
+      for (size_t i = 0; i < n; i++)
+        if (out[i] != '*' && out[i] != '_') out[k++] = out[i];
+    out[k] = '\0';
+    return k;
+  }
   for (size_t i = 0; i < n && k + 1 < cap; i++) {
     char c = s[i];
     if (c == '*' || c == '_') continue;
@@ -72,11 +91,14 @@ static size_t S_key(const char *s, size_t n, char *out, size_t cap) {
  * can match, so the per-boundary lookups stop. */
 #define DS_CLEAN_MAX_PREFIX 48
 
-static bool S_has_prefix_entry(const char *list, const char *key, size_t klen) {
-  const ds_map *m = ds_lexicon(list);
+static bool S_alnum(char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+static bool S_has_prefix_entry(const ds_map *m, const char *key, size_t klen) {
   size_t lim = klen < DS_CLEAN_MAX_PREFIX ? klen : DS_CLEAN_MAX_PREFIX;
   for (size_t i = 1; i <= lim; i++) /* every word boundary, and the whole key */
-    if ((i == klen || !isalnum((unsigned char)key[i]) || key[i - 1] == ':') &&
+    if ((i == klen || !S_alnum(key[i]) || key[i - 1] == ':') &&
         ds_map_get(m, key, i)) /* key is lower-cased already */
       return true;
   return false;
@@ -135,18 +157,24 @@ static void S_reprint(ds_article *a, const char *s, size_t n) {
   }
 }
 
-static bool S_boiler_line(ds_article *a, const char *s, size_t n, bool *marker) {
+/* The boilerplate word lists, fetched once per article. */
+typedef struct {
+  const ds_map *lines, *prefixes;
+} S_boiler_lists;
+
+static bool S_boiler_line(ds_article *a, const S_boiler_lists *bl, const char *s, size_t n,
+                          bool *marker) {
   char key[DS_MAX_BOILERPLATE_LINE + 1];
   *marker = false;
   if (n > DS_MAX_BOILERPLATE_LINE) return false;
   size_t k = S_key(s, n, key, sizeof key);
   if (!k) return true; /* only markdown marks or punctuation */
-  const char *v = ds_lexicon_value("boilerplate_lines", key, k);
+  const ds_map_slot *v = ds_map_get(bl->lines, key, k); /* key is lower-cased already */
   if (v) {
-    *marker = strcmp(v, "nav") == 0;
+    *marker = strcmp((const char *)(uintptr_t)v->value, "nav") == 0;
     return true;
   }
-  if (S_has_prefix_entry("boilerplate_prefixes", key, k)) {
+  if (S_has_prefix_entry(bl->prefixes, key, k)) {
     if (!a->reprint_from) S_reprint(a, s, n);
     return true;
   }
@@ -162,11 +190,12 @@ static bool S_headline_like(const char *s, size_t n) {
 
 static void S_mark_boilerplate(ds_article *a, S_lines *L) {
   const char *r = a->raw;
+  S_boiler_lists bl = {ds_lexicon("boilerplate_lines"), ds_lexicon("boilerplate_prefixes")};
   for (size_t i = 0; i < L->len; i++) {
     S_line *l = &L->items[i];
     if (l->kind != L_TEXT) continue;
     size_t n = l->end - l->start;
-    if (S_boiler_line(a, r + l->start, n, &l->marker)) l->kind = L_BOILER;
+    if (S_boiler_line(a, &bl, r + l->start, n, &l->marker)) l->kind = L_BOILER;
     /* the same short line twice in a row is UI debris (a credit, "Previous Previous") */
     if (i > 0 && L->items[i - 1].kind != L_BLANK && n < DS_CLEAN_SHORT_LINE &&
         !S_ends_sentence(r + l->start, n)) {
@@ -374,7 +403,7 @@ static void S_emit_line(S_out *o, const char *r, uint32_t start, uint32_t end) {
   while (p < end && (r[p] == '#' || r[p] == '>')) p++;
   if (p > start && p < end && r[p] == ' ') run = ++p;
   else p = run = start;
-  for (; p < end; p++) {
+  for (; (p = (uint32_t)ds_scan_any3(r, p, end, '\\', '*', '[')) < end; p++) {
     char c = r[p];
     size_t skip = 0, tlen;
     if (c == '\\' && p + 1 < end && ispunct((unsigned char)r[p + 1])) {

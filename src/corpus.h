@@ -85,6 +85,9 @@ struct dossier_corpus {
   size_t streamed;     /* articles written and freed */
   size_t stream_bytes; /* raw bytes of the pending batch */
   ds_map stream_ids;   /* ids given so far: they stay unique across batches */
+  size_t ids_checked;  /* articles [0, ids_checked) have their unique id */
+  /* analyze: articles are tagged (and their raw text freed) in batches as they are read */
+  size_t tagged;       /* articles [0, tagged) are tagged */
 };
 
 /* Called by the readers between articles: writes a batch when one is full. */
@@ -128,16 +131,27 @@ void ds_tag_figures(ds_article *a);
 void ds_article_process(ds_article *a);
 /* Frees the raw text and the stages' scratch: keeps the model's fields (corpus_compact.c). */
 void ds_article_compact(ds_article *a);
+/* A stage that reads a compacted article's tokens brackets the reads with these: load
+ * decodes the packed tokens into buf (reused from article to article) and points
+ * a->tokens.items at them; unload points it back at nothing. No-ops on an article whose
+ * tokens are not packed. */
+typedef struct {
+  ds_token *items;
+  size_t cap;
+} ds_token_buf;
+void ds_tokens_load(ds_article *a, ds_token_buf *buf);
+void ds_tokens_unload(ds_article *a);
+void ds_token_buf_free(ds_token_buf *buf);
 
 /* Cross-article stages (link_*.c), run in this order by dossier_corpus_analyze. The
  * first re-anchors undated reports to the corpus's dates (times and figures re-tagged). */
 void ds_link_anchor(dossier_corpus *c);
 void ds_link_duplicates(dossier_corpus *c);
+void ds_link_summary(dossier_corpus *c);
 void ds_link_entities(dossier_corpus *c);
 void ds_link_quotes(dossier_corpus *c);
 void ds_link_figures(dossier_corpus *c);
 void ds_link_timeline(dossier_corpus *c);
-void ds_link_summary(dossier_corpus *c);
 
 /* Reports (report_*.c): append the whole report to out. */
 void ds_report_json(dossier_corpus *c, ds_buf *out);

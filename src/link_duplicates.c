@@ -220,7 +220,14 @@ typedef struct {
 
 static void *S_sign_part(void *arg) {
   S_part *p = arg;
-  for (size_t i = p->from; i < p->to; i++) S_signature(p->c->articles.items[i], &p->sigs[i]);
+  ds_token_buf tb = {0};
+  for (size_t i = p->from; i < p->to; i++) {
+    ds_article *a = p->c->articles.items[i];
+    ds_tokens_load(a, &tb);
+    S_signature(a, &p->sigs[i]);
+    ds_tokens_unload(a);
+  }
+  ds_token_buf_free(&tb);
   return NULL;
 }
 

@@ -264,7 +264,9 @@ static void S_finish(dossier_corpus *c, S_item *items, const uint32_t *gof, size
     size_t m = first[g + 1] - first[g];
     qsort(it, m, sizeof *it, S_cmp_item);
     ds_figure_group *grp = &c->figure_groups.items[g];
-    for (size_t i = 0; i < m; i++) *DS_PUSH(&c->arena, &grp->figures) = it[i].ref;
+    grp->figures.items = DS_NEW(&c->arena, ds_ref, m); /* exactly: most groups are small */
+    grp->figures.len = grp->figures.cap = m;
+    for (size_t i = 0; i < m; i++) grp->figures.items[i] = it[i].ref;
     grp->status = S_status(it, m);
     grp->about = S_label(c, S_about(it, m, it[0].f->unit_class), it[0].f->unit_class);
     grp->n_outlets = S_outlets(it, m, &outlets, stamp, (uint32_t)g + 1);
@@ -283,7 +285,7 @@ void ds_link_figures(dossier_corpus *c) {
   if (!items || !gof || !keys) abort();
   ds_map groups;
   ds_map_init(&groups);
-  size_t n = 0;
+  size_t n = 0, ng = 0;
   int year = S_corpus_year(c);
   char buf[DS_FIG_MAX_GKEY];
   for (size_t ai = 0; ai < c->articles.len; ai++) {
@@ -295,14 +297,14 @@ void ds_link_figures(dossier_corpus *c) {
       bool fresh;
       ds_ref ref = {(uint32_t)ai, (uint32_t)fi};
       ds_map_slot *s = ds_map_upsert(&groups, buf, S_gkey(f, keys[fi], ref, buf), &fresh);
-      if (fresh) {
-        s->value = c->figure_groups.len;
-        *DS_PUSH(&c->arena, &c->figure_groups) = (ds_figure_group){0};
-      }
+      if (fresh) s->value = ng++;
       items[n] = (S_item){f, a, ref, S_day(f->as_of, year, f->projection)};
       gof[n++] = (uint32_t)s->value;
     }
   }
+  /* sized once: grown in the corpus arena, every outgrown copy would stay there */
+  c->figure_groups.items = DS_NEW(&c->arena, ds_figure_group, ng ? ng : 1);
+  c->figure_groups.len = c->figure_groups.cap = ng;
   S_finish(c, items, gof, n);
   ds_map_free(&groups);
   free(items), free(gof), free(keys);

@@ -50,12 +50,12 @@ static bool S_word_byte(const char *s, size_t i, size_t n) {
   return c >= 0x80;
 }
 
-/* Splits the quote into folded words ("They’re" -> "they're") and hashes them. */
-static void S_words(ds_arena *ar, lq_item *it, const char *s, size_t n, ds_buf *tmp) {
-  size_t cap = n / 2 + 1 < LQ_MAX_WORDS ? n / 2 + 1 : LQ_MAX_WORDS; /* a word takes >= 2 bytes with its gap */
-  it->words = DS_NEW(ar, uint64_t, cap);
+/* Splits the quote into folded words ("They’re" -> "they're") and hashes them; words
+ * holds LQ_MAX_WORDS (the item keeps a copy of its length: a corpus has millions). */
+static void S_words(ds_arena *ar, lq_item *it, const char *s, size_t n, ds_buf *tmp, uint64_t *words) {
+  it->words = words;
   size_t i = 0;
-  while (i < n && it->nwords < cap) {
+  while (i < n && it->nwords < LQ_MAX_WORDS) {
     while (i < n && !S_word_byte(s, i, n)) i++;
     size_t st = i;
     while (i < n && S_word_byte(s, i, n)) i++;
@@ -76,6 +76,7 @@ static void S_words(ds_arena *ar, lq_item *it, const char *s, size_t n, ds_buf *
     while (len && tmp->ptr[len - 1] == '\'') len--; /* "soldiers'" */
     if (len) it->words[it->nwords++] = ds_hash_bytes(tmp->ptr, len);
   }
+  it->words = memcpy(DS_NEW(ar, uint64_t, it->nwords ? it->nwords : 1), words, sizeof *words * it->nwords);
   uint64_t h = 1469598103934665603ull;
   for (uint32_t k = 0; k < it->nwords; k++) h = ds_hash_mix(h, it->words[k]);
   it->exact = h;
@@ -106,11 +107,14 @@ static uint32_t S_find(uint32_t *parent, uint32_t x) {
 
 /* Collects the direct and partial quotes worth grouping. */
 static size_t S_collect(dossier_corpus *c, ds_arena *ar, lq_item **out) {
-  size_t total = 0;
-  for (size_t a = 0; a < c->articles.len; a++) total += c->articles.items[a]->quotes.len;
+  size_t total = 0; /* the direct and partial quotes: the only ones grouped */
+  for (size_t a = 0; a < c->articles.len; a++)
+    for (size_t qi = 0; qi < c->articles.items[a]->quotes.len; qi++)
+      total += c->articles.items[a]->quotes.items[qi].kind != DS_QUOTE_INDIRECT;
   lq_item *items = DS_NEW(ar, lq_item, total ? total : 1);
   size_t n = 0;
   ds_buf tmp = DS_BUF_INIT;
+  uint64_t words[LQ_MAX_WORDS];
   for (size_t ai = 0; ai < c->articles.len; ai++) {
     const ds_article *a = c->articles.items[ai];
     for (size_t qi = 0; qi < a->quotes.len; qi++) {
@@ -118,7 +122,7 @@ static size_t S_collect(dossier_corpus *c, ds_arena *ar, lq_item **out) {
       if (q->kind == DS_QUOTE_INDIRECT) continue;
       lq_item *it = &items[n];
       *it = (lq_item){.article = (uint32_t)ai, .index = (uint32_t)qi};
-      S_words(ar, it, a->body + q->start, q->end - q->start, &tmp);
+      S_words(ar, it, a->body + q->start, q->end - q->start, &tmp, words);
       if (it->nset >= LQ_MIN_WORDS) n++;
     }
   }
@@ -207,8 +211,9 @@ static void S_emit(dossier_corpus *c, lq_item *items, size_t n, uint32_t *parent
     if (!many) continue;
     ds_quote_group *g = DS_PUSH(&c->arena, &c->quote_groups);
     *g = (ds_quote_group){0};
-    for (size_t i = 0; i < k; i++)
-      *DS_PUSH(&c->arena, &g->quotes) = (ds_ref){members[i]->article, members[i]->index};
+    g->quotes.items = DS_NEW(&c->arena, ds_ref, k); /* exactly: no growth left behind */
+    g->quotes.len = g->quotes.cap = k;
+    for (size_t i = 0; i < k; i++) g->quotes.items[i] = (ds_ref){members[i]->article, members[i]->index};
     S_describe(c, g, members, k);
   }
 }

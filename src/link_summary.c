@@ -52,20 +52,18 @@
 /* Longest word we stem (longer tokens are junk: URLs, hashes). */
 #define DS_SUM_MAX_WORD 64
 
+/* One sentence. A large corpus has millions, so a sentence is small and keeps its
+ * distinct terms and their counts, not weights: those are computed when needed
+ * (S_weights), the same way every time. */
 typedef struct {
-  uint32_t term;
-  float w;
-} S_tw;
-
-typedef struct {
-  uint32_t article, sent, pos;
-  uint32_t text_start; /* after a dateline, if any */
-  S_tw *terms;
-  uint32_t n_terms;
-  double score;
+  uint32_t article, sent;
+  uint32_t terms;   /* first term in S_ctx.ids and S_ctx.tf */
+  uint16_t n_terms; /* at most DS_MAX_SENTENCE_TOKENS */
   bool candidate;
   bool dangling; /* opens with "He", "But", "Only"... */
+  double score;  /* candidates only */
 } S_sent;
+_Static_assert(DS_MAX_SENTENCE_TOKENS <= UINT16_MAX, "a sentence's term count fits n_terms");
 
 typedef struct {
   dossier_corpus *c;
@@ -74,10 +72,16 @@ typedef struct {
   ds_map words; /* folded word -> term id + 1, or S_NOT_TERM: stemming costs ~2,000
                  * instructions a word, and words repeat */
   DS_VEC(uint32_t) df;
-  DS_VEC(S_sent) sents;
+  DS_VEC(S_sent) sents; /* the vectors below are malloc'd: they grow in place */
+  DS_VEC(uint32_t) ids; /* each sentence's distinct term ids, ascending */
+  DS_VEC(uint8_t) tf;   /* their counts (a candidate's never exceed DS_SUM_MAX_WORDS) */
+  size_t n_cand;        /* candidates among sents */
+  double ltf[256];      /* 1 + log(count) */
+  float wa[DS_MAX_SENTENCE_TOKENS], wb[DS_MAX_SENTENCE_TOKENS]; /* S_weights' output */
   DS_VEC(double) idf;
   struct sb_stemmer *stem;
   ds_buf fold;
+  ds_token_buf tb;
 } S_ctx;
 
 static int S_cmp_u32(const void *x, const void *y) {
@@ -151,8 +155,43 @@ static bool S_ends_statement(const ds_article *a, const ds_sentence *s) {
   return false;
 }
 
+/* Makes room for `extra` more items in a malloc'd vector (doubling). */
+#define S_RESERVE(v, extra)                                                                 \
+  ((v)->len + (extra) > (v)->cap ? S_regrow((void **)&(v)->items, &(v)->cap, (v)->len + (extra), \
+                                            sizeof *(v)->items)                              \
+                                 : (void)0)
+static void S_regrow(void **items, size_t *cap, size_t need, size_t elem) {
+  size_t c = *cap ? *cap : 1024;
+  while (c < need) c *= 2;
+  *items = realloc(*items, c * elem);
+  if (!*items) abort();
+  *cap = c;
+}
+
+_Static_assert(DS_SUM_MAX_WORDS < 256, "a candidate's term counts fit S_ctx.tf");
+
+/* Term id k of sentence s. */
+static uint32_t S_tid(const S_ctx *x, const S_sent *s, uint32_t k) { return x->ids.items[s->terms + k]; }
+static const uint32_t *S_tids(const S_ctx *x, const S_sent *s) { return &x->ids.items[s->terms]; }
+
+/* Sorts the term ids in buf and folds repeats: the distinct ids stay in buf, their
+ * counts go to tf; returns how many. */
+static uint32_t S_distinct(uint32_t *buf, uint32_t n, float *tf) {
+  if (n) qsort(buf, n, sizeof *buf, S_cmp_u32);
+  uint32_t u = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (u && buf[u - 1] == buf[i]) {
+      tf[u - 1] += 1;
+      continue;
+    }
+    buf[u] = buf[i], tf[u++] = 1;
+  }
+  return u;
+}
+
 /* Builds one sentence's term vector (raw counts for now) and decides candidacy. */
-static void S_sentence(S_ctx *x, const ds_article *a, uint32_t si, bool *in_quote, uint32_t *buf) {
+static void S_sentence(S_ctx *x, const ds_article *a, uint32_t si, bool *in_quote, uint32_t *buf,
+                       float *tf) {
   const ds_sentence *s = &a->sentences.items[si];
   uint32_t words = 0, quoted = 0, n = 0;
   for (uint32_t i = s->tok_start; i < s->tok_end && i < a->tokens.len; i++) {
@@ -168,71 +207,87 @@ static void S_sentence(S_ctx *x, const ds_article *a, uint32_t si, bool *in_quot
     uint32_t term = S_term(x, a, t);
     if (term != UINT32_MAX && n < DS_MAX_SENTENCE_TOKENS) buf[n++] = term;
   }
-  S_sent *st = DS_PUSH(&x->tmp, &x->sents);
+  S_sent *st = &x->sents.items[x->sents.len++];
   memset(st, 0, sizeof *st);
-  st->article = a->index, st->sent = si, st->pos = si;
-  st->text_start = S_after_dateline(a, s);
-  st->dangling = S_dangling(x, a, s, st->text_start);
-  if (n) qsort(buf, n, sizeof *buf, S_cmp_u32);
-  st->terms = DS_NEW(&x->tmp, S_tw, n + 1);
-  for (uint32_t i = 0; i < n; i++) {
-    if (st->n_terms && st->terms[st->n_terms - 1].term == buf[i]) {
-      st->terms[st->n_terms - 1].w += 1;
-      continue;
-    }
-    st->terms[st->n_terms++] = (S_tw){buf[i], 1};
-    x->df.items[buf[i]]++;
-  }
+  st->article = a->index, st->sent = si;
+  st->dangling = S_dangling(x, a, s, S_after_dateline(a, s));
+  st->n_terms = (uint16_t)S_distinct(buf, n, tf);
+  for (uint32_t i = 0; i < st->n_terms; i++) x->df.items[buf[i]]++;
   st->candidate = words >= DS_SUM_MIN_WORDS && words <= DS_SUM_MAX_WORDS &&
                   quoted <= DS_SUM_MAX_QUOTED * words && st->n_terms >= 4 && S_ends_statement(a, s);
+  x->n_cand += st->candidate;
+  st->terms = (uint32_t)x->ids.len;
+  if (!st->n_terms) return;
+  S_RESERVE(&x->ids, st->n_terms);
+  S_RESERVE(&x->tf, st->n_terms);
+  memcpy(x->ids.items + x->ids.len, buf, st->n_terms * sizeof *buf);
+  for (uint32_t i = 0; i < st->n_terms; i++) x->tf.items[x->tf.len + i] = (uint8_t)(tf[i] < 255 ? tf[i] : 255);
+  x->ids.len += st->n_terms, x->tf.len += st->n_terms;
 }
 
 static void S_collect(S_ctx *x) {
   uint32_t *buf = malloc(sizeof(uint32_t) * (DS_MAX_SENTENCE_TOKENS + 1));
-  if (!buf) abort();
+  float *tf = malloc(sizeof(float) * (DS_MAX_SENTENCE_TOKENS + 1));
+  if (!buf || !tf) abort();
+  size_t ns = 0;
+  for (size_t i = 0; i < x->c->articles.len; i++)
+    if (x->c->articles.items[i]->duplicate_of < 0) ns += x->c->articles.items[i]->sentences.len;
+  x->sents.items = malloc((ns + 1) * sizeof *x->sents.items); /* exactly: millions of them */
+  if (!x->sents.items) abort();
+  x->sents.cap = ns;
   for (size_t i = 0; i < x->c->articles.len; i++) {
-    const ds_article *a = x->c->articles.items[i];
+    ds_article *a = x->c->articles.items[i];
     if (a->duplicate_of >= 0) continue;
     bool in_quote = false;
-    for (uint32_t s = 0; s < a->sentences.len; s++) S_sentence(x, a, s, &in_quote, buf);
+    ds_tokens_load(a, &x->tb);
+    for (uint32_t s = 0; s < a->sentences.len; s++) S_sentence(x, a, s, &in_quote, buf, tf);
+    ds_tokens_unload(a);
   }
   free(buf);
+  free(tf);
 }
 
-/* tf-idf weights, each vector normalised to unit length. */
 static void S_weigh(S_ctx *x) {
   double n = (double)x->sents.len;
   for (size_t t = 0; t < x->df.len; t++) *DS_PUSH(&x->tmp, &x->idf) = log((n + 1) / (x->df.items[t] + 0.5));
-  for (size_t i = 0; i < x->sents.len; i++) {
-    S_sent *s = &x->sents.items[i];
-    double norm = 0;
-    for (uint32_t k = 0; k < s->n_terms; k++) {
-      s->terms[k].w = (float)((1 + log(s->terms[k].w)) * x->idf.items[s->terms[k].term]);
-      norm += (double)s->terms[k].w * s->terms[k].w;
-    }
-    norm = norm > 0 ? sqrt(norm) : 1;
-    for (uint32_t k = 0; k < s->n_terms; k++) s->terms[k].w = (float)(s->terms[k].w / norm);
-  }
+  for (int k = 1; k < 256; k++) x->ltf[k] = 1 + log((double)k);
 }
 
-static double S_cosine(const S_sent *a, const S_sent *b) {
+/* A candidate's tf-idf weights, normalised to unit length, into w. */
+static const float *S_weights(const S_ctx *x, const S_sent *s, float *w) {
+  const uint32_t *id = S_tids(x, s);
+  const uint8_t *tf = &x->tf.items[s->terms];
+  double norm = 0;
+  for (uint32_t k = 0; k < s->n_terms; k++) {
+    w[k] = (float)(x->ltf[tf[k]] * x->idf.items[id[k]]);
+    norm += (double)w[k] * w[k];
+  }
+  norm = norm > 0 ? sqrt(norm) : 1;
+  for (uint32_t k = 0; k < s->n_terms; k++) w[k] = (float)(w[k] / norm);
+  return w;
+}
+
+static double S_cosine(S_ctx *x, const S_sent *sa, const S_sent *sb) {
+  const uint32_t *a = S_tids(x, sa), *b = S_tids(x, sb);
+  const float *wa = S_weights(x, sa, x->wa), *wb = S_weights(x, sb, x->wb);
   double d = 0;
-  for (uint32_t i = 0, j = 0; i < a->n_terms && j < b->n_terms;) {
-    if (a->terms[i].term < b->terms[j].term) i++;
-    else if (a->terms[i].term > b->terms[j].term) j++;
-    else d += (double)a->terms[i++].w * b->terms[j++].w;
+  for (uint32_t i = 0, j = 0; i < sa->n_terms && j < sb->n_terms;) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else d += (double)wa[i++] * wb[j++];
   }
   return d;
 }
 
 /* Share of a's idf mass that b contains: how much of a's fact b repeats. */
-static double S_overlap(const S_ctx *x, const S_sent *a, const S_sent *b) {
+static double S_overlap(const S_ctx *x, const S_sent *sa, const S_sent *sb) {
+  const uint32_t *a = S_tids(x, sa), *b = S_tids(x, sb);
   double shared = 0, total = 0;
-  for (uint32_t i = 0, j = 0; i < a->n_terms; i++) {
-    double idf = x->idf.items[a->terms[i].term];
+  for (uint32_t i = 0, j = 0; i < sa->n_terms; i++) {
+    double idf = x->idf.items[a[i]];
     total += idf;
-    while (j < b->n_terms && b->terms[j].term < a->terms[i].term) j++;
-    if (j < b->n_terms && b->terms[j].term == a->terms[i].term) shared += idf;
+    while (j < sb->n_terms && b[j] < a[i]) j++;
+    if (j < sb->n_terms && b[j] == a[i]) shared += idf;
   }
   return total > 0 ? shared / total : 0;
 }
@@ -250,7 +305,9 @@ static void S_score(S_ctx *x) {
   for (size_t i = 0; i < x->sents.len; i++) {
     const S_sent *s = &x->sents.items[i];
     if (!s->candidate) continue;
-    for (uint32_t k = 0; k < s->n_terms; k++) cen[s->terms[k].term] += s->terms[k].w;
+    const uint32_t *id = S_tids(x, s);
+    const float *w = S_weights(x, s, x->wa);
+    for (uint32_t k = 0; k < s->n_terms; k++) cen[id[k]] += w[k];
   }
   memcpy(sorted, cen, nt * sizeof *sorted);
   if (nt) qsort(sorted, nt, sizeof *sorted, S_cmp_desc);
@@ -263,9 +320,12 @@ static void S_score(S_ctx *x) {
   norm = norm > 0 ? sqrt(norm) : 1;
   for (size_t i = 0; i < x->sents.len; i++) {
     S_sent *s = &x->sents.items[i];
+    if (!s->candidate) continue;
+    const uint32_t *id = S_tids(x, s);
+    const float *w = S_weights(x, s, x->wa);
     double d = 0;
-    for (uint32_t k = 0; k < s->n_terms; k++) d += s->terms[k].w * cen[s->terms[k].term];
-    s->score = d / norm * (1 + DS_SUM_LEAD_BONUS / (1 + s->pos));
+    for (uint32_t k = 0; k < s->n_terms; k++) d += w[k] * cen[id[k]];
+    s->score = d / norm * (1 + DS_SUM_LEAD_BONUS / (1 + s->sent));
     if (s->dangling) s->score *= DS_SUM_DANGLING_PENALTY;
   }
   free(cen);
@@ -285,24 +345,36 @@ typedef struct {
   DS_VEC(uint32_t) cited;
 } S_index;
 
-static void S_index_build(S_ctx *x, S_index *ix) {
-  size_t nt = x->df.len, ns = x->sents.len, total = 0;
+/* Postings only for the terms that queries will read: those of the n best candidates
+ * (every sentence S_cite is asked about is one), without the terms S_cite skips. */
+static void S_index_build(S_ctx *x, S_index *ix, const uint32_t *cand, uint32_t n) {
+  size_t nt = x->df.len, ns = x->sents.len;
+  bool *wanted = calloc(nt + 1, sizeof *wanted);
   ix->start = calloc(nt + 2, sizeof *ix->start);
-  for (size_t i = 0; i < ns; i++) total += x->sents.items[i].n_terms;
-  ix->ids = malloc((total + 1) * sizeof *ix->ids);
+  if (!wanted || !ix->start) abort();
+  for (uint32_t i = 0; i < n; i++) {
+    const S_sent *s = &x->sents.items[cand[i]];
+    for (uint32_t k = 0; k < s->n_terms; k++) {
+      uint32_t t = S_tid(x, s, k);
+      wanted[t] = x->df.items[t] <= DS_SUM_MAX_POSTING;
+    }
+  }
+  for (size_t t = 0; t < nt; t++) ix->start[t + 1] = ix->start[t] + (wanted[t] ? x->df.items[t] : 0);
+  ix->ids = malloc(((size_t)ix->start[nt] + 1) * sizeof *ix->ids);
   ix->acc = calloc(ns + 1, sizeof *ix->acc);
   ix->shared = calloc(ns + 1, sizeof *ix->shared);
   ix->touched = malloc((ns + 1) * sizeof *ix->touched);
   ix->stamp = calloc(x->c->articles.len + 1, sizeof *ix->stamp);
-  if (!ix->start || !ix->ids || !ix->acc || !ix->shared || !ix->touched || !ix->stamp) abort();
-  for (size_t t = 0; t < nt; t++) ix->start[t + 1] = ix->start[t] + x->df.items[t];
   uint32_t *fill = malloc((nt + 1) * sizeof *fill);
-  if (!fill) abort();
+  if (!ix->ids || !ix->acc || !ix->shared || !ix->touched || !ix->stamp || !fill) abort();
   memcpy(fill, ix->start, nt * sizeof *fill);
   for (size_t i = 0; i < ns; i++)
-    for (uint32_t k = 0; k < x->sents.items[i].n_terms; k++)
-      ix->ids[fill[x->sents.items[i].terms[k].term]++] = (uint32_t)i;
+    for (uint32_t k = 0; k < x->sents.items[i].n_terms; k++) {
+      uint32_t t = S_tid(x, &x->sents.items[i], k);
+      if (wanted[t]) ix->ids[fill[t]++] = (uint32_t)i;
+    }
   free(fill);
+  free(wanted);
 }
 
 static void S_index_free(S_index *ix) {
@@ -329,10 +401,10 @@ static uint32_t S_cite(S_ctx *x, S_index *ix, uint32_t q, ds_u32vec *out, ds_are
   double total = 0;
   uint32_t nt = 0;
   for (uint32_t k = 0; k < s->n_terms; k++) {
-    uint32_t t = s->terms[k].term;
+    uint32_t t = S_tid(x, s, k);
     double idf = x->idf.items[t];
     total += idf;
-    if (ix->start[t + 1] - ix->start[t] > DS_SUM_MAX_POSTING) continue;
+    if (x->df.items[t] > DS_SUM_MAX_POSTING) continue; /* not in the index */
     for (uint32_t p = ix->start[t]; p < ix->start[t + 1]; p++) {
       uint32_t id = ix->ids[p];
       if (!ix->shared[id]) ix->touched[nt++] = id;
@@ -372,6 +444,7 @@ static uint32_t S_candidates(S_ctx *x, S_index *ix, uint32_t *cand) {
     if (x->sents.items[i].candidate) cand[n++] = i;
   qsort_r(cand, n, sizeof *cand, S_cmp_score, x->sents.items);
   if (n > DS_SUM_MAX_CANDIDATES) n = DS_SUM_MAX_CANDIDATES;
+  S_index_build(x, ix, cand, n);
   for (uint32_t i = 0; i < n; i++) {
     uint32_t k = S_cite(x, ix, cand[i], NULL, NULL);
     if (k > DS_SUM_SUPPORT_CAP) k = DS_SUM_SUPPORT_CAP;
@@ -394,7 +467,7 @@ static uint32_t S_select(S_ctx *x, const uint32_t *cand, uint32_t n, uint32_t wa
       double sim = 0;
       for (uint32_t j = 0; j < k; j++) {
         const S_sent *o = &x->sents.items[chosen[j]];
-        double v = S_cosine(s, o);
+        double v = S_cosine(x, s, o);
         if (v > sim) sim = v;
         if (S_overlap(x, s, o) >= DS_SUM_SAME_FACT || S_overlap(x, o, s) >= DS_SUM_SAME_FACT)
           sim = 1;
@@ -453,11 +526,14 @@ static void S_emit(S_ctx *x, S_index *ix, const uint32_t *chosen, uint32_t k) {
   dossier_corpus *c = x->c;
   for (uint32_t i = 0; i < k; i++) {
     const S_sent *s = &x->sents.items[chosen[i]];
-    const ds_article *a = c->articles.items[s->article];
+    ds_article *a = c->articles.items[s->article];
     ds_summary_sentence *out = DS_PUSH(&c->arena, &c->summary);
     memset(out, 0, sizeof *out);
     ds_buf t = DS_BUF_INIT;
-    S_text(a, &a->sentences.items[s->sent], s->text_start, &t);
+    const ds_sentence *se = &a->sentences.items[s->sent];
+    ds_tokens_load(a, &x->tb);
+    S_text(a, se, S_after_dateline(a, se), &t);
+    ds_tokens_unload(a);
     out->text = ds_arena_strndup(&c->arena, t.ptr, t.len);
     ds_buf_free(&t);
     out->sentence = (ds_ref){s->article, s->sent};
@@ -476,8 +552,7 @@ void ds_link_summary(dossier_corpus *c) {
   S_weigh(&x);
   S_score(&x);
   S_index ix = {0};
-  S_index_build(&x, &ix);
-  uint32_t *cand = malloc((x.sents.len + 1) * sizeof *cand);
+  uint32_t *cand = malloc((x.n_cand + 1) * sizeof *cand);
   uint32_t want = (uint32_t)(c->opts.summary_sentences > 0 ? c->opts.summary_sentences : 6);
   uint32_t *chosen = malloc((want + 1) * sizeof *chosen);
   if (!cand || !chosen) abort();
@@ -491,5 +566,7 @@ void ds_link_summary(dossier_corpus *c) {
   ds_map_free(&x.terms);
   ds_map_free(&x.words);
   ds_buf_free(&x.fold);
+  ds_token_buf_free(&x.tb);
+  free(x.sents.items), free(x.ids.items), free(x.tf.items);
   ds_arena_free(&x.tmp);
 }

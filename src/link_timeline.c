@@ -40,9 +40,11 @@
  * reports keeps it; further off, the guess more likely borrowed the wrong year. */
 #define DS_TL_REANCHOR_DAYS 183
 
+/* An event's keys and weights, in one allocation of exactly their size: a corpus has
+ * millions of events, most with far fewer than DS_TL_MAX_KEYS keys. */
 typedef struct {
-  uint32_t keys[DS_TL_MAX_KEYS]; /* sorted */
-  float weight[DS_TL_MAX_KEYS];  /* how rare each key is among the corpus's events */
+  uint32_t *keys; /* sorted */
+  float *weight;  /* how rare each key is among the corpus's events */
   float total;
   uint32_t n;
 } S_keyset;
@@ -57,7 +59,7 @@ typedef struct {
   int32_t entry; /* the timeline entry it joined */
 } S_event;
 
-typedef DS_VEC(S_event) S_events;
+typedef DS_VEC(S_event) S_events; /* malloc'd (not in an arena): grown in place */
 
 typedef struct {
   const ds_map *stop, *synonyms, *demonyms, *parts;
@@ -66,6 +68,7 @@ typedef struct {
   ds_buf fold;
   ds_map keys; /* word -> key: the stemmer costs thousands of instructions a word */
   ds_tl_scratch scratch;
+  bool texts;   /* S_event_of writes the label's text (see S_texts) */
 } S_ctx;
 
 static bool S_is_word(const ds_token *t) { return t->kind == DS_TOK_WORD || t->kind == DS_TOK_NUMBER; }
@@ -216,9 +219,21 @@ static bool S_event_of(S_ctx *x, const ds_article *a, uint32_t ai, uint32_t ti, 
   }
   if (!l.n) return false;
   e->article = ai, e->time = ti, e->entry = -1;
-  e->text = S_text(x, a, &l);
-  for (uint32_t i = 0; i < l.n; i++) S_key_add(x, a, &e->label, &a->tokens.items[l.tok[i]], tm);
-  S_sort_keys(&e->label);
+  if (x->texts) {
+    e->text = S_text(x, a, &l);
+    return true;
+  }
+  uint32_t keys[DS_TL_MAX_KEYS];
+  S_keyset *ks = &e->label;
+  ks->keys = keys;
+  for (uint32_t i = 0; i < l.n; i++) S_key_add(x, a, ks, &a->tokens.items[l.tok[i]], tm);
+  S_sort_keys(ks);
+  ks->keys = NULL, ks->weight = NULL;
+  if (ks->n) {
+    ks->keys = ds_arena_grow(x->tmp, NULL, 0, ks->n * (sizeof *ks->keys + sizeof *ks->weight));
+    memcpy(ks->keys, keys, ks->n * sizeof *ks->keys);
+    ks->weight = (float *)(ks->keys + ks->n);
+  }
   return true;
 }
 
@@ -348,15 +363,28 @@ static bool S_range_end(const ds_article *a, size_t ti) {
   return q > p && ds_lexicon_has("tl_range_joins", p, (size_t)(q - p));
 }
 
+static void S_grow(S_events *ev) {
+  ev->cap = ev->cap ? 2 * ev->cap : 1024;
+  ev->items = realloc(ev->items, ev->cap * sizeof *ev->items);
+  if (!ev->items) abort();
+}
+
 static void S_collect(dossier_corpus *c, S_ctx *x, S_events *ev) {
+  ds_token_buf tb = {0};
   for (size_t ai = 0; ai < c->articles.len; ai++) {
-    const ds_article *a = c->articles.items[ai];
+    ds_article *a = c->articles.items[ai];
+    if (!a->times.len) continue;
+    ds_tokens_load(a, &tb);
     for (size_t ti = 0; ti < a->times.len; ti++) {
       S_event e;
       if (S_range_end(a, ti)) continue;
-      if (S_event_of(x, a, (uint32_t)ai, (uint32_t)ti, &e)) *DS_PUSH(x->tmp, ev) = e;
+      if (!S_event_of(x, a, (uint32_t)ai, (uint32_t)ti, &e)) continue;
+      if (ev->len == ev->cap) S_grow(ev);
+      ev->items[ev->len++] = e;
     }
+    ds_tokens_unload(a);
   }
+  ds_token_buf_free(&tb);
 }
 
 /* The entry event ei joins (founded by event founder); a label that names the
@@ -406,13 +434,48 @@ void ds_link_anchor(dossier_corpus *c) {
                  labs(ds_date_to_days(od) - ds_date_to_days(anchor)) <= DS_TL_REANCHOR_DAYS;
     /* a report that mentions no date of its own keeps its basis: nothing to re-read */
     if (strength < 2 && !close && ds_time_infer(a->body, a->body_len, near, &tmp, d)) {
+      ds_token_buf tb = {0};
+      ds_tokens_load(a, &tb);
       ds_time_reanchor(a, d);
       a->figures.len = 0; /* their as-of dates came from the old anchor */
       ds_tag_figures(a);
+      ds_tokens_unload(a);
+      ds_token_buf_free(&tb);
     }
     ds_arena_free(&tmp);
   }
 }
+
+/* The text of the event each entry shows, read again from its clause: a corpus has
+ * millions of events, and only the entries' texts are kept. Events come in article
+ * order, so each article's tokens are decoded once. */
+static void S_texts(dossier_corpus *c, S_ctx *x, S_event *ev, const S_entries *out) {
+  uint32_t *shown = malloc((out->len + 1) * sizeof *shown);
+  if (!shown) abort();
+  for (size_t i = 0; i < out->len; i++) shown[i] = out->items[i].shown;
+  qsort(shown, out->len, sizeof *shown, S_cmp_u32);
+  ds_token_buf tb = {0};
+  ds_article *a = NULL;
+  x->texts = true;
+  for (size_t i = 0; i < out->len; i++) {
+    S_event *e = &ev[shown[i]], again;
+    if (a != c->articles.items[e->article]) {
+      if (a) ds_tokens_unload(a);
+      ds_tokens_load(a = c->articles.items[e->article], &tb);
+    }
+    if (S_event_of(x, a, e->article, e->time, &again)) e->text = again.text;
+  }
+  if (a) ds_tokens_unload(a);
+  x->texts = false;
+  ds_token_buf_free(&tb);
+  free(shown);
+}
+
+/* Moves a vector built in the scratch arena into the corpus arena, at its length. */
+#define S_keep(arena, v)                                                                     \
+  ((v)->items = memcpy(DS_NEW((arena), __typeof__(*(v)->items), (v)->len ? (v)->len : 1),   \
+                       (v)->items, (v)->len * sizeof *(v)->items),                          \
+   (v)->cap = (v)->len)
 
 void ds_link_timeline(dossier_corpus *c) {
   ds_arena tmp = {0};
@@ -435,18 +498,25 @@ void ds_link_timeline(dossier_corpus *c) {
     /* events come in article order: an article already listed is the last one */
     uint32_t art = ev.items[i].article;
     if (!t->articles.len || t->articles.items[t->articles.len - 1] != art)
-      *DS_PUSH(&c->arena, &t->articles) = art;
-    *DS_PUSH(&c->arena, &t->times) = (ds_ref){ev.items[i].article, ev.items[i].time};
+      *DS_PUSH(&tmp, &t->articles) = art;
+    *DS_PUSH(&tmp, &t->times) = (ds_ref){ev.items[i].article, ev.items[i].time};
   }
   if (out.len > 1) qsort(out.items, out.len, sizeof *out.items, S_cmp_entry);
-  c->timeline.len = 0;
+  S_texts(c, x, ev.items, &out);
+  /* the entries go to the corpus arena at their final size: what a vector outgrows
+   * while it is built stays in the scratch arena, freed below */
+  c->timeline.items = DS_NEW(&c->arena, ds_timeline_entry, out.len ? out.len : 1);
+  c->timeline.len = c->timeline.cap = out.len;
   for (size_t i = 0; i < out.len; i++) {
-    ds_timeline_entry *t = DS_PUSH(&c->arena, &c->timeline);
+    ds_timeline_entry *t = &c->timeline.items[i];
     *t = out.items[i].e;
+    S_keep(&c->arena, &t->articles);
+    S_keep(&c->arena, &t->times);
     t->text = ds_arena_strdup(&c->arena, ev.items[out.items[i].shown].text);
     t->n_outlets = S_outlets(c, &t->articles);
   }
   ds_map_free(&dates);
+  free(ev.items);
   ds_arena_free(&tmp);
   if (x->stem) sb_stemmer_delete(x->stem);
   ds_buf_free(&x->fold);

@@ -152,6 +152,10 @@ typedef struct ds_article {
   /* segment */
   DS_VEC(ds_token) tokens;
   DS_VEC(ds_sentence) sentences;
+  /* A compacted article keeps its tokens packed here (a few bytes each instead of 12):
+   * tokens.items is then NULL, tokens.len stays, and ds_tokens_load decodes them. */
+  const uint8_t *tok_packed;
+  uint32_t tok_packed_len;
 
   /* tag */
   DS_VEC(ds_entity) entities;

@@ -16,7 +16,11 @@
 #define DS_MAX_THREADS 64
 
 void ds_article_process(ds_article *a) {
-  if (a->extracted) return;
+  if (a->extracted) {
+    /* read back from extract output (the reduce step): tagged, but not yet compacted */
+    if (!a->tok_packed && a->tokens.len) ds_article_compact(a);
+    return;
+  }
   ds_clean(a);
   ds_segment(a);
   ds_tag_entities(a);
@@ -73,8 +77,8 @@ static void S_run_pool(dossier_corpus *c, size_t from, size_t to, ds_buf *lines)
 
 /* Reports refer to articles by id, so ids must be unique: a repeated JSONL id, or one
  * equal to a generated "a<N>", becomes "a<N>" (else "a<N>-<k>"). First come keeps it. */
-static void S_unique_ids(dossier_corpus *c, ds_map *seen) {
-  for (size_t i = 0; i < c->articles.len; i++) {
+static void S_unique_ids(dossier_corpus *c, ds_map *seen, size_t from) {
+  for (size_t i = from; i < c->articles.len; i++) {
     ds_article *a = c->articles.items[i];
     bool fresh;
     ds_map_upsert(seen, a->id, strlen(a->id), &fresh);
@@ -86,15 +90,10 @@ static void S_unique_ids(dossier_corpus *c, ds_map *seen) {
   }
 }
 
+/* The ids of the articles added since the last call, against every earlier one. */
 static void S_ids(dossier_corpus *c) {
-  if (c->stream) {
-    S_unique_ids(c, &c->stream_ids); /* the batch's ids against every earlier one */
-    return;
-  }
-  ds_map seen;
-  ds_map_init(&seen);
-  S_unique_ids(c, &seen);
-  ds_map_free(&seen);
+  S_unique_ids(c, &c->stream_ids, c->ids_checked);
+  c->ids_checked = c->articles.len;
 }
 
 void dossier_corpus_extract(dossier_corpus *c) {
@@ -152,13 +151,24 @@ static void S_stream_batch(dossier_corpus *c) {
   c->stream_ok = k.ok;
   for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
   c->streamed += c->articles.len;
-  c->articles.len = 0;
+  c->articles.len = c->ids_checked = 0;
   c->stream_bytes = 0;
 }
 
+/* Without a stream (analyze), a full batch is tagged at once: each article's raw text
+ * and tagging scratch are freed before the next batch is read, so the raw text of the
+ * whole input is never held, and the heap is not left with its holes. */
 void ds_corpus_stream_point(dossier_corpus *c) {
-  if (c->stream && (c->articles.len >= DS_EXTRACT_BATCH || c->stream_bytes >= DS_STREAM_BATCH_BYTES))
+  bool full = c->articles.len - c->tagged >= DS_EXTRACT_BATCH || c->stream_bytes >= DS_STREAM_BATCH_BYTES;
+  if (!full) return;
+  if (c->stream) {
     S_stream_batch(c);
+    return;
+  }
+  S_ids(c);
+  S_run_pool(c, c->tagged, c->articles.len, NULL);
+  c->tagged = c->articles.len;
+  c->stream_bytes = 0;
 }
 
 static void S_number_ids(dossier_corpus *c) {
@@ -180,11 +190,13 @@ void dossier_corpus_analyze(dossier_corpus *c) {
   ds_link_anchor(c);
   S_number_ids(c); /* after re-anchoring: it may change the number of figures */
   ds_link_duplicates(c);
+  /* the summary needs only the duplicates: run before the other stages' results
+   * exist, its working set (the largest of any stage) is not on top of them */
+  ds_link_summary(c);
   ds_link_entities(c);
   ds_link_quotes(c);
   ds_link_figures(c);
   ds_link_timeline(c);
-  ds_link_summary(c);
   c->linked = true;
 }
 

@@ -1,7 +1,7 @@
 /* A fast path for the common JSONL line: a flat object whose values are strings,
  * integers, true, false or null, with distinct plain keys. jansson spends ~100
  * instructions a byte on an article's long "text" string; here the string is scanned
- * for its end a byte at a time with no calls, then copied. Anything else (nesting, a
+ * for its end sixteen bytes at a time, then copied. Anything else (nesting, a
  * duplicate key, invalid UTF-8, a float, a surrogate escape) returns NULL and the
  * line goes to jansson, which gives the same result or the same error message. */
 #include <jansson.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/scan.h"
 
 typedef struct {
   const unsigned char *p, *end;
@@ -95,7 +96,7 @@ static bool S_string(S_in *in) {
   in->p++;
   for (;;) {
     const unsigned char *run = in->p;
-    while (in->p < in->end && *in->p != '"' && *in->p != '\\' && *in->p >= 0x20) in->p++;
+    in->p += ds_scan_json_special((const char *)in->p, 0, (size_t)(in->end - in->p));
     ds_buf_put(in->tmp, run, (size_t)(in->p - run));
     if (in->p >= in->end || *in->p < 0x20) return false;
     if (*in->p == '"') break;

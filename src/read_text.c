@@ -71,6 +71,11 @@ static size_t S_front_matter(dossier_corpus *c, ds_article *a, const char *t, si
 
 /* Copies text into the article arena as valid UTF-8 (raw). */
 void ds_article_set_raw(ds_article *a, const char *text, size_t n) {
+  if (ds_utf8_is_clean(text, n)) { /* nearly always: one copy, straight into the arena */
+    a->raw = ds_arena_strndup(&a->arena, text, n);
+    a->raw_len = (uint32_t)n;
+    return;
+  }
   ds_buf b = DS_BUF_INIT;
   ds_utf8_repair(&b, text, n);
   a->raw = ds_arena_strndup(&a->arena, b.ptr, b.len);

@@ -27,22 +27,22 @@ static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t 
 }
 
 static void S_article_head(ds_jw *w, const ds_article *a, const dossier_corpus *c) {
-  ds_jw_key(w, "id"), ds_jw_str(w, a->id);
-  ds_jw_key(w, "file"), ds_jw_str(w, a->file);
-  ds_jw_key(w, "title"), ds_jw_str(w, a->title);
-  ds_jw_key(w, "outlet"), ds_jw_str(w, a->outlet);
-  ds_jw_key(w, "url"), ds_jw_str(w, a->url);
-  ds_jw_key(w, "author"), ds_jw_str(w, a->author);
-  ds_jw_key(w, "published"), ds_jw_str(w, a->published);
-  ds_jw_key(w, "published_basis"), ds_jw_str(w, ds_basis_name(a->published_basis));
-  ds_jw_key(w, "reprint_of_outlet"), ds_jw_str(w, a->reprint_from);
-  ds_jw_key(w, "words"), ds_jw_int(w, a->words);
-  ds_jw_key(w, "body"), ds_jw_strn(w, a->body, a->body_len);
-  ds_jw_key(w, "boilerplate_removed");
+  DS_JW_KEY(w, "id"), ds_jw_str(w, a->id);
+  DS_JW_KEY(w, "file"), ds_jw_str(w, a->file);
+  DS_JW_KEY(w, "title"), ds_jw_str(w, a->title);
+  DS_JW_KEY(w, "outlet"), ds_jw_str(w, a->outlet);
+  DS_JW_KEY(w, "url"), ds_jw_str(w, a->url);
+  DS_JW_KEY(w, "author"), ds_jw_str(w, a->author);
+  DS_JW_KEY(w, "published"), ds_jw_str(w, a->published);
+  DS_JW_KEY(w, "published_basis"), ds_jw_str(w, ds_basis_name(a->published_basis));
+  DS_JW_KEY(w, "reprint_of_outlet"), ds_jw_str(w, a->reprint_from);
+  DS_JW_KEY(w, "words"), ds_jw_int(w, a->words);
+  DS_JW_KEY(w, "body"), ds_jw_strn(w, a->body, a->body_len);
+  DS_JW_KEY(w, "boilerplate_removed");
   ds_jw_arr(w);
   for (size_t i = 0; i < a->boilerplate.len; i++) ds_jw_str(w, a->boilerplate.items[i]);
   ds_jw_end_arr(w);
-  ds_jw_key(w, "duplicate_of");
+  DS_JW_KEY(w, "duplicate_of");
   if (c && a->duplicate_of >= 0) ds_jw_str(w, c->articles.items[a->duplicate_of]->id);
   else ds_jw_null(w);
 }
@@ -65,29 +65,29 @@ static void S_quote(ds_jw *w, const dossier_corpus *c, const ds_article *a, size
   ds_jw_obj(w);
   char id[32];
   S_id(id, NULL, "q", num);
-  ds_jw_key(w, "id"), ds_jw_str(w, id);
-  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
-  ds_jw_key(w, "text"), S_span_text(w, a, q->start, q->end);
-  ds_jw_key(w, "speaker"), S_entity_ref(w, c, a, q->speaker);
+  DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
+  DS_JW_KEY(w, "text"), S_span_text(w, a, q->start, q->end);
+  DS_JW_KEY(w, "speaker"), S_entity_ref(w, c, a, q->speaker);
   const char *name = q->speaker_name;
   if (!name && q->speaker >= 0 && (size_t)q->speaker < a->entities.len)
     name = a->entities.items[q->speaker].name;
-  ds_jw_key(w, "speaker_name"), ds_jw_str(w, name);
-  ds_jw_key(w, "cue"), ds_jw_str(w, q->cue);
-  ds_jw_key(w, "kind"), ds_jw_str(w, ds_quote_kind_name(q->kind));
-  ds_jw_key(w, "start"), ds_jw_int(w, q->start);
-  ds_jw_key(w, "end"), ds_jw_int(w, q->end);
+  DS_JW_KEY(w, "speaker_name"), ds_jw_str(w, name);
+  DS_JW_KEY(w, "cue"), ds_jw_str(w, q->cue);
+  DS_JW_KEY(w, "kind"), ds_jw_str(w, ds_quote_kind_name(q->kind));
+  DS_JW_KEY(w, "start"), ds_jw_int(w, q->start);
+  DS_JW_KEY(w, "end"), ds_jw_int(w, q->end);
   ds_jw_end_obj(w);
 }
 
 static void S_time(ds_jw *w, const ds_article *a, const ds_time *t) {
   ds_jw_obj(w);
-  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
-  ds_jw_key(w, "text"), S_span_text(w, a, t->start, t->end);
-  ds_jw_key(w, "value"), ds_jw_str(w, t->value);
-  ds_jw_key(w, "type"), ds_jw_str(w, ds_time_type_name(t->type));
-  ds_jw_key(w, "start"), ds_jw_int(w, t->start);
-  ds_jw_key(w, "end"), ds_jw_int(w, t->end);
+  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
+  DS_JW_KEY(w, "text"), S_span_text(w, a, t->start, t->end);
+  DS_JW_KEY(w, "value"), ds_jw_str(w, t->value);
+  DS_JW_KEY(w, "type"), ds_jw_str(w, ds_time_type_name(t->type));
+  DS_JW_KEY(w, "start"), ds_jw_int(w, t->start);
+  DS_JW_KEY(w, "end"), ds_jw_int(w, t->end);
   ds_jw_end_obj(w);
 }
 
@@ -96,31 +96,31 @@ static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, siz
   ds_jw_obj(w);
   char id[32];
   S_id(id, NULL, "f", num);
-  ds_jw_key(w, "id"), ds_jw_str(w, id);
-  ds_jw_key(w, "article"), ds_jw_str(w, a->id);
-  ds_jw_key(w, "text"), S_span_text(w, a, f->start, f->end);
-  ds_jw_key(w, "value"), ds_jw_num(w, f->value);
-  ds_jw_key(w, "low"), ds_jw_num(w, f->low);
-  ds_jw_key(w, "high"), ds_jw_num(w, f->high);
-  ds_jw_key(w, "qualifier"), ds_jw_str(w, f->qualifier);
-  ds_jw_key(w, "unit"), ds_jw_str(w, f->unit);
-  ds_jw_key(w, "unit_class"), ds_jw_str(w, f->unit_class);
-  ds_jw_key(w, "about"), ds_jw_str(w, f->about);
-  ds_jw_key(w, "source"), S_entity_ref(w, c, a, f->source);
+  DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
+  DS_JW_KEY(w, "text"), S_span_text(w, a, f->start, f->end);
+  DS_JW_KEY(w, "value"), ds_jw_num(w, f->value);
+  DS_JW_KEY(w, "low"), ds_jw_num(w, f->low);
+  DS_JW_KEY(w, "high"), ds_jw_num(w, f->high);
+  DS_JW_KEY(w, "qualifier"), ds_jw_str(w, f->qualifier);
+  DS_JW_KEY(w, "unit"), ds_jw_str(w, f->unit);
+  DS_JW_KEY(w, "unit_class"), ds_jw_str(w, f->unit_class);
+  DS_JW_KEY(w, "about"), ds_jw_str(w, f->about);
+  DS_JW_KEY(w, "source"), S_entity_ref(w, c, a, f->source);
   const char *name = f->source_name;
   if (!name && f->source >= 0 && (size_t)f->source < a->entities.len)
     name = a->entities.items[f->source].name;
-  ds_jw_key(w, "source_name"), ds_jw_str(w, name);
-  ds_jw_key(w, "as_of"), ds_jw_str(w, f->as_of);
-  ds_jw_key(w, "projection"), ds_jw_bool(w, f->projection);
-  ds_jw_key(w, "key"), ds_jw_str(w, f->key);
-  ds_jw_key(w, "flags");
+  DS_JW_KEY(w, "source_name"), ds_jw_str(w, name);
+  DS_JW_KEY(w, "as_of"), ds_jw_str(w, f->as_of);
+  DS_JW_KEY(w, "projection"), ds_jw_bool(w, f->projection);
+  DS_JW_KEY(w, "key"), ds_jw_str(w, f->key);
+  DS_JW_KEY(w, "flags");
   ds_jw_arr(w);
   for (int k = 0; k < 4; k++)
     if (f->flags & (1u << k)) ds_jw_str(w, ds_figure_flag_names[k]);
   ds_jw_end_arr(w);
-  ds_jw_key(w, "start"), ds_jw_int(w, f->start);
-  ds_jw_key(w, "end"), ds_jw_int(w, f->end);
+  DS_JW_KEY(w, "start"), ds_jw_int(w, f->start);
+  DS_JW_KEY(w, "end"), ds_jw_int(w, f->end);
   ds_jw_end_obj(w);
 }
 
@@ -152,23 +152,23 @@ static void S_local_entities(ds_jw *w, const ds_article *a) {
     ds_jw_obj(w);
     char id[600];
     S_id(id, a->id, ".e", (int64_t)e + 1);
-    ds_jw_key(w, "id"), ds_jw_str(w, id);
-    ds_jw_key(w, "name"), ds_jw_str(w, en->name);
-    ds_jw_key(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
-    ds_jw_key(w, "role"), ds_jw_str(w, en->role);
-    ds_jw_key(w, "aliases");
+    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "name"), ds_jw_str(w, en->name);
+    DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
+    DS_JW_KEY(w, "role"), ds_jw_str(w, en->role);
+    DS_JW_KEY(w, "aliases");
     ds_jw_arr(w);
     for (uint32_t k = 0; k < en->n_aliases; k++) ds_jw_str(w, en->aliases[k]);
     ds_jw_end_arr(w);
-    ds_jw_key(w, "mentions");
+    DS_JW_KEY(w, "mentions");
     ds_jw_arr(w);
     for (uint32_t k = first[e]; k < first[e + 1]; k++) {
       const ds_mention *mn = &a->mentions.items[order[k]];
       ds_jw_obj(w);
-      ds_jw_key(w, "start"), ds_jw_int(w, mn->start);
-      ds_jw_key(w, "end"), ds_jw_int(w, mn->end);
-      ds_jw_key(w, "text"), S_span_text(w, a, mn->start, mn->end);
-      if (mn->in_quote) ds_jw_key(w, "in_quote"), ds_jw_bool(w, true);
+      DS_JW_KEY(w, "start"), ds_jw_int(w, mn->start);
+      DS_JW_KEY(w, "end"), ds_jw_int(w, mn->end);
+      DS_JW_KEY(w, "text"), S_span_text(w, a, mn->start, mn->end);
+      if (mn->in_quote) DS_JW_KEY(w, "in_quote"), ds_jw_bool(w, true);
       ds_jw_end_obj(w);
     }
     ds_jw_end_arr(w);
@@ -184,16 +184,16 @@ void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {
   ds_jw_init(&w, out, false);
   ds_jw_obj(&w);
   S_article_head(&w, a, NULL);
-  ds_jw_key(&w, "entities"), S_local_entities(&w, a);
-  ds_jw_key(&w, "quotes");
+  DS_JW_KEY(&w, "entities"), S_local_entities(&w, a);
+  DS_JW_KEY(&w, "quotes");
   ds_jw_arr(&w);
   for (size_t i = 0; i < a->quotes.len; i++) S_quote(&w, NULL, a, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
-  ds_jw_key(&w, "times");
+  DS_JW_KEY(&w, "times");
   ds_jw_arr(&w);
   for (size_t i = 0; i < a->times.len; i++) S_time(&w, a, &a->times.items[i]);
   ds_jw_end_arr(&w);
-  ds_jw_key(&w, "figures");
+  DS_JW_KEY(&w, "figures");
   ds_jw_arr(&w);
   for (size_t i = 0; i < a->figures.len; i++) S_figure(&w, NULL, a, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
@@ -214,16 +214,16 @@ static void S_entities(ds_jw *w, const dossier_corpus *c) {
     char id[32];
     S_id(id, NULL, "e", (int64_t)i + 1);
     ds_jw_obj(w);
-    ds_jw_key(w, "id"), ds_jw_str(w, id);
-    ds_jw_key(w, "name"), ds_jw_str(w, e->name);
-    ds_jw_key(w, "type"), ds_jw_str(w, ds_ent_type_name(e->type));
-    ds_jw_key(w, "role"), ds_jw_str(w, e->role);
-    ds_jw_key(w, "aliases");
+    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "name"), ds_jw_str(w, e->name);
+    DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(e->type));
+    DS_JW_KEY(w, "role"), ds_jw_str(w, e->role);
+    DS_JW_KEY(w, "aliases");
     ds_jw_arr(w);
     for (size_t k = 0; k < e->aliases.len; k++) ds_jw_str(w, e->aliases.items[k]);
     ds_jw_end_arr(w);
-    ds_jw_key(w, "articles"), S_ids(w, c, &e->articles);
-    ds_jw_key(w, "mentions"), ds_jw_int(w, e->mentions);
+    DS_JW_KEY(w, "articles"), S_ids(w, c, &e->articles);
+    DS_JW_KEY(w, "mentions"), ds_jw_int(w, e->mentions);
     ds_jw_end_obj(w);
     ds_jw_flush_point(w);
   }
@@ -244,34 +244,34 @@ static void S_refs(ds_jw *w, const ds_refvec *v, const uint32_t *base, char pref
 static void S_groups(ds_jw *w, const dossier_corpus *c) {
   static const char *speakers[] = {"agree", "conflict", "unknown"};
   static const char *status[] = {"consistent", "evolving", "conflicting"};
-  ds_jw_key(w, "quote_groups");
+  DS_JW_KEY(w, "quote_groups");
   ds_jw_arr(w);
   for (size_t i = 0; i < c->quote_groups.len; i++) {
     const ds_quote_group *g = &c->quote_groups.items[i];
     char id[32];
     S_id(id, NULL, "qg", (int64_t)i + 1);
     ds_jw_obj(w);
-    ds_jw_key(w, "id"), ds_jw_str(w, id);
-    ds_jw_key(w, "quotes"), S_refs(w, &g->quotes, c->quote_base, 'q');
-    ds_jw_key(w, "wording"), ds_jw_str(w, g->same_wording ? "same" : "variant");
-    ds_jw_key(w, "speakers"), ds_jw_str(w, speakers[g->speakers]);
-    ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
+    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "quotes"), S_refs(w, &g->quotes, c->quote_base, 'q');
+    DS_JW_KEY(w, "wording"), ds_jw_str(w, g->same_wording ? "same" : "variant");
+    DS_JW_KEY(w, "speakers"), ds_jw_str(w, speakers[g->speakers]);
+    DS_JW_KEY(w, "outlets"), ds_jw_int(w, g->n_outlets);
     ds_jw_end_obj(w);
     ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
-  ds_jw_key(w, "figure_groups");
+  DS_JW_KEY(w, "figure_groups");
   ds_jw_arr(w);
   for (size_t i = 0; i < c->figure_groups.len; i++) {
     const ds_figure_group *g = &c->figure_groups.items[i];
     char id[32];
     S_id(id, NULL, "fg", (int64_t)i + 1);
     ds_jw_obj(w);
-    ds_jw_key(w, "id"), ds_jw_str(w, id);
-    ds_jw_key(w, "about"), ds_jw_str(w, g->about);
-    ds_jw_key(w, "figures"), S_refs(w, &g->figures, c->figure_base, 'f');
-    ds_jw_key(w, "status"), ds_jw_str(w, status[g->status]);
-    ds_jw_key(w, "outlets"), ds_jw_int(w, g->n_outlets);
+    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "about"), ds_jw_str(w, g->about);
+    DS_JW_KEY(w, "figures"), S_refs(w, &g->figures, c->figure_base, 'f');
+    DS_JW_KEY(w, "status"), ds_jw_str(w, status[g->status]);
+    DS_JW_KEY(w, "outlets"), ds_jw_int(w, g->n_outlets);
     ds_jw_end_obj(w);
     ds_jw_flush_point(w);
   }
@@ -279,26 +279,26 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
 }
 
 static void S_timeline_summary(ds_jw *w, const dossier_corpus *c) {
-  ds_jw_key(w, "timeline");
+  DS_JW_KEY(w, "timeline");
   ds_jw_arr(w);
   for (size_t i = 0; i < c->timeline.len; i++) {
     const ds_timeline_entry *t = &c->timeline.items[i];
     ds_jw_obj(w);
-    ds_jw_key(w, "date"), ds_jw_str(w, t->date);
-    ds_jw_key(w, "text"), ds_jw_str(w, t->text);
-    ds_jw_key(w, "articles"), S_ids(w, c, &t->articles);
-    ds_jw_key(w, "outlets"), ds_jw_int(w, t->n_outlets);
+    DS_JW_KEY(w, "date"), ds_jw_str(w, t->date);
+    DS_JW_KEY(w, "text"), ds_jw_str(w, t->text);
+    DS_JW_KEY(w, "articles"), S_ids(w, c, &t->articles);
+    DS_JW_KEY(w, "outlets"), ds_jw_int(w, t->n_outlets);
     ds_jw_end_obj(w);
     ds_jw_flush_point(w);
   }
   ds_jw_end_arr(w);
-  ds_jw_key(w, "summary");
+  DS_JW_KEY(w, "summary");
   ds_jw_arr(w);
   for (size_t i = 0; i < c->summary.len; i++) {
     const ds_summary_sentence *s = &c->summary.items[i];
     ds_jw_obj(w);
-    ds_jw_key(w, "text"), ds_jw_str(w, s->text);
-    ds_jw_key(w, "articles"), S_ids(w, c, &s->articles);
+    DS_JW_KEY(w, "text"), ds_jw_str(w, s->text);
+    DS_JW_KEY(w, "articles"), S_ids(w, c, &s->articles);
     ds_jw_end_obj(w);
   }
   ds_jw_end_arr(w);
@@ -312,8 +312,8 @@ void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_
   w.flush = flush;
   w.flush_ctx = ctx;
   ds_jw_obj(&w);
-  ds_jw_key(&w, "dossier_version"), ds_jw_int(&w, DOSSIER_JSON_VERSION);
-  ds_jw_key(&w, "articles");
+  DS_JW_KEY(&w, "dossier_version"), ds_jw_int(&w, DOSSIER_JSON_VERSION);
+  DS_JW_KEY(&w, "articles");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++) {
     ds_jw_obj(&w);
@@ -322,8 +322,8 @@ void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_
     ds_jw_flush_point(&w);
   }
   ds_jw_end_arr(&w);
-  ds_jw_key(&w, "entities"), S_entities(&w, c);
-  ds_jw_key(&w, "quotes");
+  DS_JW_KEY(&w, "entities"), S_entities(&w, c);
+  DS_JW_KEY(&w, "quotes");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
     for (size_t q = 0; q < c->articles.items[i]->quotes.len; q++) {
@@ -332,7 +332,7 @@ void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_
     }
   ds_jw_end_arr(&w);
   S_groups(&w, c);
-  ds_jw_key(&w, "times");
+  DS_JW_KEY(&w, "times");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
     for (size_t t = 0; t < c->articles.items[i]->times.len; t++) {
@@ -340,7 +340,7 @@ void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_
       ds_jw_flush_point(&w);
     }
   ds_jw_end_arr(&w);
-  ds_jw_key(&w, "figures");
+  DS_JW_KEY(&w, "figures");
   ds_jw_arr(&w);
   for (size_t i = 0; i < c->articles.len; i++)
     for (size_t f = 0; f < c->articles.items[i]->figures.len; f++) {

@@ -5,6 +5,7 @@
 
 #include "corpus.h"
 #include "util/lexicon.h"
+#include "util/scan.h"
 #include "util/utf8.h"
 
 /* Longest abbreviation we look up, in bytes ("lt.-gen." is 8). */
@@ -20,7 +21,8 @@ typedef struct {
 
 static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind, uint16_t flags) {
+static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
+                               uint16_t flags) {
   ds_token *t = DS_PUSH(&g->a->arena, &g->a->tokens);
   *t = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | g->pending)};
   g->pending = 0;
@@ -41,27 +43,27 @@ static bool S_word_cp(int32_t cp) {
   return ds_cp_is_alpha(cp) || (cp >= '0' && cp <= '9') || (cp >= 0x300 && cp <= 0x36F);
 }
 
-/* A word: letters and digits, with an inner apostrophe, hyphen or period joining more. */
-static bool S_ascii_alnum(unsigned char c) {
-  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
-
+/* A word: letters and digits, with an inner apostrophe, hyphen or period joining more.
+ * Runs of ASCII letters and digits are skipped sixteen bytes at a time. */
 static uint32_t S_word(S_seg *g, uint32_t p) {
+  const unsigned char *s = (const unsigned char *)g->s;
+  const uint32_t n = g->n;
   for (;;) {
     size_t len;
-    while (p < g->n && S_ascii_alnum((unsigned char)g->s[p])) p++; /* the common case */
-    while (p < g->n) {
-      int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
+    for (;;) {
+      p = (uint32_t)ds_scan_not_alnum(g->s, p, n);
+      if (p >= n || s[p] < 0x80) break;
+      int32_t cp = ds_utf8_decode(g->s + p, n - p, &len);
       if (!S_word_cp(cp)) break;
       p += (uint32_t)len;
     }
-    if (p >= g->n) return p;
+    if (p >= n) return p;
     size_t jl = 1;
-    char c = g->s[p];
+    char c = (char)s[p];
     bool joiner = c == '\'' || c == '-';
-    if (!joiner && p + 2 < g->n && memcmp(g->s + p, "\xE2\x80\x99", 3) == 0) joiner = true, jl = 3;
-    if (!joiner || p + jl >= g->n) return p;
-    int32_t next = ds_utf8_decode(g->s + p + jl, g->n - p - jl, &len);
+    if (!joiner && p + 2 < n && memcmp(s + p, "\xE2\x80\x99", 3) == 0) joiner = true, jl = 3;
+    if (!joiner || p + jl >= n) return p;
+    int32_t next = ds_utf8_decode(g->s + p + jl, n - p - jl, &len);
     if (!S_word_cp(next)) return p;
     p += (uint32_t)jl;
   }
@@ -71,6 +73,7 @@ static uint32_t S_word(S_seg *g, uint32_t p) {
 static uint32_t S_dotted(S_seg *g, uint32_t start) {
   uint32_t p = start;
   int letters = 0;
+  if (p + 1 >= g->n || g->s[p + 1] != '.') return start; /* nearly every word */
   while (p + 1 < g->n && ds_cp_is_alpha((unsigned char)g->s[p]) && (unsigned char)g->s[p] < 0x80 &&
          g->s[p + 1] == '.') {
     p += 2;
@@ -97,22 +100,48 @@ static uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
   return f;
 }
 
+/* DS_TF_UPPER for a word starting with an ASCII capital when every letter in it is a
+ * capital and there are two or more; stops at the first small letter. */
+static uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
+  uint32_t letters = 0;
+  for (uint32_t p = start; p < end;) {
+    unsigned c = (unsigned char)s[p];
+    if (c < 0x80) {
+      if (c - 'a' < 26u) return 0;
+      letters += c - 'A' < 26u;
+      p++;
+      continue;
+    }
+    size_t len;
+    int32_t cp = ds_utf8_decode(s + p, end - p, &len);
+    if (ds_cp_is_alpha(cp)) {
+      if (!ds_cp_is_upper(cp)) return 0;
+      letters++;
+    }
+    p += (uint32_t)len;
+  }
+  return letters >= 2 ? DS_TF_UPPER : 0;
+}
+
 /* Emits a word token, taking a following period when the word is an abbreviation. */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
   uint32_t end = S_dotted(g, start);
   uint16_t flags = 0;
+  unsigned char c0 = (unsigned char)g->s[start];
   if (end > start) {
-    flags = DS_TF_ABBREV;
+    flags = DS_TF_ABBREV | S_case_flags(g->s, start, end);
   } else {
     end = S_word(g, start);
+    if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
+    else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end);
     if (end < g->n && g->s[end] == '.') {
-      uint32_t k = end + 1 - start;
-      bool initial = k == 2 && ds_cp_is_upper((unsigned char)g->s[start]);
-      if (initial || (k <= DS_SEG_MAX_ABBREV && ds_lexicon_lookup(g->abbrev, g->s + start, k)))
-        end++, flags = DS_TF_ABBREV;
+      uint32_t len = end + 1 - start;
+      bool initial = len == 2 && ds_cp_is_upper(c0);
+      if (initial || (len <= DS_SEG_MAX_ABBREV && ds_lexicon_lookup(g->abbrev, g->s + start, len)))
+        end++, flags |= DS_TF_ABBREV;
     }
   }
-  S_push(g, start, end, DS_TOK_WORD, flags | S_case_flags(g->s, start, end));
+  S_push(g, start, end, DS_TOK_WORD, flags);
   return end;
 }
 
@@ -139,34 +168,54 @@ static bool S_is_symbol(int32_t cp) {
          cp == 0x20B4 || cp == '#' || cp == '@' || cp == '&' || cp == '+' || cp == '=';
 }
 
+/* An ASCII byte other than space, letter or digit: a quote mark or punctuation. */
+static void S_ascii_other(S_seg *g, uint32_t p, unsigned char c) {
+  if (c == '"' || c == '\'') S_emit_quote(g, p, 1, c);
+  else S_push(g, p, p + 1, S_is_symbol(c) ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
+}
+
+/* A non-ASCII code point at p: the same cases as ASCII, decoded. Returns its end. */
+static uint32_t S_other(S_seg *g, uint32_t p) {
+  size_t len;
+  int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
+  if (ds_cp_is_space(cp)) {
+    g->pending |= DS_TF_SPACE_BEFORE;
+  } else if (S_word_cp(cp)) {
+    return S_emit_word(g, p);
+  } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB || cp == 0x201E ||
+             cp == 0x2018 || cp == 0x2019) {
+    S_emit_quote(g, p, (uint32_t)len, cp);
+  } else {
+    S_push(g, p, p + (uint32_t)len, S_is_symbol(cp) ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
+  }
+  return p + (uint32_t)len;
+}
+
 static void S_tokenize(S_seg *g) {
+  const unsigned char *s = (const unsigned char *)g->s;
+  const uint32_t n = g->n;
   uint32_t p = 0;
   g->pending = DS_TF_PARA_START;
-  while (p < g->n) {
-    if (g->s[p] == ' ') { /* the commonest byte, first */
+  while (p < n) {
+    unsigned c = s[p];
+    if (c == ' ') { /* the commonest byte, first */
       g->pending |= DS_TF_SPACE_BEFORE;
       p++;
-      continue;
-    }
-    size_t len;
-    int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
-    if (ds_cp_is_space(cp)) {
-      if (cp == '\n' && p + 1 < g->n && g->s[p + 1] == '\n') g->pending |= DS_TF_PARA_START;
-      g->pending |= DS_TF_SPACE_BEFORE;
-      p += (uint32_t)len;
-    } else if (S_is_digit(g->s[p])) {
+    } else if ((c | 32) - 'a' < 26u) {
+      p = S_emit_word(g, p);
+    } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
       S_push(g, p, e, DS_TOK_NUMBER, 0);
       p = e;
-    } else if (S_word_cp(cp)) {
-      p = S_emit_word(g, p);
-    } else if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB ||
-               cp == 0x201E || cp == 0x2018 || cp == '\'' || cp == 0x2019) {
-      S_emit_quote(g, p, (uint32_t)len, cp);
-      p += (uint32_t)len;
+    } else if (c >= 0x80) {
+      p = S_other(g, p);
+    } else if (c - 9 < 5u) { /* \t \n \v \f \r */
+      if (c == '\n' && p + 1 < n && s[p + 1] == '\n') g->pending |= DS_TF_PARA_START;
+      g->pending |= DS_TF_SPACE_BEFORE;
+      p++;
     } else {
-      S_push(g, p, p + (uint32_t)len, S_is_symbol(cp) ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
-      p += (uint32_t)len;
+      S_ascii_other(g, p, (unsigned char)c);
+      p++;
     }
   }
 }

@@ -92,9 +92,8 @@ static void S_lists_build(void) {
 static const ds_ent_entry *S_lookup(const char *key, size_t n, uint64_t h) {
   if (!n || n >= DS_ENT_LEX_KEY) return NULL;
   if (!S_filter_has(S_L.filter, DS_ENT_LEX_FILTER_LOG2, S_sketch(key, n))) return NULL;
-  char low[DS_ENT_LEX_KEY];
-  ds_ascii_lower(low, key, n);
-  const ds_map_slot *slot = ds_map_get_hashed(&S_L.all, low, n, h ? h : ds_hash_bytes(low, n));
+  /* compared in place against the lower-case keys: no copy */
+  const ds_map_slot *slot = ds_map_get_lower(&S_L.all, key, n, h ? h : ds_hash_lower(key, n));
   return slot ? (const ds_ent_entry *)(uintptr_t)slot->value : NULL;
 }
 

@@ -47,14 +47,16 @@ static uint32_t S_first_bit(char c) {
   return l < 26 ? 1u << l : 1u << 26;
 }
 
-const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
-  char low[DS_FIG_MAX_KEY];
-  if (!n || n >= sizeof low || !s->lex[list]) return NULL;
+/* The list's own pre-test: false when key cannot be in it. */
+static bool S_may_have(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
+  if (!n || n >= DS_FIG_MAX_KEY || !s->lex[list]) return false;
   const ds_fig_filter *f = &s->filter[list];
-  if (n > f->max_len || !(f->first & S_first_bit(key[0]))) return NULL;
-  for (size_t k = 0; k < n; k++) low[k] = (char)(key[k] >= 'A' && key[k] <= 'Z' ? key[k] + 32 : key[k]);
-  const ds_map_slot *slot = ds_map_get(s->lex[list], low, n);
-  return slot ? (const char *)(uintptr_t)slot->value : NULL;
+  return n <= f->max_len && (f->first & S_first_bit(key[0]));
+}
+
+const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
+  if (!S_may_have(s, list, key, n)) return NULL;
+  return ds_lexicon_lookup(s->lex[list], key, n);
 }
 
 const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
@@ -607,16 +609,25 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_UNITS] = "fig_units",
 };
 
-/* Built once for the process, read-only after: safe on every thread. */
+/* Built once for the process, read-only after: safe on every thread. Finding a list
+ * by name costs a format, a search of the embedded files and a hash: once, not per
+ * article. */
 static ds_fig_filter S_filters[DS_FL__COUNT];
+static const ds_map *S_lex[DS_FL__COUNT];
+static bool S_ent_lists;
 static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
 
 static void S_filters_build(void) {
+  S_ent_lists = true;
   for (int k = 0; k < DS_FL__COUNT; k++) {
     char file[64];
     snprintf(file, sizeof file, "%s.txt", S_list_names[k]);
-    if (!ds_embedded_file(file, NULL)) continue;
-    const ds_map *m = ds_lexicon(S_list_names[k]);
+    /* the entity tagger's lists are optional: without them only fig_places names countries */
+    if (!ds_embedded_file(file, NULL)) {
+      S_ent_lists = false;
+      continue;
+    }
+    const ds_map *m = S_lex[k] = ds_lexicon(S_list_names[k]);
     for (size_t i = 0; i < m->cap; i++) {
       const ds_map_slot *e = &m->slots[i];
       if (!e->key || !e->klen) continue;
@@ -627,16 +638,10 @@ static void S_filters_build(void) {
 }
 
 static void S_lists(ds_figscan *s) {
-  char file[64];
   pthread_once(&S_filters_once, S_filters_build);
   s->filter = S_filters;
-  s->ent_lists = true;
-  for (int k = 0; k < DS_FL__COUNT; k++) {
-    snprintf(file, sizeof file, "%s.txt", S_list_names[k]);
-    /* the entity tagger's lists are optional: without them only fig_places names countries */
-    if (ds_embedded_file(file, NULL)) s->lex[k] = ds_lexicon(S_list_names[k]);
-    else s->ent_lists = false;
-  }
+  s->ent_lists = S_ent_lists;
+  memcpy(s->lex, S_lex, sizeof s->lex);
 }
 
 void ds_tag_figures(ds_article *a) {

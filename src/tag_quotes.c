@@ -10,6 +10,12 @@
 #include "tag_quotes_internal.h"
 #include "util/lexicon.h"
 
+/* A headline is a short first paragraph in title case: at most this many tokens,
+ * two thirds of its words of this many letters or more capitalised ("of", "in" and
+ * "to" are not). */
+#define QT_MAX_TITLE_TOKENS 40
+#define QT_MIN_TITLE_WORD 4
+
 /* Words of a scare quote ("so-called “reset”"); longer fragments are someone's words. */
 #define QT_MAX_SCARE_WORDS 1
 
@@ -50,6 +56,20 @@ static qt_markinfo S_mark(const qt_ctx *q, uint32_t i) {
   return m;
 }
 
+/* A straight mark opening a paragraph that holds curly marks and no other straight
+ * one: a stray left by copying (the paragraph quotes in curly marks), no opening. */
+static bool S_stray_straight(const qt_ctx *q, uint32_t i) {
+  bool curly = false;
+  for (uint32_t j = i + 1; j < q->nt && !(q->t[j].flags & DS_TF_PARA_START) &&
+                           q->t[j].start - q->t[i].end <= DS_MAX_QUOTE_BYTES;
+       j++) {
+    if (q->t[j].kind != DS_TOK_QUOTE) continue;
+    if (q->a->body[q->t[j].start] == '"') return false;
+    curly |= S_mark(q, j).family == F_DOUBLE && S_mark(q, j).dir != D_AMBIG;
+  }
+  return curly;
+}
+
 /* Straight marks take their direction from the spaces around them. */
 static bool S_opens(const qt_ctx *q, uint32_t i) {
   qt_markinfo m = S_mark(q, i);
@@ -62,6 +82,9 @@ static bool S_opens(const qt_ctx *q, uint32_t i) {
   if (m.dir != D_AMBIG) return m.dir == D_OPEN;
   bool space_before = i == 0 || (t->flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) ||
                       qt_is_punct(q, i - 1, '(') || qt_is_punct(q, i - 1, '[');
+  if ((t->flags & DS_TF_PARA_START) && m.family == F_DOUBLE && q->a->body[t->start] == '"' &&
+      glued_after && S_stray_straight(q, i))
+    return false;
   return space_before && glued_after;
 }
 
@@ -599,15 +622,29 @@ static void S_inside_report(qt_ctx *q) {
   }
 }
 
+/* The end of the headline: the first paragraph when it is short and in title case
+ * ("Mayor Says Pier Will Reopen"), else 0 (a body without its title). */
+static uint32_t S_title_end(const qt_ctx *q) {
+  uint32_t e = 1, words = 0, caps = 0;
+  for (; e < q->nt && !(q->t[e].flags & DS_TF_PARA_START); e++) {
+    if (e > QT_MAX_TITLE_TOKENS) return 0;
+    if (!qt_is_word(q, e) || q->t[e].end - q->t[e].start < QT_MIN_TITLE_WORD) continue;
+    words++;
+    caps += (q->t[e].flags & DS_TF_CAP) != 0;
+  }
+  return words && caps * 3 >= words * 2 ? e : 0;
+}
+
 void ds_tag_quotes(ds_article *a) {
   if (!a->tokens.len) return;
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
-              .carry_entity = -1, .anchor = UINT32_MAX};
+              .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
   q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
   q.cue = DS_NEW(&a->arena, const char *, q.nt);
   qt_class_init(&q);
+  q.title_end = S_title_end(&q);
   S_sentence_index(&q);
   q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);

@@ -118,6 +118,11 @@ static bool S_may_be_cue(const qt_ctx *q, uint32_t i) {
   return (s[n - 1] >= 'A' && s[n - 1] <= 'Z') || ds_map_may_have(q->lists[QL_CUES], s, n);
 }
 
+/* A capitalised word inside the headline, not its first ("Roe Says …"). */
+static bool S_title_word(const qt_ctx *q, uint32_t i) {
+  return i < q->title_end && i > 0 && (q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START);
+}
+
 const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
   const char *v = NULL;
   if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
@@ -126,8 +131,9 @@ const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
   else if ((q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
            (q->t[i + 1].flags & DS_TF_CAP))
     v = "say"; /* "Said Ellis: “…”" */
-  /* "States" in "the United States" is no cue, nor "states" in "the states" */
-  else if (qt_is_lower_word(q, i) && S_may_be_cue(q, i)) {
+  /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
+   * headline is in title case ("Mayor Says Pier Will Reopen") */
+  else if ((qt_is_lower_word(q, i) && S_may_be_cue(q, i)) || S_title_word(q, i)) {
     char low[QT_MAX_KEY];
     size_t n = S_lower(q, i, low);
     if (n) v = S_get(q, QL_CUES, low, n, ds_hash_bytes(low, n));

@@ -98,6 +98,7 @@ static qt_speaker S_speaker_of(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (; m >= 0 && (size_t)m < a->mentions.len && a->mentions.items[m].start < sp.end; m++)
     if (a->mentions.items[m].end <= sp.end) last = m;
   bool named = last >= 0, role_after = false, role_before = false;
+  bool inner_low = false, inner_cap = false; /* "fellow at", "Secretary of" before the name */
   for (uint32_t i = s; i < e; i++) {
     uint32_t c = qt_cls(q, i);
     bool listed = c & (QC_SPN_SPEAKER | QC_SPN_MOD | QC_SPN_DOC);
@@ -109,9 +110,14 @@ static qt_speaker S_speaker_of(const qt_ctx *q, uint32_t s, uint32_t e) {
     if (last >= 0 && q->t[i].end <= a->mentions.items[last].start && role)
       role_before = true;
     if (role_before && last >= 0 && q->t[i].end <= a->mentions.items[last].start &&
-        qt_is_lower_word(q, i) && S_is_inner(q, i))
-      role_after = true; /* "a senior fellow at the Foundation": the fellow speaks */
+        qt_is_lower_word(q, i) && S_is_inner(q, i) && i > s) {
+      if (q->t[i - 1].flags & DS_TF_CAP) inner_cap = true;
+      else inner_low = true;
+    }
   }
+  /* "a senior fellow at the Foundation", "the Director of the Bureau": not the named
+   * one; but "Secretary of Defense Lloyd Austin" is a capitalised title of a person */
+  role_after |= inner_low || (inner_cap && a->entities.items[a->mentions.items[last].entity].type != DS_ENT_PERSON);
   if (last >= 0 && !role_after) sp.entity = a->mentions.items[last].entity;
   if (sp.entity >= 0) sp.name = a->entities.items[sp.entity].name;
   else if (named) sp.name = ds_arena_strndup(&q->a->arena, a->body + sp.start, sp.end - sp.start);
@@ -241,6 +247,8 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
   if (j <= lo || S_is_be(q, j - 1)) return none; /* "were said to be": passive, no speaker */
   if (j > lo + 2 && (qt_is(q, j - 1, "who") || qt_is(q, j - 1, "which")) && qt_is_punct(q, j - 2, ','))
     j -= 2; /* "Ted Cruz, who said …": the antecedent speaks */
+  else if (j > lo + 1 && (qt_is(q, j - 1, "who") || qt_is(q, j - 1, "that")) && qt_is_word(q, j - 2))
+    j -= 1; /* "lawmakers who endorsed Roe", "a group that backs Tan" */
   if (qt_is_punct(q, j - 1, ',')) {
     uint32_t r = S_skip_appositive(q, j, lo);
     if (r == j && qt_is_punct(q, j - 2, ')') && S_skip_paren(q, j - 1, lo) != j - 1)

@@ -35,6 +35,9 @@ static const char *const S_lists[TL_COUNT] = {
     [TL_ZONES] = "time_zones",
     [TL_PHRASES] = "time_phrases",
     [TL_RANGE_AFTER] = "time_range_after",
+    [TL_COUNT_FILLERS] = "time_count_fillers",
+    [TL_ABBREVIATIONS] = "abbreviations",
+    [TL_SET_MEASURES] = "time_set_measures",
 };
 
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
@@ -178,6 +181,13 @@ static bool S_clause_end(const ds_tctx *c, size_t i) {
   const ds_ttok *p = &c->t[i - 1];
   if (p->kind == TK_WORD && (p->end - p->start <= 1 || (p->cls && p->end - p->start <= 5)))
     return false;
+  /* Mr. Smith, Acme Inc. said (data/abbreviations.txt): a title never ends a sentence,
+   * another abbreviation only before a capitalised word */
+  const char *v = p->kind == TK_WORD && p->end == t->start
+                      ? ds_tt_lex(c, TL_ABBREVIATIONS, c->text + p->start, t->end - p->start)
+                      : NULL;
+  if (v && v[0] == 't') return false;
+  if (v && v[0] == 'o') return i + 1 < c->n && (c->t[i + 1].flags & TF_CAP);
   return true;
 }
 
@@ -191,7 +201,8 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   const char *v = ds_tt_lex(c, TL_TENSE, w, l);
   /* "next to the embassy" is a place, not a plan */
   if (v && v[0] == 'F' && ds_tt_word(c, i + 1, "to") && ds_tt_word(c, i, "next")) return 0;
-  if (v && v[0] != 'P') return v[0] == 'F' ? 1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
+  if (v && v[0] != 'P')
+    return v[0] == 'F' ? 1 : v[0] == 'A' ? -1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
   /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
   if (!v && (l <= 4 || (t->flags & TF_CAP) || w[l - 2] != 'e' || w[l - 1] != 'd' || w[l - 3] == 'e'))
     return 0;

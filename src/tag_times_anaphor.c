@@ -1,7 +1,7 @@
 /* Dates that point back at the last one the text wrote: "that year", "later that day",
- * "the following month". A narrative moves its own clock ("In June 1998 he left;
- * the following year he returned"), so these resolve against that date, not the
- * publication date. */
+ * "the following month", "the next morning", "that quarter". A narrative moves its own
+ * clock ("In June 1998 he left; the following year he returned"), so these resolve
+ * against that date, not the publication date. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,11 @@ typedef ds_tctx C;
 void ds_tt_note_ref(ds_tctx *c, const ds_thit *h) {
   const char *v = h->value;
   int y, m, d;
+  size_t l = strlen(v);
+  if (h->type == DS_TIME_DURATION && l > 2 && v[l - 1] == 'M' && v[1] != 'T' && v[1] != 'X')
+    c->months_since_quarter = true;
   if (h->type != DS_TIME_DATE && h->type != DS_TIME_TIME) return;
+  if (l == 7 && v[4] == '-' && v[5] == 'Q') c->ref_qy = atoi(v), c->ref_q = v[6] - '0';
   if (ds_time_value_date(v, &y, &m, &d)) {
     c->ref = (ds_date){y, m, d ? d : 1};
     c->ref_prec = d ? 'D' : 'M';
@@ -51,11 +55,21 @@ bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   } else if (ds_tt_word(c, i, "the") && ds_tt_word(c, i + 1, "following")) {
     j = i + 2;
     n = 1;
+  } else if (ds_tt_word(c, i, "the") && ds_tt_word(c, i + 1, "next") && c->ref_prec == 'D' &&
+             (ds_tt_word(c, i + 2, "day") || ds_tt_cls(c, i + 2, 'T'))) {
+    h->end = i + 3; /* the next day, the next morning: after the day last named (a longer
+                     * unit, "the next year", is as often counted from the anchor) */
+    return S_shift(c, 'D', 1, h);
   } else {
     return false;
   }
-  if (!ds_tt_unit(c, j, &u) || ds_tt_unit_plural(c, j) || (u != 'D' && u != 'M' && u != 'Y'))
-    return false;
+  if (!ds_tt_unit(c, j, &u) || ds_tt_unit_plural(c, j)) return false;
   h->end = j + 1;
+  if (u == 'Q' && !n && c->ref_qy) { /* that quarter: the one last named */
+    snprintf(h->value, sizeof h->value, "%04d-Q%d", c->ref_qy, c->ref_q);
+    h->type = DS_TIME_DATE;
+    return true;
+  }
+  if (u != 'D' && u != 'M' && u != 'Y') return false;
   return S_shift(c, u, n, h);
 }

@@ -46,6 +46,9 @@ enum {
   TL_ZONES,
   TL_PHRASES,
   TL_RANGE_AFTER,
+  TL_COUNT_FILLERS,
+  TL_ABBREVIATIONS,
+  TL_SET_MEASURES,
   TL_COUNT
 };
 
@@ -67,12 +70,16 @@ typedef struct {
   bool anchored;
   ds_date anchor;
   int last_quarter_y, last_quarter_q; /* latest quarter resolved, for "a year earlier" */
+  /* a span of months (the nine months) named since that quarter: results now compare
+   * longer periods, and "a year earlier" is the year */
+  bool months_since_quarter;
   /* unanchored: a weekday beside a date picks the first matching year from year_hint
    * on, or (when negative) the last one up to -year_hint */
   int year_hint;
   bool hint_wanted; /* a weekday beside a date without a year: year_hint would pin it */
   ds_date ref;      /* the last date written, for "that year", "the following month" */
   char ref_prec;    /* its precision: 'Y', 'M', 'D', or 0 before any */
+  int ref_qy, ref_q; /* the last quarter written, however resolved, for "that quarter" */
 } ds_tctx;
 
 typedef struct {
@@ -170,6 +177,12 @@ bool ds_ttp_duration_rel(ds_tctx *c, size_t i, ds_thit *h);
 bool ds_ttp_ago(ds_tctx *c, size_t i, ds_thit *h);
 bool ds_ttp_set(ds_tctx *c, size_t i, ds_thit *h);
 bool ds_ttp_duration(ds_tctx *c, size_t i, ds_thit *h);
+
+/* tag_times_period.c: halves of a year, "earlier in the year", "the week of March 6"
+ * (ds_ttp_period); decades in words (ds_ttp_decade: call it only at a decade word, a
+ * 2-digit decade or an apostrophe). */
+bool ds_ttp_period(ds_tctx *c, size_t i, ds_thit *h);
+bool ds_ttp_decade(ds_tctx *c, size_t i, ds_thit *h);
 
 /* tag_times_range.c: the second end of a range whose first end is h (October 8-13):
  * fills tail (and gives h the year written after the tail). */

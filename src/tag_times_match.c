@@ -13,7 +13,8 @@
 
 typedef ds_tctx C;
 
-/* Christmas, Thanksgiving, New Year's Day: fixed days resolved like "October 23". */
+/* Christmas, Thanksgiving, New Year's Day: fixed days resolved like "October 23"; after
+ * last or next, on that side of the anchor whatever the tense. */
 static bool P_holiday(C *c, size_t i, ds_thit *h) {
   if (!ds_tt_cls(c, i, 'H') || !(c->t[i].flags & TF_CAP) || !c->anchored) return false;
   const char *v = c->t[i].lex + 1;
@@ -26,7 +27,11 @@ static bool P_holiday(C *c, size_t i, ds_thit *h) {
   } else if (ds_tt_word(c, end, "day")) {
     end++;
   }
-  int m = atoi(v), tense = ds_tt_tense(c, i, end);
+  int m = atoi(v), tense = ds_tt_tense(c, i, end), dir;
+  if (i > 0 && ds_tt_det(c, i - 1, &dir) && dir) { /* last Christmas: strictly before */
+    tense = 2 * dir;
+    h->start = i - 1;
+  }
   ds_date d;
   if (v[3] == 'T') { /* Thanksgiving: the fourth Thursday of November */
     int y = c->anchor.y - (tense < 0 && c->anchor.m < 11 ? 1 : 0);
@@ -96,7 +101,15 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
     snprintf(h->value, sizeof h->value, "%.10sT%02d:%02d", d.value, hh, mm);
   } else if (!ds_tt_cls(c, i, 'C')) {
     h->end = ds_tt_punct(c, j - 1, ',') ? j - 1 : j;
-    ds_tt_fmt_day(h, c->anchor);
+    /* by 3 a.m. on Monday: that day (tagged on its own); a clock time alone belongs to
+     * the day the text last named, as a narrative tells it (he was shot on Oct. 23 ...
+     * at 10 p.m.), else to the anchor's */
+    ds_date day = c->ref_prec == 'D' ? c->ref : c->anchor;
+    memset(&d, 0, sizeof d);
+    if (ds_tt_word(c, j, "on") && S_core(c, j + 1, &d, false) &&
+        ds_time_value_date(d.value, &y, &m, &dd) && dd)
+      day = (ds_date){y, m, dd};
+    ds_tt_fmt_day(h, day);
     size_t l = strlen(h->value);
     snprintf(h->value + l, sizeof h->value - l, "T%02d:%02d", hh, mm);
   } else {
@@ -106,7 +119,8 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-/* early, late, mid-, the end of, the beginning of, earlier this, early to mid-. */
+/* early, late, mid-, the end of, the beginning of, earlier this, later today, early to
+ * mid-. */
 static size_t S_modifier(const C *c, size_t i) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
@@ -121,8 +135,7 @@ static size_t S_modifier(const C *c, size_t i) {
   }
   if (j > i) return i;
   if (v[0] == 'R' && !ds_tt_word(c, j + 1, "this") && !ds_tt_word(c, j + 1, "that") &&
-      !ds_tt_word(c, j + 1, "last") &&
-      !ds_tt_word(c, j + 1, "next"))
+      !ds_tt_word(c, j + 1, "last") && !ds_tt_word(c, j + 1, "next") && !ds_tt_cls(c, j + 1, 'R'))
     return i;
   j++;
   if (ds_tt_punct(c, j, '-')) j++;
@@ -183,12 +196,14 @@ static bool P_the_year(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-/* year-end, year end: the last day of the anchor's year. */
+/* year-end, year end: the last day of the anchor's year, or of the year before. */
 static bool P_year_end(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_punct(c, i + 1, '-') ? i + 2 : i + 1;
   if (!c->anchored || !ds_tt_word(c, i, "year") || !ds_tt_word(c, j, "end")) return false;
   h->end = j + 1;
-  ds_tt_fmt_day(h, (ds_date){c->anchor.y, 12, 31});
+  /* in a past clause ("since year-end") the last one gone, unless it is the anchor's */
+  int y = c->anchor.y - (c->anchor.m < 12 && ds_tt_tense(c, i, j + 1) < 0 ? 1 : 0);
+  ds_tt_fmt_day(h, (ds_date){y, 12, 31});
   h->type = DS_TIME_DATE;
   return true;
 }
@@ -222,17 +237,27 @@ static bool P_century(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* A token that may open a decade (the nineties, the '80s): tested here, not in a call. */
+static bool S_decade_start(const C *c, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  return t->kind == TK_NUM ? (t->flags & TF_DECADE) && t->ndig == 2 : t->cls == 'E' || t->kind == TK_PUNCT;
+}
+
 static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   if (!modified && P_clock(c, i, h)) return true;
   if (ds_ttp_weekday_date(c, i, h) || ds_ttp_numeric(c, i, h) || ds_ttp_month_day(c, i, h) ||
       ds_ttp_day_month(c, i, h) || ds_ttp_month_year(c, i, h) || ds_ttp_month(c, i, h, modified) ||
-      ds_ttp_quarter(c, i, h) || ds_ttp_year(c, i, h) || ds_ttp_weekday(c, i, h) || ds_ttp_det_unit(c, i, h))
+      ds_ttp_quarter(c, i, h) || ds_ttp_year(c, i, h) || ds_ttp_weekday(c, i, h) || ds_ttp_det_unit(c, i, h) ||
+      (S_decade_start(c, i) && ds_ttp_decade(c, i, h)))
     return true;
-  if (modified) return P_the_year(c, i, h) || ds_ttp_anaphor(c, i, h);
-  return ds_ttp_anaphor(c, i, h) || ds_ttp_report_period(c, i, h) || ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) ||
-         ds_ttp_ago(c, i, h) || ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) ||
-         P_the_weekend(c, i, h) || P_the_year_rel(c, i, h) || P_bare_units(c, i, h) ||
-         P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
+  /* late yesterday, earlier today: TimeML keeps the modifier in the span */
+  if (modified)
+    return P_the_year(c, i, h) || ds_ttp_anaphor(c, i, h) || (ds_tt_cls(c, i, 'R') && ds_ttp_relword(c, i, h));
+  return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
+         ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
+         ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) || P_the_weekend(c, i, h) ||
+         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
+         P_season(c, i, h);
 }
 
 /* nearly, more than, at least: the token after the approximator, or i. One lookup of

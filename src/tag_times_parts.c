@@ -149,8 +149,12 @@ void ds_tt_fmt_year(ds_thit *h, int y) {
 void ds_tt_fmt_quarter(C *c, ds_thit *h, int y, int q) {
   snprintf(h->value, sizeof h->value, "%04d-Q%d", y, q);
   h->type = DS_TIME_DATE;
+  /* a quarter not yet ended is a forecast: "a year earlier" keeps comparing the one
+   * reported */
+  if (c->anchored && (y > c->anchor.y || (y == c->anchor.y && q >= (c->anchor.m - 1) / 3 + 1))) return;
   c->last_quarter_y = y;
   c->last_quarter_q = q;
+  c->months_since_quarter = false;
 }
 
 /* A day-precision date with a part of day (Tuesday night) becomes a TIME. */

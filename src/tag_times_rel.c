@@ -77,53 +77,70 @@ bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* The weekday wd (1 = Monday) strictly before the date r. */
+static ds_date S_weekday_before(ds_date r, int wd) {
+  int back = (ds_date_weekday(r) + 1 - wd + 7) % 7;
+  return ds_days_to_date(ds_date_to_days(r) - (back ? back : 7));
+}
+
+/* last week, this spring, next Friday, last Oct. 23, this past week, this morning; "the
+ * previous Friday" is the one before the day the text last named. */
 bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   int dir, wd, m;
   size_t j;
   if (!ds_tt_det(c, i, &dir)) return false;
-  h->end = i + 2;
+  size_t k = i + 1; /* the unit, weekday or month */
+  if (dir == 0 && ds_tt_word(c, k, "past")) dir = -1, k++; /* this past spring */
+  h->end = k + 1;
   char u;
-  if (ds_tt_unit(c, i + 1, &u) && !ds_tt_unit_plural(c, i + 1)) {
+  bool unit = ds_tt_unit(c, k, &u);
+  /* "This Week", "Next Year": a capitalised unit names a programme or a title */
+  if (unit && (c->t[k].flags & TF_CAP)) return false;
+  if (unit && !ds_tt_unit_plural(c, k)) {
     if (ds_tt_unanchored(c, h)) return true;
     return ds_tt_det_calendar(c, h, u, dir);
   }
-  if (ds_tt_cls(c, i + 1, 'S')) {
+  if (ds_tt_cls(c, k, 'S')) {
     if (ds_tt_unanchored(c, h)) return true;
-    const char *s = c->t[i + 1].lex + 1;
+    const char *s = c->t[k].lex + 1;
     snprintf(h->value, sizeof h->value, "%04d-%s", ds_tt_season_year(c, s, dir), s);
     h->type = DS_TIME_DATE;
     return true;
   }
-  if (ds_tt_wday(c, i + 1, &wd, &j)) {
+  if (ds_tt_wday(c, k, &wd, &j)) {
     h->end = j;
     if (ds_tt_unanchored(c, h)) return true;
     int tense = dir ? dir : ds_tt_tense(c, i, j);
-    ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, dir != 0));
+    ds_tt_fmt_day(h, ds_tt_word(c, i, "previous") && c->ref_prec == 'D'
+                         ? S_weekday_before(c->ref, wd)
+                         : ds_tt_weekday(c, wd, tense, dir != 0));
     h->type = DS_TIME_DATE;
     h->end = ds_tt_part_of_day(c, j, h);
     return true;
   }
   int d;
-  if (ds_tt_month(c, i + 1, &m, &j) && ds_tt_day(c, j, &d) && c->anchored) {
+  if (ds_tt_month(c, k, &m, &j) && ds_tt_day(c, j, &d) && c->anchored) {
     h->end = j + 1; /* last Oct. 23 */
     ds_tt_fmt_day(h, ds_tt_month_day(c, m, d, dir ? dir * 2 : ds_tt_tense(c, i, j + 1)));
     h->type = DS_TIME_DATE;
     return true;
   }
-  if (ds_tt_month(c, i + 1, &m, &j)) {
+  if (ds_tt_month(c, k, &m, &j)) {
     h->end = j;
     if (ds_tt_unanchored(c, h)) return true;
+    /* the month just gone or coming is "last month", "next month": "last February" in
+     * March is a year back, "last January" in October this year's */
     int y = c->anchor.y;
-    if (dir < 0 && m >= c->anchor.m) y--;
-    if (dir > 0 && m <= c->anchor.m) y++;
+    if (dir < 0 && m >= c->anchor.m - 1) y--;
+    if (dir > 0 && m <= c->anchor.m + 1) y++;
     ds_tt_fmt_month(h, y, m);
     return true;
   }
-  if (ds_tt_cls(c, i + 1, 'T') && dir <= 0 && !ds_tt_word(c, i, "current")) {
+  if (ds_tt_cls(c, k, 'T') && dir <= 0 && !ds_tt_word(c, i, "current")) {
     if (ds_tt_unanchored(c, h)) return true;
-    bool night = ds_tt_word(c, i + 1, "night") && dir < 0; /* last night */
+    bool night = ds_tt_word(c, k, "night") && dir < 0; /* last night */
     ds_tt_fmt_day(h, ds_days_to_date(ds_date_to_days(c->anchor) - (night ? 1 : 0)));
-    return ds_tt_part_of_day(c, i + 1, h) > i + 1;
+    return ds_tt_part_of_day(c, k, h) > k;
   }
   return false;
 }
@@ -186,6 +203,7 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   h->end = j + 1;
   snprintf(h->value, sizeof h->value, "%04d-Q%d", y - back, q);
   h->type = DS_TIME_DATE;
+  c->months_since_quarter = false;
   return true;
 }
 
@@ -219,17 +237,41 @@ bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-/* two days ago, a year earlier, three weeks from now. */
+/* "year-earlier" or "year-ago" naming the period after it: the year-ago third quarter
+ * (that quarter a year back), the year-earlier nine months (a span of nine months). */
+static bool S_year_ago_period(C *c, size_t k, ds_thit *h) {
+  ds_thit p;
+  memset(&p, 0, sizeof p);
+  p.start = k;
+  int y;
+  if (ds_ttp_quarter(c, k, &p) && sscanf(p.value, "%d", &y) == 1) {
+    snprintf(h->value, sizeof h->value, "%04d%.8s", y - 1, p.value + 4); /* -Q3 */
+  } else if (ds_ttp_duration(c, k, &p) && p.start == k) {
+    memcpy(h->value, p.value, sizeof h->value);
+  } else {
+    return false;
+  }
+  h->type = p.type;
+  h->end = p.end;
+  return true;
+}
+
+/* two days ago, a year earlier, a week or so ago, three weeks from now. */
 bool ds_ttp_ago(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
   if (ds_tt_word(c, i, "year") && ds_tt_punct(c, i + 1, '-') &&
-      (ds_tt_word(c, i + 2, "earlier") || ds_tt_word(c, i + 2, "ago")))
+      (ds_tt_word(c, i + 2, "earlier") || ds_tt_word(c, i + 2, "ago"))) {
+    if (c->anchored && S_year_ago_period(c, i + 3, h)) {
+      if (h->start == i && i > 0 && ds_tt_word(c, i - 1, "the")) h->start = i - 1;
+      return true;
+    }
     n = 1, j = i, u = 'Y';
-  else if (!ds_tt_count(c, i, &n, &j) || !ds_tt_unit(c, j, &u))
+  } else if (!ds_tt_count(c, i, &n, &j) || !ds_tt_unit(c, j, &u))
     return false;
   size_t k = ds_tt_punct(c, j + 1, '-') ? j + 2 : j + 1;
+  if (ds_tt_word(c, k, "or") && ds_tt_word(c, k + 1, "so")) k += 2; /* a week or so ago */
   int dir = 0;
   if (ds_tt_word(c, k, "ago") || ds_tt_word(c, k, "earlier")) dir = -1;
   else if (ds_tt_word(c, k, "hence")) dir = 1;
@@ -253,7 +295,7 @@ bool ds_ttp_ago(C *c, size_t i, ds_thit *h) {
     break;
   }
   case 'Y':
-    if (c->last_quarter_y && n == 1)
+    if (c->last_quarter_y && n == 1 && !c->months_since_quarter)
       snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y - 1, c->last_quarter_q);
     else
       ds_tt_fmt_year(h, a.y + dir * n);
@@ -264,10 +306,13 @@ bool ds_ttp_ago(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-/* every week, each Friday, every two months; daily, weekly. */
+/* every week, each Friday, each July, every two months; daily, weekly. */
 bool ds_ttp_set(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'G')) {
-    /* daily flights too: TimeML marks the adjective as a recurrence */
+    /* daily flights too: TimeML marks the adjective as a recurrence, but not a measure
+     * (average daily volume) */
+    if (i > 0 && ds_tt_has(c, TL_SET_MEASURES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1)))
+      return false;
     h->end = i + 1;
     h->type = DS_TIME_SET;
     snprintf(h->value, sizeof h->value, "P1%c", c->t[i].lex[1]);
@@ -281,9 +326,13 @@ bool ds_ttp_set(C *c, size_t i, ds_thit *h) {
   char u;
   if (ds_tt_word(c, j, "other")) n = 2, j++;
   else if (ds_tt_count(c, j, &n, &k) && ds_tt_unit(c, k, &u)) j = k;
+  int m;
   if (ds_tt_wday(c, j, &wd, &k)) {
     h->end = k;
     snprintf(h->value, sizeof h->value, "XXXX-WXX-%d", wd);
+  } else if (n == 1 && ds_tt_month(c, j, &m, &k)) { /* each July */
+    h->end = k;
+    snprintf(h->value, sizeof h->value, "XXXX-%02d", m);
   } else if (ds_tt_unit(c, j, &u)) {
     h->end = j + 1;
     ds_tt_fmt_duration(h, n, u);
@@ -308,15 +357,46 @@ static bool S_rate_before(const C *c, size_t p) {
   return ds_tt_has(c, TL_RATE_CUES, w, l);
 }
 
-/* 32 months, a decade, two-year, several years; not "the 5-year-old". */
+/* 32 months, a decade, two-year, several years, 2 1/2 years; not "the 5-year-old". */
+/* "1/2" written tight at token i: the half in "2 1/2 years". */
+static bool S_slash_half(const C *c, size_t i) {
+  return ds_tt_plain_num(c, i) && c->t[i].val == 1 && ds_tt_punct(c, i + 1, '/') && ds_tt_tight(c, i + 1) &&
+         ds_tt_plain_num(c, i + 2) && c->t[i + 2].val == 2 && ds_tt_tight(c, i + 2);
+}
+
+/* A half unit added to a duration of n units u (2 1/2 years, an hour and a half) in the
+ * next smaller unit; false for units that do not split evenly (weeks, months). */
+static bool S_fmt_half(ds_thit *h, int n, char u) {
+  if (n < 0) return false;
+  switch (u) {
+  case 'Y': snprintf(h->value, sizeof h->value, "P%dY6M", n); break;
+  case 'D': snprintf(h->value, sizeof h->value, "P%dDT12H", n); break;
+  case 'H': snprintf(h->value, sizeof h->value, "PT%dH30M", n); break;
+  case 'I': snprintf(h->value, sizeof h->value, "PT%dM30S", n); break;
+  default: return false;
+  }
+  h->type = DS_TIME_DURATION;
+  return true;
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
   if (!ds_tt_count(c, i, &n, &j)) return false;
+  /* the 2 of "1/2 hours" is no count of its own */
+  if (i > 0 && ds_tt_punct(c, i - 1, '/') && ds_tt_tight(c, i)) return false;
+  bool half = S_slash_half(c, j);
+  if (half) j += 3;
   if (ds_tt_punct(c, j, '-') && ds_tt_tight(c, j) && ds_tt_tight(c, j + 1)) j++;
+  else if (ds_tt_cls(c, j + 1, 'U') && c->t[j].kind == TK_WORD && !c->t[j].cls &&
+           ds_tt_has(c, TL_COUNT_FILLERS, c->text + c->t[j].start, ds_tt_len(c, j)))
+    j++; /* two more weeks */
   if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
-  if (u == 'Q' && ds_tt_punct(c, j - 1, '-')) return false; /* three-quarters of its food */
+  /* three-quarters of its food, a quarter of the market: a fraction, unless of a year */
+  if (u == 'Q' && (ds_tt_punct(c, j - 1, '-') || (ds_tt_word(c, j + 1, "of") && !ds_tt_unit_plural(c, j) &&
+                                                   !ds_tt_year(c, j + 2, &n))))
+    return false;
   if (ds_tt_punct(c, j + 1, '-') && ds_tt_word(c, j + 2, "old")) return false;
   if (ds_tt_word(c, j + 1, "old")) return false;
   if (n == 1 && ds_tt_unit_plural(c, j)) return false;
@@ -327,6 +407,9 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   if (i > 0 && h->start == i && ds_tt_word(c, i - 1, "the") && !ds_tt_word(c, i, "a") &&
       !ds_tt_word(c, i, "an"))
     h->start = i - 1;
+  if (!half && ds_tt_word(c, j + 1, "and") && ds_tt_word(c, j + 2, "a") && ds_tt_word(c, j + 3, "half"))
+    half = true, h->end = j + 4; /* a minute and a half */
+  if (half && S_fmt_half(h, n, u)) return true;
   ds_tt_fmt_duration(h, n, u);
   return true;
 }

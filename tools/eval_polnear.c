@@ -10,7 +10,12 @@
  * predictions = kinds direct and partial. Speaker accuracy is measured on matched gold
  * attributions whose Source names someone (a capitalised word, not a pronoun): right
  * when the predicted speaker phrase overlaps the Source, or the predicted speaker is the
- * entity mentioned in the Source. Only the first annotator's file of a document is used. */
+ * entity mentioned in the Source. Only the first annotator's file of a document is used.
+ *
+ * EVAL_VERBOSE=1 prints each false positive (FP), each missed gold attribution (FN, or
+ * FN-SPAN when a prediction overlaps it but fails the half rule) with the text before it
+ * (CTX) and the overlapping prediction (PRED), and wrong speakers (SPK, SPKD);
+ * EVAL_TP=1 adds a line per prediction with its raw offsets (TP, FPO), for tallies by cue. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,6 +265,13 @@ static bool S_speaker_ok(const ds_article *a, const ds_quote *q, const ev_attr *
   return false;
 }
 
+/* Prints label and text[s, e) on one line (newlines as spaces), for EVAL_VERBOSE. */
+static void S_print_flat(const char *label, const char *text, uint32_t s, uint32_t e) {
+  printf("%s [", label);
+  for (uint32_t i = s; i < e; i++) putchar(text[i] == '\n' ? ' ' : text[i]);
+  printf("]\n");
+}
+
 static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size_t ng,
                     const char *text, const char *name) {
   size_t nq = a->quotes.len;
@@ -271,6 +283,10 @@ static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size
       if (S_match(s, e, &gold[g].content)) hit_any = true, hit_direct |= gold[g].direct;
     st->all.pred++, st->all.pred_ok += hit_any;
     if (direct) st->direct.pred++, st->direct.pred_ok += hit_direct;
+    if (st->verbose && hit_any && getenv("EVAL_TP"))
+      printf("TP %s %s cue=[%s] %u %u\n", name, ds_quote_kind_name(q->kind), q->cue ? q->cue : "", s, e);
+    if (st->verbose && !hit_any && getenv("EVAL_TP"))
+      printf("FPO %s %s cue=[%s] %u %u\n", name, ds_quote_kind_name(q->kind), q->cue ? q->cue : "", s, e);
     if (st->verbose && !hit_any)
       printf("FP %s %s cue=[%s] [%.*s]\n", name, ds_quote_kind_name(q->kind), q->cue ? q->cue : "",
              (int)(e - s), text + s);
@@ -287,16 +303,26 @@ static void S_score(ev_stats *st, const ds_article *a, const ev_attr *gold, size
     st->all.gold++, st->all.gold_ok += best != NULL;
     if (gold[g].direct) st->direct.gold++, st->direct.gold_ok += best_direct != NULL;
     const ev_span *c = &gold[g].content;
-    bool overlap = false; /* a prediction touches the content but fails the half rule */
-    for (size_t i = 0; st->verbose && !best && i < nq; i++)
-      overlap |= S_inside(S_to_raw(a, a->quotes.items[i].start), S_to_raw(a, a->quotes.items[i].end),
-                          &gold[g].content) > 0;
+    const ds_quote *over = NULL; /* a prediction touches the content but fails the half rule */
+    for (size_t i = 0; st->verbose && !best && !over && i < nq; i++)
+      if (S_inside(S_to_raw(a, a->quotes.items[i].start), S_to_raw(a, a->quotes.items[i].end),
+                   &gold[g].content) > 0)
+        over = &a->quotes.items[i];
+    bool overlap = over != NULL;
     if (st->verbose && !best)
       printf("FN%s %s %s cue=[%.*s] [%.*s]\n", overlap ? "-SPAN" : "", name,
              gold[g].direct ? "direct" : "indirect",
              gold[g].has_cue ? (int)(gold[g].cue.e[0] - gold[g].cue.s[0]) : 0,
              gold[g].has_cue ? text + gold[g].cue.s[0] : "", (int)(c->e[c->n - 1] - c->s[0]),
              text + c->s[0]);
+    if (st->verbose && !best) {
+      uint32_t b0 = c->s[0] > 160 ? c->s[0] - 160 : 0;
+      if (gold[g].has_cue && gold[g].cue.s[0] < b0) b0 = gold[g].cue.s[0];
+      if (gold[g].has_source && gold[g].source.s[0] < b0) b0 = gold[g].source.s[0];
+      S_print_flat("  CTX", text, b0, c->s[0]);
+    }
+    if (over)
+      S_print_flat("  PRED", text, S_to_raw(a, over->start), S_to_raw(a, over->end));
     if (!gold[g].named || !best) continue;
     bool ok = S_speaker_ok(a, best, &gold[g]);
     st->sp_total++, st->sp_ok += ok;

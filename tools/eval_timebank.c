@@ -2,12 +2,13 @@
  * recognition P/R/F1 with relaxed (overlapping) and strict (identical span) matching,
  * and value F1 (a relaxed match whose TIMEX3 value equals the gold one).
  *
- *   eval_timebank [DATA_DIR] [-v]     DATA_DIR defaults to ../shared/data/timebank
+ *   eval_timebank [DATA_DIR] [-v] [-a]   DATA_DIR defaults to ../shared/data/timebank
  *
  * Each document is anchored at its creation time (the TIMEX3 whose
  * functionInDocument is CREATION_TIME); only the <TEXT> part is tagged. -v lists every
  * miss, false alarm and wrong value, for error analysis, and counts the classes of them
- * that are the gold's conventions (written several ways) rather than errors. */
+ * that are the gold's conventions (written several ways) rather than errors; -a lists the
+ * correct hits as well. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,9 @@ static const char *const S_kind_names[K_N] = {
     "gold less specific (1989-WXX, 199X, 1997-XX)", "a week apart (creation time after writing)",
     "part of day in one only (TNI)", "quarter vs year (a year earlier)", "other wrong values",
     "false alarms on now, currently, recently, the future, daily"};
+
+/* -a: list the correct hits too (with -v), to count how often a word is right. */
+static bool S_all;
 
 typedef struct {
   size_t gold, sys, relaxed, strict, value;
@@ -180,6 +184,7 @@ static void S_score(const char *text, S_gold *g, size_t ng, ds_time *t, size_t n
                                (int)(g[i].end - g[i].start));
       if (S_same_value(t[j].value, g[i].value)) {
         k->value++;
+        if (S_all) S_show("OK", text, t[j].start, t[j].end, t[j].value, NULL, -1);
       } else {
         k->kinds[S_kind(t[j].value, g[i].value)]++;
         if (verbose) S_show("VALUE", text, t[j].start, t[j].end, t[j].value, g[i].value, -1);
@@ -269,6 +274,7 @@ int main(int argc, char **argv) {
   bool verbose = false;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-v")) verbose = true;
+    else if (!strcmp(argv[i], "-a")) verbose = S_all = true;
     else root = argv[i];
   }
   struct stat st;

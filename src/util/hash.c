@@ -116,6 +116,33 @@ static ds_map_slot *S_find(ds_map_slot *slots, size_t cap, const char *key, size
   }
 }
 
+/* Equality of a stored lower-case key x with y in any ASCII case, without copying y. */
+static inline bool S_eq_lower(const char *x, const char *y, size_t n) {
+  const unsigned char *a = (const unsigned char *)x, *b = (const unsigned char *)y;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (S_r64(a + i) != S_lower8(S_r64(b + i))) return false;
+    return S_r64(a + n - 8) == S_lower8(S_r64(b + n - 8));
+  }
+  if (n >= 4)
+    return S_r32(a) == S_load32(b, true) && S_r32(a + n - 4) == S_load32(b + n - 4, true);
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != S_load8(b[i], true)) return false;
+  return true;
+}
+
+const ds_map_slot *ds_map_get_lower(const ds_map *m, const char *key, size_t klen,
+                                    uint64_t lower_hash) {
+  if (!m->cap) return NULL;
+  size_t i = lower_hash & (m->cap - 1);
+  for (;;) {
+    const ds_map_slot *s = &m->slots[i];
+    if (!s->key) return NULL;
+    if (s->hash == lower_hash && s->klen == klen && S_eq_lower(s->key, key, klen)) return s;
+    i = (i + 1) & (m->cap - 1);
+  }
+}
+
 static void S_filter_add(ds_map *m, const char *key, size_t klen) {
   if (klen > m->max_klen) m->max_klen = (uint32_t)klen;
   if (!klen) return;

@@ -48,6 +48,11 @@ const ds_map_slot *ds_map_get(const ds_map *m, const char *key, size_t klen);
 /* Same, with hash = ds_hash_bytes(key, klen) computed by the caller. */
 const ds_map_slot *ds_map_get_hashed(const ds_map *m, const char *key, size_t klen,
                                      uint64_t hash);
+/* For a map whose keys are all lower case: the slot of key in any ASCII case, with
+ * lower_hash = ds_hash_lower(key, klen); compared in place, never copied. No filter
+ * test (the caller has made its own). */
+const ds_map_slot *ds_map_get_lower(const ds_map *m, const char *key, size_t klen,
+                                    uint64_t lower_hash);
 
 /* The filter's bit for a key of n bytes starting with b0 and ending with last. */
 static inline uint32_t ds_map_sketch(uint32_t b0, uint32_t last, size_t n) {

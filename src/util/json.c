@@ -3,6 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void ds_jw_init(ds_jw *w, ds_buf *out, bool pretty) {
   memset(w, 0, sizeof *w);
@@ -19,7 +22,7 @@ static void S_indent(ds_jw *w) {
 /* Before any value: a comma when a sibling came before, and (pretty) a new line; the
  * value of a key stays on the key's line. Indenting here, not at the opening bracket,
  * keeps empty containers as [] and {}. */
-static void S_value(ds_jw *w) {
+static inline void S_value(ds_jw *w) {
   if (w->after_key) {
     w->after_key = false;
     return;
@@ -56,10 +59,33 @@ void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 static const unsigned char S_special[256] = {
     S_C16(0), S_C16(16), ['"'] = 1, ['\\'] = 1, ['/'] = 1, [0x7f] = 1, [0xE2] = 1};
 
-static bool S_plain(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (S_special[(unsigned char)s[i]]) return false;
-  return true;
+/* The index of the first special byte at or after i, or n. Sixteen bytes at a time
+ * where SSE2 is there (every x86-64): article text is long runs of plain bytes. */
+static size_t S_next_special(const unsigned char *s, size_t i, size_t n) {
+#ifdef __SSE2__
+  if (n >= 16) {
+    const __m128i c1f = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"');
+    const __m128i bslash = _mm_set1_epi8('\\'), slash = _mm_set1_epi8('/');
+    const __m128i del = _mm_set1_epi8(0x7f), e2 = _mm_set1_epi8((char)0xE2);
+    for (; i < n; i += 16) {
+      /* the last block overlaps the one before it: bits below i are masked off */
+      size_t at = i + 16 <= n ? i : n - 16;
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+      __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v); /* v <= 0x1f */
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, quote));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bslash));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, slash));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, del));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
+      unsigned mask = (unsigned)_mm_movemask_epi8(m) >> (i - at) << (i - at);
+      if (mask) return at + (size_t)__builtin_ctz(mask);
+      if (at + 16 >= n) break;
+    }
+    return n;
+  }
+#endif
+  while (i < n && !S_special[s[i]]) i++;
+  return i;
 }
 
 /* The escape for s[i] (a special byte) into rep; returns its length, 0 to keep the byte
@@ -91,13 +117,12 @@ static size_t S_escape_one(const unsigned char *s, size_t i, size_t n, char rep[
   }
 }
 
-void ds_json_escape(ds_buf *out, const char *str, size_t n) {
+/* Escapes from s[i], the first special byte, on. */
+static void S_escape_from(ds_buf *out, const char *str, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
-  size_t run = 0, i = 0;
+  size_t run = 0;
   ds_buf_reserve(out, n);
-  for (;;) {
-    while (i < n && !S_special[s[i]]) i++;
-    if (i == n) break;
+  for (; i < n; i = S_next_special(s, i, n)) {
     char rep[8];
     size_t skip, len = S_escape_one(s, i, n, rep, &skip);
     if (len) {
@@ -110,31 +135,53 @@ void ds_json_escape(ds_buf *out, const char *str, size_t n) {
   ds_buf_put(out, str + run, n - run);
 }
 
-/* Keys are nearly always plain identifiers: one reserve and one copy for "key": */
-void ds_jw_key(ds_jw *w, const char *key) {
+void ds_json_escape(ds_buf *out, const char *str, size_t n) {
+  S_escape_from(out, str, S_next_special((const unsigned char *)str, 0, n), n);
+}
+
+void ds_jw_keyn(ds_jw *w, const char *key, size_t n) {
   S_value(w);
-  size_t n = strlen(key);
   ds_buf *b = w->out;
-  if (S_plain(key, n)) {
-    ds_buf_reserve(b, n + 4);
-    b->ptr[b->len] = '"';
-    memcpy(b->ptr + b->len + 1, key, n);
-    memcpy(b->ptr + b->len + 1 + n, "\": ", 4); /* the space only when pretty */
-    b->len += n + (w->pretty ? 4 : 3);
-    b->ptr[b->len] = '\0';
-  } else {
-    ds_buf_putc(b, '"');
-    ds_json_escape(b, key, n);
-    ds_buf_put(b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
-  }
+  ds_buf_reserve(b, n + 4);
+  b->ptr[b->len] = '"';
+  memcpy(b->ptr + b->len + 1, key, n);
+  memcpy(b->ptr + b->len + 1 + n, "\": ", 4); /* the space only when pretty */
+  b->len += n + (w->pretty ? 4 : 3);
+  b->ptr[b->len] = '\0';
   w->after_key = true;
 }
 
-void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
+void ds_jw_key(ds_jw *w, const char *key) {
+  size_t n = strlen(key);
+  if (S_next_special((const unsigned char *)key, 0, n) == n) {
+    ds_jw_keyn(w, key, n);
+    return;
+  }
   S_value(w);
   ds_buf_putc(w->out, '"');
-  ds_json_escape(w->out, s, n);
-  ds_buf_putc(w->out, '"');
+  ds_json_escape(w->out, key, n);
+  ds_buf_put(w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+  w->after_key = true;
+}
+
+/* Most strings need no escaping: one reserve and one copy with both quotes. */
+void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
+  S_value(w);
+  ds_buf *b = w->out;
+  size_t i = S_next_special((const unsigned char *)s, 0, n);
+  if (i < n) {
+    ds_buf_putc(b, '"');
+    S_escape_from(b, s, i, n);
+    ds_buf_putc(b, '"');
+    return;
+  }
+  if (b->len + n + 2 >= b->cap) ds_buf_reserve(b, n + 2);
+  char *p = b->ptr + b->len;
+  p[0] = '"';
+  memcpy(p + 1, s, n);
+  p[n + 1] = '"';
+  p[n + 2] = '\0';
+  b->len += n + 2;
 }
 
 void ds_jw_str(ds_jw *w, const char *s) {
@@ -142,21 +189,38 @@ void ds_jw_str(ds_jw *w, const char *s) {
   else ds_jw_strn(w, s, strlen(s));
 }
 
+/* Two digits at a time: a table lookup instead of one division per digit. */
+static const char S_digits2[] = "0001020304050607080910111213141516171819"
+                                "2021222324252627282930313233343536373839"
+                                "4041424344454647484950515253545556575859"
+                                "6061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+
 size_t ds_fmt_int(char *dst, int64_t v) {
   char tmp[24];
   size_t k = sizeof tmp;
   uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-  do tmp[--k] = (char)('0' + u % 10);
-  while (u /= 10);
+  for (; u >= 100; u /= 100) {
+    k -= 2;
+    memcpy(tmp + k, S_digits2 + 2 * (u % 100), 2);
+  }
+  if (u >= 10) {
+    k -= 2;
+    memcpy(tmp + k, S_digits2 + 2 * u, 2);
+  } else {
+    tmp[--k] = (char)('0' + u);
+  }
   if (v < 0) tmp[--k] = '-';
-  memcpy(dst, tmp + k, sizeof tmp - k);
+  for (size_t i = k; i < sizeof tmp; i++) dst[i - k] = tmp[i]; /* short: no memcpy call */
   return sizeof tmp - k;
 }
 
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
-  char tmp[24];
-  ds_buf_put(w->out, tmp, ds_fmt_int(tmp, v));
+  ds_buf *b = w->out;
+  if (b->len + 24 >= b->cap) ds_buf_reserve(b, 24);
+  b->len += ds_fmt_int(b->ptr + b->len, v);
+  b->ptr[b->len] = '\0';
 }
 
 void ds_jw_num(ds_jw *w, double v) {
@@ -164,12 +228,14 @@ void ds_jw_num(ds_jw *w, double v) {
     ds_jw_null(w);
     return;
   }
-  if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+  /* below 1e15 a double is whole exactly when truncating it changes nothing */
+  bool whole = fabs(v) < 1e15 && (double)(int64_t)v == v;
+  if (whole && !(v == 0 && signbit(v))) {
     ds_jw_int(w, (int64_t)v); /* what "%.0f" prints, without printf */
     return;
   }
   S_value(w);
-  if (v == floor(v) && fabs(v) < 1e15) ds_buf_puts(w->out, "-0");
+  if (whole) ds_buf_puts(w->out, "-0");
   else ds_buf_printf(w->out, "%.10g", v);
 }
 

@@ -18,7 +18,8 @@ extern const ds_embedded ds_embedded_demo_files[];
 #define DS_LEXICON_MAX_KEY 256
 
 typedef struct {
-  const char *name;
+  const char *name; /* the file's name ("months.txt") */
+  const char *key;  /* the list's name ("months"), or NULL for other files */
   ds_map map;
 } ds_list;
 
@@ -61,17 +62,40 @@ static void S_build(void) {
       S_add_line(&l->map, p, (size_t)(eol - p));
       p = eol + 1;
     }
-    if (nl > 4 && strcmp(e->name + nl - 4, ".txt") == 0) ds_map_put(&S_by_name, e->name, nl - 4, i + 1);
+    if (nl > 4 && strcmp(e->name + nl - 4, ".txt") == 0) {
+      l->key = ds_arena_strndup(&l->map.keys, e->name, nl - 4);
+      ds_map_put(&S_by_name, e->name, nl - 4, i + 1);
+    }
   }
   S_nlists = n;
 }
 
-const ds_map *ds_lexicon(const char *name) {
+static const ds_list *S_find_list(const char *name) {
   pthread_once(&S_once, S_build);
   const ds_map_slot *s = ds_map_get(&S_by_name, name, strlen(name));
-  if (s) return &S_lists[s->value - 1].map;
+  if (s) return &S_lists[s->value - 1];
   fprintf(stderr, "dossier: internal error: no word list data/%s.txt\n", name);
   abort();
+}
+
+/* Callers pass literal names, some per token ("months"): each thread remembers the
+ * lists it found by the name's address, checked against the list's own name, so a
+ * repeated call costs a compare instead of a hash and a pthread_once. The cache only
+ * holds pointers to the read-only lists: it cannot change any result. */
+#define DS_LEXICON_CACHE 32
+typedef struct {
+  const char *name;
+  const ds_list *list;
+} S_cached;
+static _Thread_local S_cached S_cache[DS_LEXICON_CACHE];
+
+const ds_map *ds_lexicon(const char *name) {
+  S_cached *e = &S_cache[((uintptr_t)name >> 3) % DS_LEXICON_CACHE];
+  if (e->name == name && strcmp(e->list->key, name) == 0) return &e->list->map;
+  const ds_list *l = S_find_list(name);
+  e->name = name;
+  e->list = l;
+  return &l->map;
 }
 
 /* ASCII lower case of every byte value (a table: one load per byte). */
@@ -81,8 +105,8 @@ const ds_map *ds_lexicon(const char *name) {
 #define S_L64(c) S_L16(c), S_L16(c + 16), S_L16(c + 32), S_L16(c + 48)
 static const unsigned char S_lower[256] = {S_L64(0), S_L64(64), S_L64(128), S_L64(192)};
 
-/* The filter test on the key as the list stores it (lower case), before copying it. */
-static bool S_may_have(const ds_map *list, const char *key, size_t klen) {
+/* The filter test on the key as the list stores it (lower case), before hashing it. */
+static inline bool S_may_have(const ds_map *list, const char *key, size_t klen) {
   if (!list->cap || klen > list->max_klen || klen >= DS_LEXICON_MAX_KEY) return false;
   if (!klen) return true;
   const unsigned char *k = (const unsigned char *)key;
@@ -90,21 +114,19 @@ static bool S_may_have(const ds_map *list, const char *key, size_t klen) {
   return (list->filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
+static inline const char *S_value_of(const ds_map_slot *s) {
+  return s ? (const char *)(uintptr_t)s->value : NULL;
+}
+
 const char *ds_lexicon_lookup_hashed(const ds_map *list, const char *key, size_t klen,
                                      uint64_t lower_hash) {
   if (!S_may_have(list, key, klen)) return NULL; /* most words end here */
-  char low[DS_LEXICON_MAX_KEY];
-  ds_ascii_lower(low, key, klen);
-  const ds_map_slot *s = ds_map_get_hashed(list, low, klen, lower_hash);
-  return s ? (const char *)(uintptr_t)s->value : NULL;
+  return S_value_of(ds_map_get_lower(list, key, klen, lower_hash));
 }
 
 const char *ds_lexicon_lookup(const ds_map *list, const char *key, size_t klen) {
   if (!S_may_have(list, key, klen)) return NULL;
-  char low[DS_LEXICON_MAX_KEY];
-  ds_ascii_lower(low, key, klen);
-  const ds_map_slot *s = ds_map_get_hashed(list, low, klen, ds_hash_bytes(low, klen));
-  return s ? (const char *)(uintptr_t)s->value : NULL;
+  return S_value_of(ds_map_get_lower(list, key, klen, ds_hash_lower(key, klen)));
 }
 
 const char *ds_lexicon_value(const char *name, const char *key, size_t klen) {

@@ -2,16 +2,14 @@
 
 #include <utf8proc.h>
 
+#include "util/scan.h"
+
 size_t ds_utf8_repair(ds_buf *out, const char *src, size_t n) {
   static const char fffd[] = "\xEF\xBF\xBD";
   size_t fixes = 0, i = 0, run = 0; /* run: start of the pending valid stretch */
   ds_buf_reserve(out, n);
-  while (i < n) {
+  while ((i = ds_scan_non_ascii(src, i, n)) < n) {
     unsigned char c = (unsigned char)src[i];
-    if (c >= 0x01 && c < 0x80) {
-      i++;
-      continue;
-    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = c ? utf8proc_iterate((const utf8proc_uint8_t *)src + i,
                                                 (utf8proc_ssize_t)(n - i), &cp)
@@ -30,6 +28,19 @@ size_t ds_utf8_repair(ds_buf *out, const char *src, size_t n) {
   }
   ds_buf_put(out, src + run, n - run);
   return fixes;
+}
+
+bool ds_utf8_is_clean(const char *src, size_t n) {
+  size_t i = 0;
+  while ((i = ds_scan_non_ascii(src, i, n)) < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = src[i] ? utf8proc_iterate((const utf8proc_uint8_t *)src + i,
+                                                     (utf8proc_ssize_t)(n - i), &cp)
+                                  : 0;
+    if (len <= 0) return false;
+    i += (size_t)len;
+  }
+  return true;
 }
 
 int32_t ds_utf8_decode(const char *s, size_t avail, size_t *len) {

@@ -11,6 +11,8 @@
 /* Appends src to out with every invalid sequence replaced by U+FFFD and NUL bytes
  * dropped. Returns the number of replacements made. */
 size_t ds_utf8_repair(ds_buf *out, const char *src, size_t n);
+/* True when ds_utf8_repair would change nothing: valid UTF-8 without NUL bytes. */
+bool ds_utf8_is_clean(const char *src, size_t n);
 /* Decodes one code point at s (valid UTF-8 assumed); stores its length in *len. */
 int32_t ds_utf8_decode(const char *s, size_t avail, size_t *len);
 /* Length of the code point that ends at s[pos-1]. */

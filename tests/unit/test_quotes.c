@@ -219,6 +219,42 @@ static void test_appositives(void **state) {
   S_expect(S_quote(a, "It is an overreach"), DS_QUOTE_DIRECT, "Paul Verdan", "say");
 }
 
+/* A title with "of" before a name belongs to the name; a role "at" an organisation is
+ * someone else than the organisation. */
+static void test_title_with_of(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Harbour Secretary of Fisheries Ilse Varga said on Monday that the quota would rise.\n\n"
+                        "A senior fellow at the Norwick Maritime Institute said the rise was too small.\n\n"
+                        "The Director of the Norwick Water Board said the pipes were old.\n");
+  const ds_quote *q = S_quote(a, "the quota would rise");
+  S_expect(q, DS_QUOTE_INDIRECT, "Ilse Varga", "say");
+  assert_true(q->speaker >= 0);
+  q = S_quote(a, "the rise was too small");
+  S_expect(q, DS_QUOTE_INDIRECT, "A senior fellow at the Norwick Maritime Institute", "say");
+  q = S_quote(a, "the pipes were old");
+  S_expect(q, DS_QUOTE_INDIRECT, "Director of the Norwick Water Board", "say");
+}
+
+/* A report inside a relative clause on its speaker ends where the clause does. */
+static void test_relative_clause_report(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The ferry company, which has denied the claims, could lose its licence.\n\n"
+                        "Mayor Ilse Varga, who said the pier was unsafe, closed it on Friday.\n");
+  S_expect(S_quote(a, "the claims"), DS_QUOTE_INDIRECT, "The ferry company", "deny");
+  S_expect(S_quote(a, "the pier was unsafe"), DS_QUOTE_INDIRECT, "Ilse Varga", "say");
+}
+
+/* "It should be noted that …" names nobody (not the last place mentioned); "is
+ * defending" is not a passive. */
+static void test_impersonal_passive(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The minister flew to Norwick on a coastal tour.\n\n"
+                        "It should also be noted that the harbour was closed for repairs.\n\n"
+                        "Mayor Ilse Varga is defending the closure of the pier.\n");
+  S_expect(S_quote(a, "the harbour was closed for repairs"), DS_QUOTE_INDIRECT, NULL, "note");
+  S_expect(S_quote(a, "the closure of the pier"), DS_QUOTE_INDIRECT, "Ilse Varga", "defend");
+}
+
 /* A byline under the quote, a dash before it, "Said X:", "as X put it". */
 static void test_dash_and_inverted(void **state) {
   (void)state;
@@ -409,6 +445,131 @@ static void test_dash_asides(void **state) {
   S_expect(S_quote(a, "fares rose by a third"), DS_QUOTE_INDIRECT, "the port office", "according to");
 }
 
+
+/* A subject the walk misses: a name after a long lead, a name before a capitalised
+ * appositive; "said that, if elected, …" keeps the aside in the report. */
+static void test_subject_fallback(void **state) {
+  (void)state;
+  ds_article *a = S_tag("In a May meeting with the board of the Daily Ledger Mayor Dana Whitfield said that the "
+                        "harbour tax may need to be cut.\n\n"
+                        "Omar Reyes, Democrat of Eastport, said the toll scheme has hurt commuters.\n\n"
+                        "Whitfield said that, if elected, she would leave the ferry contract to the port board.\n");
+  S_expect(S_quote(a, "the harbour tax may need to be cut"), DS_QUOTE_INDIRECT, "Dana Whitfield", "say");
+  S_expect(S_quote(a, "the toll scheme has hurt commuters"), DS_QUOTE_INDIRECT, "Omar Reyes", "say");
+  S_expect(S_quote(a, "if elected, she would leave the ferry contract to the port board"), DS_QUOTE_INDIRECT,
+           "Dana Whitfield", "say");
+  assert_int_equal(a->quotes.len, 3);
+}
+
+/* "said that" with a subject nobody names is a report with no speaker; nouns that
+ * look like cues ("states", "remarks", "backing from") report nothing. */
+static void test_unnamed_subject(void **state) {
+  (void)state;
+  ds_article *a = S_tag("All the pilots I interviewed said that the channel is too shallow.\n\n"
+                        "The states voting on Tuesday are Ohio and Iowa.\n\n"
+                        "The mayor's remarks were short.\n\n"
+                        "The bridge drew backing from three unions.\n");
+  S_expect(S_quote(a, "the channel is too shallow"), DS_QUOTE_INDIRECT, NULL, "say");
+  assert_int_equal(a->quotes.len, 1);
+}
+
+/* An attribution inside its report: the report is the sentence around it; after a
+ * long clause, or before "but", the part before the attribution is the report. */
+static void test_parenthetical(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The harbour plan, officials said, will cost more than the council expected.\n\n"
+                        "Recently, Omar Reyes said, the council has ignored the fishermen.\n\n"
+                        "The ferry fare rose by a third, the port said in a report.\n\n"
+                        "The levy will fall, Reyes said, but the council disagreed.\n");
+  S_expect(S_quote(a, "The harbour plan, officials said, will cost more than the council expected"),
+           DS_QUOTE_INDIRECT, "officials", "say");
+  S_expect(S_quote(a, "Recently, Omar Reyes said, the council has ignored the fishermen"), DS_QUOTE_INDIRECT,
+           "Omar Reyes", "say");
+  S_expect(S_quote(a, "The ferry fare rose by a third"), DS_QUOTE_INDIRECT, NULL, "say");
+  S_expect(S_quote(a, "The levy will fall"), DS_QUOTE_INDIRECT, "Omar Reyes", "say");
+  assert_int_equal(a->quotes.len, 4);
+}
+
+/* Content ends at an appositive or a writer's clause after a comma, not at a short
+ * lead ("that earlier this year, a …"); a lead adverbial before the subject is no
+ * report. */
+static void test_content_appositive(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Omar Reyes said the fares rose by a third, a rise the council disputes.\n\n"
+                        "Reyes said that earlier this year, a ferry ran aground.\n\n"
+                        "In a speech on Friday, Reyes called on the council to act.\n");
+  S_expect(S_quote(a, "the fares rose by a third"), DS_QUOTE_INDIRECT, "Omar Reyes", "say");
+  S_expect(S_quote(a, "earlier this year, a ferry ran aground"), DS_QUOTE_INDIRECT, "Omar Reyes", "say");
+  S_expect(S_quote(a, "on the council to act"), DS_QUOTE_INDIRECT, "Omar Reyes", "call");
+  assert_int_equal(a->quotes.len, 3);
+}
+
+/* "is expected to …": nobody is named; a stance on a name ("endorsed Jo Roe") is
+ * reported, a stance on a pronoun alone is not. */
+static void test_passive_and_stance(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The mayor is expected to sign the order next week.\n\n"
+                        "The union endorsed Mayor Dana Whitfield.\n\n"
+                        "The poll, released on Friday by the harbour board, showed Whitfield leading by five points.\n\n"
+                        "The union endorsed him.\n");
+  const ds_quote *q = S_quote(a, "to sign the order next week");
+  S_expect(q, DS_QUOTE_INDIRECT, NULL, "expect");
+  S_expect(S_quote(a, "Mayor Dana Whitfield"), DS_QUOTE_INDIRECT, NULL, "endorse");
+  S_expect(S_quote(a, "Whitfield leading by five points"), DS_QUOTE_INDIRECT, NULL, "show");
+  assert_int_equal(a->quotes.len, 3);
+}
+
+/* Before a trailing "according to" the report is the last clause: after ", with",
+ * ", and" + clause or at ", which"; a list's last item is no clause. */
+static void test_according_last_clause(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Ferry use fell in May, with 40 percent of riders staying home, according to the port "
+                        "office.\n\n"
+                        "The pier needs new piles, beams, and planks, according to the harbour engineer.\n");
+  S_expect(S_quote(a, "40 percent of riders staying home"), DS_QUOTE_INDIRECT, "the port office",
+           "according to");
+  S_expect(S_quote(a, "The pier needs new piles, beams, and planks"), DS_QUOTE_INDIRECT, NULL,
+           "according to");
+  assert_int_equal(a->quotes.len, 2);
+}
+
+/* A headline in title case reports ("Mayor Says …"); the same words later in the
+ * body do not. */
+static void test_title_case_headline(void **state) {
+  (void)state;
+  ds_article *a = S_tag("Mayor Whitfield Says Pier Will Reopen in June.\n\n"
+                        "The Harbor Says Festival opened on Friday with music for the whole town.\n");
+  S_expect(S_quote(a, "Pier Will Reopen in June"), DS_QUOTE_INDIRECT, "Whitfield", "say");
+  assert_int_equal(a->quotes.len, 1);
+  /* a first paragraph in sentence case is no headline */
+  a = S_tag("The Harbor Says Festival opened on Friday with music for the whole town and the pier.\n");
+  assert_int_equal(a->quotes.len, 0);
+}
+
+/* Transcript turns "NAME: …" are the speaker's whole paragraph; a lone capital
+ * label is no turn. */
+static void test_transcript(void **state) {
+  (void)state;
+  ds_article *a = S_tag("UPDATE: The pier reopened on Friday after repairs.\n\n"
+                        "Partial transcript:\n\n"
+                        "HARLOW: Why is the ferry late again? We need answers.\n\n"
+                        "REYES: The engine failed. It will be fixed by May.\n");
+  S_expect(S_quote(a, "Why is the ferry late again? We need answers."), DS_QUOTE_INDIRECT, "HARLOW", "transcript");
+  S_expect(S_quote(a, "The engine failed. It will be fixed by May."), DS_QUOTE_INDIRECT, "REYES", "transcript");
+  assert_int_equal(a->quotes.len, 2);
+}
+
+/* A straight mark opening a paragraph that quotes in curly marks is a stray: the
+ * curly quote is the quotation, not the whole paragraph. */
+static void test_stray_straight_mark(void **state) {
+  (void)state;
+  ds_article *a = S_tag("\"Mayor Dana Whitfield arrived late. \xE2\x80\x9CWe are ready,\xE2\x80\x9D Whitfield said.\n\n"
+                        "\"The crowd cheered loudly at the pier,\" Omar Reyes said.\n");
+  S_expect(S_quote(a, "We are ready"), DS_QUOTE_DIRECT, "Dana Whitfield", "say");
+  S_expect(S_quote(a, "The crowd cheered loudly at the pier"), DS_QUOTE_DIRECT, "Omar Reyes", "say");
+  assert_int_equal(a->quotes.len, 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_teardown(test_direct_after, S_teardown),
@@ -442,6 +603,18 @@ int main(void) {
       cmocka_unit_test_teardown(test_headline, S_teardown),
       cmocka_unit_test_teardown(test_pronoun_gender, S_teardown),
       cmocka_unit_test_teardown(test_dash_asides, S_teardown),
+      cmocka_unit_test_teardown(test_subject_fallback, S_teardown),
+      cmocka_unit_test_teardown(test_unnamed_subject, S_teardown),
+      cmocka_unit_test_teardown(test_parenthetical, S_teardown),
+      cmocka_unit_test_teardown(test_content_appositive, S_teardown),
+      cmocka_unit_test_teardown(test_passive_and_stance, S_teardown),
+      cmocka_unit_test_teardown(test_according_last_clause, S_teardown),
+      cmocka_unit_test_teardown(test_title_case_headline, S_teardown),
+      cmocka_unit_test_teardown(test_transcript, S_teardown),
+      cmocka_unit_test_teardown(test_stray_straight_mark, S_teardown),
+      cmocka_unit_test_teardown(test_title_with_of, S_teardown),
+      cmocka_unit_test_teardown(test_relative_clause_report, S_teardown),
+      cmocka_unit_test_teardown(test_impersonal_passive, S_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

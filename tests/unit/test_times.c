@@ -371,6 +371,85 @@ static void test_infer_sound(void **state) {
   ds_arena_free(&tmp);
 }
 
+/* Results reports: "a year earlier" is the year-ago quarter after a quarter, the year
+ * after a span of months; "that quarter" is the one last named; halves of a year. */
+static void test_report_periods(void **state) {
+  (void)state;
+  const char *q = "The ferry line lost $2 million in the third quarter, against a profit of $1 "
+                  "million a year earlier.";
+  S_expect(q, SUN, "a year earlier", "2023-Q3", D);
+  const char *m = "The ferry line lost $2 million in the third quarter. For the nine months it "
+                  "lost $5 million, against a profit a year earlier.";
+  S_expect(m, SUN, "a year earlier", "2023", D);
+  /* a quarter not yet ended is a forecast, not the one results compare */
+  const char *f = "Net rose in the third quarter. The line expects more in the fourth quarter "
+                  "and in the first quarter of 2025. In the year-ago period it earned less.";
+  S_expect(f, SUN, "the year-ago period", "2023-Q3", D);
+  const char *t = "Tolls fell in the second quarter of 2023. Repairs in that quarter cost more.";
+  S_expect(t, SUN, "that quarter", "2023-Q2", D);
+  S_expect("Traffic grew in the first half of 2023.", SUN, "the first half of 2023", "2023-H1", D);
+  S_expect("In the year-ago third quarter, the line earned $1 million.", SUN,
+           "the year-ago third quarter", "2023-Q3", D);
+  S_expect("Net for the year-earlier nine months fell.", SUN, "the year-earlier nine months", "P9M",
+           DS_TIME_DURATION);
+  S_expect("Traffic will grow through the last two quarters of 2025.", SUN,
+           "the last two quarters of 2025", "2025-H2", D);
+}
+
+/* Periods named by a word or by their place: decades, "earlier in the year", "this past
+ * spring", and "the previous Friday" (the one before the day the text last named). */
+static void test_named_periods(void **state) {
+  (void)state;
+  S_expect("Ferries were cheap in the nineties.", SUN, "the nineties", "199", D);
+  S_expect("The pier was built in the '60s.", SUN, "the '60s", "196", D);
+  S_expect("The pier was patched in the late '80s.", SUN, "late '80s", "198", D);
+  S_expect("Tolls rose earlier in the year, the council said.", SUN, "earlier in the year", "2024", D);
+  S_expect("The pier was repainted this past spring.", SUN, "this past spring", "2024-SP", D);
+  S_expect("Tolls rose this past week.", SUN, "this past week", "2024-W42", D);
+  const char *f = "Traffic fell on Friday, down 4% from the previous Friday.";
+  S_expect(f, "2024-10-28", "Friday", "2024-10-25", D);
+  S_expect(f, "2024-10-28", "previous Friday", "2024-10-18", D);
+  S_expect_none("The ferryman, in his twenties, said little.", SUN);
+  S_expect("The ferry sank on March 3. Divers arrived the next morning.", SUN, "the next morning",
+           "2024-03-04", D);
+  S_expect("The council voted late yesterday.", SUN, "late yesterday", "2024-10-26", D);
+  S_expect("The pier flooded last September.", SUN, "last September", "2023-09", D);
+  S_expect("The pier flooded last January.", SUN, "last January", "2024-01", D);
+  S_expect("The change in tolls is since year-end.", SUN, "year-end", "2023-12-31", D);
+  S_expect("The sale should close by year-end.", SUN, "year-end", "2024-12-31", D);
+  /* an un- adjective is no past tense: the verb before it decides */
+  S_expect("The toll will be paid on a still unspecified date in January.", SUN, "January", "2025-01", D);
+  S_expect("A hearing is set for the week of March 3, 2025.", SUN, "the week of March 3, 2025",
+           "2025-W10", D);
+  S_expect("The ferry sank on March 3. It went down at 10 p.m. in a storm.", SUN, "10 p.m.",
+           "2024-03-03T22:00", DS_TIME_TIME);
+  S_expect("The ferry sank on March 3. It was raised by 3 a.m. on Tuesday.", SUN, "3 a.m.",
+           "2024-10-22T03:00", DS_TIME_TIME);
+}
+
+/* Words between a count and its unit (two more weeks), "effective" pointing ahead, and a
+ * capitalised unit after this/next naming a programme. */
+static void test_count_fillers_and_cues(void **state) {
+  (void)state;
+  S_expect("The pier stays shut for two more weeks.", SUN, "two more weeks", "P2W", DS_TIME_DURATION);
+  S_expect("The lease was extended for an additional year.", SUN, "an additional year", "P1Y",
+           DS_TIME_DURATION);
+  S_expect("Tolls fell for eight trading days.", SUN, "eight trading days", "P8D", DS_TIME_DURATION);
+  S_expect("The ferry was out of service for 2 1/2 years.", SUN, "2 1/2 years", "P2Y6M", DS_TIME_DURATION);
+  S_expect("The crossing took an hour and a half.", SUN, "an hour and a half", "PT1H30M",
+           DS_TIME_DURATION);
+  S_expect("The board named a new chair, effective Feb. 1.", "2024-11-02", "Feb. 1", "2025-02-01", D);
+  S_expect("The board named a new chair, effective Oct. 1.", "2024-11-02", "Oct. 1", "2024-10-01", D);
+  S_expect_none("The mayor spoke on \"This Week\" about the bridge.", SUN);
+  /* "Mr." does not end the clause: its verb still sets the tense */
+  S_expect("In January, Mr. Hale was hired.", "2024-11-02", "January", "2024-01", D);
+  S_expect("The regatta is held each July.", SUN, "each July", "XXXX-07", DS_TIME_SET);
+  S_expect("The pier closed a week or so ago.", SUN, "a week or so ago", "2024-W42", D);
+  S_expect_none("Average daily traffic fell.", SUN);
+  S_expect_none("The line carries more than a quarter of the traffic.", SUN);
+  S_expect("The pier was closed last Christmas.", "2024-12-20", "last Christmas", "2023-12-25", D);
+}
+
 /* Every word that opens a pattern through another list is a starter in time_words.txt:
  * the tagger skips all other uncategorised words before any lookup. */
 static void test_starters_listed(void **state) {
@@ -404,6 +483,8 @@ int main(void) {
       cmocka_unit_test(test_timeml_conventions), cmocka_unit_test(test_day_ranges),
       cmocka_unit_test(test_tense_cues),        cmocka_unit_test(test_infer_sound),
       cmocka_unit_test(test_starters_listed),   cmocka_unit_test(test_anaphora),
+      cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
+      cmocka_unit_test(test_count_fillers_and_cues),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
