@@ -20,13 +20,23 @@
     }                                                                                     \
   } while (0)
 
-/* Every span a stage hands on must lie inside the body it indexes. */
-static inline void S_fuzz_spans(const ds_article *a) {
-  uint32_t n = a->body_len;
-  S_FUZZ_CHECK(a->body && strlen(a->body) == n);
+/* Tokens of a compacted article are packed: they must decode back inside the body. */
+static inline void S_fuzz_tokens(ds_article *a) {
+  ds_token_buf tb = {0};
+  ds_tokens_load(a, &tb);
+  S_FUZZ_CHECK(a->tokens.len == 0 || a->tokens.items != NULL);
   for (size_t i = 0; i < a->tokens.len; i++)
     S_FUZZ_CHECK(a->tokens.items[i].start < a->tokens.items[i].end &&
-                 a->tokens.items[i].end <= n);
+                 a->tokens.items[i].end <= a->body_len);
+  ds_tokens_unload(a);
+  ds_token_buf_free(&tb);
+}
+
+/* Every span a stage hands on must lie inside the body it indexes. */
+static inline void S_fuzz_spans(ds_article *a) {
+  uint32_t n = a->body_len;
+  S_FUZZ_CHECK(a->body && strlen(a->body) == n);
+  S_fuzz_tokens(a);
   for (size_t i = 0; i < a->sentences.len; i++) {
     const ds_sentence *s = &a->sentences.items[i];
     S_FUZZ_CHECK(s->tok_start < s->tok_end && s->tok_end <= a->tokens.len);
