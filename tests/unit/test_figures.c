@@ -217,6 +217,11 @@ static void test_source(void **state) {
   a = S_tag("Rain fell as 700 soldiers marched.");
   assert_null(S_fig(a, 0)->source_name);
   assert_int_equal(S_fig(a, 0)->source, -1);
+  /* the publisher of an article claims, not "the article" */
+  a = S_tag("A Norwick Herald article reported that 300 homes lost power.");
+  assert_string_equal(S_fig(a, 0)->source_name, "Norwick Herald");
+  a = S_tag("A government report said 300 homes lost power.");
+  assert_string_equal(S_fig(a, 0)->source_name, "government report");
 }
 
 static void test_as_of_and_projection(void **state) {
