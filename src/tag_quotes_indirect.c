@@ -126,9 +126,8 @@ static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
     uint32_t n = i + 1;
     /* "said that earlier this year, a pact …": a short lead, not a whole report */
     if (qt_has(q, n, QC_DET) && S_words(q, s, i) < QT_MIN_CLAUSE_WORDS) continue;
-    size_t len = q->t[n].end - q->t[n].start;
     if (qt_has(q, n, QC_BREAK) || S_and_clause(q, n, e) || S_tail_relative(q, n, e) ||
-        qt_cue(q, n) || (qt_is_lower_word(q, n) && len > 4 && memcmp(q->a->body + q->t[n].end - 3, "ing", 3) == 0))
+        qt_cue(q, n) || (qt_is_lower_word(q, n) && qt_is_ing(q, n)))
       return i;
   }
   return e;
@@ -322,22 +321,16 @@ static void S_emit_around(qt_ctx *q, uint32_t ss, uint32_t b, uint32_t a, uint32
                           const qt_speaker *sp, const char *cue, uint32_t k) {
   if (qt_is_punct(q, a, ',')) a++;
   uint32_t e = a < se ? S_content_end(q, a - 1, se) : a;
-  size_t n = a < se ? q->t[a].end - q->t[a].start : 0;
   bool writer = a >= se || (qt_has(q, a, QC_BREAK) && !qt_has(q, a, QC_DET)) || qt_cue(q, a) ||
-                (q->mark[a] & QT_MARK) || (n > 4 && memcmp(q->a->body + q->t[a].end - 3, "ing", 3) == 0);
+                (q->mark[a] & QT_MARK) || qt_is_ing(q, a);
   if (writer || e <= a || S_words(q, a, e) < QT_MIN_CONTENT_WORDS ||
       S_words(q, ss, b) > QT_MAX_LEAD_WORDS)
     e = b;
   S_emit(q, ss, e, sp, cue, k);
 }
 
-/* The cue at k is a passive participle ("is expected", "were said"). */
-/* A word in -ing: "is defending" is not a passive. */
-static bool S_ing(const qt_ctx *q, uint32_t k) {
-  size_t n = q->t[k].end - q->t[k].start;
-  return n > 4 && memcmp(q->a->body + q->t[k].end - 3, "ing", 3) == 0;
-}
-
+/* The cue at k is a passive participle ("is expected", "were said"); callers rule
+ * out "is defending" with qt_is_ing. */
 static bool S_passive(const qt_ctx *q, uint32_t k, uint32_t ss) {
   uint32_t j = k;
   while (j > ss && qt_has(q, j - 1, QC_SKIP)) j--;
@@ -358,14 +351,14 @@ static void S_no_subject(qt_ctx *q, uint32_t k, const char *cue, uint32_t ss, ui
   uint32_t end;
   qt_speaker sp;
   if (k <= ss) return;
-  if (qt_is_punct(q, k - 1, ',') && S_ing(q, k) && S_prev_speaker(q, k, &sp))
+  if (qt_is_punct(q, k - 1, ',') && qt_is_ing(q, k) && S_prev_speaker(q, k, &sp))
     S_emit(q, qt_skip_after_cue(q, k, se), se, &sp, cue, k);
   else if (qt_is_punct(q, k - 1, ',') && (sp = qt_np_after(q, k + 1, se, &end)).found &&
            (end >= se || qt_is_stop(q, end) || qt_is_punct(q, end, ',')))
     S_emit(q, ss, k - 1, &sp, cue, k);
   else if (S_bound_verb(q, k, ss))
     return;
-  else if (S_passive(q, k, ss) && !S_ing(q, k)) { /* "It should be noted that …": no one named */
+  else if (S_passive(q, k, ss) && !qt_is_ing(q, k)) { /* "It should be noted that …": no one named */
     qt_speaker none = {.entity = -1, .found = true};
     S_emit(q, qt_skip_after_cue(q, k, se), se, &none, cue, k);
   } else if ((sp = qt_sentence_subject(q, k)).found)

@@ -141,6 +141,12 @@ static inline bool qt_is_lower_word(const qt_ctx *q, uint32_t i) {
   char c = q->a->body[q->t[i].start];
   return c >= 'a' && c <= 'z';
 }
+/* A word in -ing ("saying", "adding", "defending"). */
+static inline bool qt_is_ing(const qt_ctx *q, uint32_t i) {
+  if (!qt_is_word(q, i)) return false;
+  size_t n = q->t[i].end - q->t[i].start;
+  return n > 4 && memcmp(q->a->body + q->t[i].end - 3, "ing", 3) == 0;
+}
 /* Token i is word (any case); inline so the length test folds to a constant. */
 static inline bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
   if (!qt_is_word(q, i)) return false;

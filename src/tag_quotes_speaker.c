@@ -33,12 +33,6 @@ static bool S_is_role(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_ROLE
 
 static bool S_np_token(const qt_ctx *q, uint32_t i);
 
-/* A word in -ing ("saying", "adding"). */
-static bool S_ing(const qt_ctx *q, uint32_t i) {
-  size_t n = q->t[i].end - q->t[i].start;
-  return qt_is_word(q, i) && n > 4 && memcmp(q->a->body + q->t[i].end - 3, "ing", 3) == 0;
-}
-
 /* A lower-case modifier before a capitalised word or role ("veteran analyst Charlie
  * Cook", "the younger Mr. Trump"); verbs in -ing and function words are not. */
 static bool S_modifier(const qt_ctx *q, uint32_t i) {
@@ -265,7 +259,7 @@ qt_speaker qt_subject(const qt_ctx *q, uint32_t k, uint32_t lo) {
   if (s == j || (j - s == 1 && S_is_connector(q, s))) return S_described(q, j, lo);
   /* "cooperation with Russia confirms": Russia is no subject; but in "footage of Roe
    * saying" the participle is Roe's */
-  if (s > lo && qt_has(q, s - 1, QC_PREP) && qt_is_lower_word(q, s - 1) && !S_ing(q, k))
+  if (s > lo && qt_has(q, s - 1, QC_PREP) && qt_is_lower_word(q, s - 1) && !qt_is_ing(q, k))
     return S_counted(q, s - 1, j, lo);
   qt_speaker sp = S_speaker_of(q, s, j);
   sp.tok = s;
