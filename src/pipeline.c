@@ -15,20 +15,25 @@
  * multiplies per-thread memory. */
 #define DS_MAX_THREADS 64
 
-void ds_article_process(ds_article *a) {
-  if (a->extracted) {
-    /* read back from extract output (the reduce step): tagged, but not yet compacted */
-    if (!a->tok_packed && a->tokens.len) ds_article_compact(a);
-    return;
-  }
+/* Clean, segment and tag; the article keeps its full-size working form. */
+static void S_tag(ds_article *a) {
   ds_clean(a);
   ds_segment(a);
   ds_tag_entities(a);
   ds_tag_times(a);
   ds_tag_quotes(a);
   ds_tag_figures(a);
-  ds_article_compact(a);
   a->extracted = true;
+}
+
+void ds_article_process(ds_article *a) {
+  if (a->extracted) {
+    /* read back from extract output (the reduce step): tagged, but not yet compacted */
+    if (!a->tok_packed && a->tokens.len) ds_article_compact(a);
+    return;
+  }
+  S_tag(a);
+  ds_article_compact(a);
 }
 
 typedef struct {
@@ -36,6 +41,7 @@ typedef struct {
   atomic_size_t next; /* work queue: each thread takes the next article index */
   size_t from, to;    /* the articles to process */
   ds_buf *lines;      /* when set, each article's JSON line is rendered here too */
+  bool transient;     /* the articles are freed once rendered: compacting them is waste */
 } ds_pool;
 
 /* Progress is reported every this many articles: often enough for a person, rarely
@@ -48,9 +54,15 @@ static void S_work(ds_pool *p, bool report) {
   for (;;) {
     size_t i = p->from + atomic_fetch_add(&p->next, 1);
     if (i >= p->to) return;
-    ds_article_process(p->c->articles.items[i]);
+    ds_article *a = p->c->articles.items[i];
+    if (p->transient && !a->extracted) S_tag(a);
+    else ds_article_process(a);
     /* rendering in the workers keeps the writer from being the serial bottleneck */
-    if (p->lines) ds_report_jsonl_article(p->c->articles.items[i], &p->lines[i - p->from]);
+    if (p->lines) ds_report_jsonl_article(a, &p->lines[i - p->from]);
+    if (p->transient) { /* its line is all that is left of it */
+      ds_article_free(a);
+      p->c->articles.items[i] = NULL;
+    }
     if (report && o->progress && i % DS_PROGRESS_EVERY == 0) o->progress(o->progress_ctx, i, total);
   }
 }
@@ -61,11 +73,11 @@ static void *S_worker(void *arg) {
 }
 
 /* Processes articles [from, to) on the corpus's threads (and renders their lines). */
-static void S_run_pool(dossier_corpus *c, size_t from, size_t to, ds_buf *lines) {
+static void S_run_pool(dossier_corpus *c, size_t from, size_t to, ds_buf *lines, bool transient) {
   int n = c->opts.threads;
   if (n > DS_MAX_THREADS) n = DS_MAX_THREADS;
   if ((size_t)n > to - from) n = (int)(to - from);
-  ds_pool pool = {.c = c, .from = from, .to = to, .lines = lines};
+  ds_pool pool = {.c = c, .from = from, .to = to, .lines = lines, .transient = transient};
   atomic_init(&pool.next, 0);
   pthread_t tids[DS_MAX_THREADS];
   int started = 0;
@@ -98,7 +110,7 @@ static void S_ids(dossier_corpus *c) {
 
 void dossier_corpus_extract(dossier_corpus *c) {
   S_ids(c);
-  S_run_pool(c, 0, c->articles.len, NULL);
+  S_run_pool(c, 0, c->articles.len, NULL, false);
 }
 
 typedef struct {
@@ -118,14 +130,14 @@ static void S_flush(void *ctx, ds_buf *b) {
 
 /* Tags every article (in batches, on the corpus's threads) and writes its JSON line,
  * in corpus order whatever the thread count. */
-static void S_write_extract(dossier_corpus *c, S_sink *k) {
+static void S_write_extract(dossier_corpus *c, S_sink *k, bool transient) {
   S_ids(c);
   ds_buf *lines = malloc(DS_EXTRACT_BATCH * sizeof *lines);
   if (!lines) abort();
   for (size_t i = 0; i < DS_EXTRACT_BATCH; i++) ds_buf_init(&lines[i]);
   for (size_t from = 0; from < c->articles.len; from += DS_EXTRACT_BATCH) {
     size_t to = c->articles.len - from > DS_EXTRACT_BATCH ? from + DS_EXTRACT_BATCH : c->articles.len;
-    S_run_pool(c, from, to, lines);
+    S_run_pool(c, from, to, lines, transient);
     for (size_t i = 0; i < to - from; i++) {
       S_flush(k, &lines[i]);
       ds_buf_free(&lines[i]);
@@ -147,7 +159,7 @@ void dossier_corpus_stream(dossier_corpus *c, FILE *out) {
 /* Tags the pending articles, writes them in order and frees them. */
 static void S_stream_batch(dossier_corpus *c) {
   S_sink k = {c->stream, c->stream_ok};
-  S_write_extract(c, &k);
+  S_write_extract(c, &k, true); /* the batch's articles are freed as they are written */
   c->stream_ok = k.ok;
   for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
   c->streamed += c->articles.len;
@@ -166,7 +178,7 @@ void ds_corpus_stream_point(dossier_corpus *c) {
     return;
   }
   S_ids(c);
-  S_run_pool(c, c->tagged, c->articles.len, NULL);
+  S_run_pool(c, c->tagged, c->articles.len, NULL, false);
   c->tagged = c->articles.len;
   c->stream_bytes = 0;
 }
@@ -219,7 +231,7 @@ static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
     S_stream_batch(c); /* the last batch; the others are written already */
     k.ok = c->stream_ok;
   } else if (f == DOSSIER_FORMAT_JSONL) {
-    S_write_extract(c, &k);
+    S_write_extract(c, &k, false);
   } else {
     dossier_corpus_analyze(c);
     switch (f) {
