@@ -246,6 +246,32 @@ static uint32_t S_outlets(const S_item *it, size_t n, ds_map *outlets,
   return count;
 }
 
+static bool S_streq(const char *x, const char *y) { return x == y || (x && y && strcmp(x, y) == 0); }
+
+/* The same claim stated again later in the same article ("the $50 billion in lending
+ * announced this week"): the same value, unit, qualifier, claimant and date. */
+static bool S_restated(const S_item *x, const S_item *y) {
+  const ds_figure *f = x->f, *g = y->f;
+  return x->a == y->a && x->day == y->day && f->value == g->value && f->low == g->low &&
+         f->high == g->high && f->projection == g->projection && f->source == g->source &&
+         S_streq(f->unit, g->unit) && S_streq(f->qualifier, g->qualifier) &&
+         S_streq(f->source_name, g->source_name);
+}
+
+/* Drops restatements from a sorted group: it lists claims, and a claim repeated in one
+ * article is still one claim (the figure itself stays in the article's figures). A
+ * restatement has the same day and article, so it sits in that run of the order. */
+static size_t S_drop_restated(S_item *it, size_t m) {
+  size_t kept = 0;
+  for (size_t i = 0; i < m; i++) {
+    bool dup = false;
+    for (size_t j = kept; j-- > 0 && kept - j <= DS_FIG_MAX_COMPARE && it[j].a == it[i].a && it[j].day == it[i].day;)
+      if ((dup = S_restated(&it[i], &it[j]))) break;
+    if (!dup) it[kept++] = it[i];
+  }
+  return kept;
+}
+
 static void S_finish(dossier_corpus *c, S_item *items, const uint32_t *gof, size_t n) {
   size_t ng = c->figure_groups.len;
   size_t *first = calloc(ng + 1, sizeof *first);
@@ -263,6 +289,7 @@ static void S_finish(dossier_corpus *c, S_item *items, const uint32_t *gof, size
     S_item *it = sorted + first[g];
     size_t m = first[g + 1] - first[g];
     qsort(it, m, sizeof *it, S_cmp_item);
+    m = S_drop_restated(it, m);
     ds_figure_group *grp = &c->figure_groups.items[g];
     grp->figures.items = DS_NEW(&c->arena, ds_ref, m); /* exactly: most groups are small */
     grp->figures.len = grp->figures.cap = m;

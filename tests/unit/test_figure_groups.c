@@ -159,6 +159,23 @@ static void test_sums_need_a_topic(void **state) {
   assert_int_equal(g->status, DS_FIG_CONFLICTING);
 }
 
+/* A sum stated twice in one article is one claim in its group (both mentions stay in
+ * the article's figures); a different sum in the same article is not dropped. */
+static void test_restated_claim_listed_once(void **state) {
+  (void)state;
+  S_new();
+  S_add("a.txt", "2025-03-10", "Alpha",
+        "Parliament approved $50 billion in loans on Monday. The $50 billion in loans will reach "
+        "farmers first. A rival plan offered $30 billion in loans.");
+  S_link();
+  assert_int_equal(S_corpus->articles.items[0]->figures.len, 3);
+  assert_int_equal(S_corpus->figure_groups.len, 1);
+  const ds_figure_group *g = &S_corpus->figure_groups.items[0];
+  assert_int_equal(g->figures.len, 2);
+  assert_true(S_ref(g->figures.items[0])->value == 5e10);
+  assert_true(S_ref(g->figures.items[1])->value == 3e10);
+}
+
 static void test_empty(void **state) {
   (void)state;
   S_new();
@@ -197,6 +214,7 @@ int main(void) {
       cmocka_unit_test(test_conflicting),
       cmocka_unit_test(test_rate_label_names_its_period),
       cmocka_unit_test(test_evolving),
+      cmocka_unit_test(test_restated_claim_listed_once),
       cmocka_unit_test(test_consistent_and_reprint),
       cmocka_unit_test(test_separate_classes_and_keys),
       cmocka_unit_test(test_unkeyed_figure_joins_its_article),
