@@ -21,6 +21,7 @@
 #include "corpus.h"
 #include "entities.h"
 #include "util/hash.h"
+#include "util/lexicon.h"
 
 /* Clusters compared per surname block: a block larger than this is a very common
  * surname; later people in it start clusters of their own rather than cost more. */
@@ -215,6 +216,56 @@ static void S_exact(S_link *l) {
     if (en->type != DS_ENT_ORG) continue;
     for (uint32_t k = 0; k < en->n_aliases; k++)
       if (S_is_acronym(en->aliases[k])) S_join_key(l, r, 'n', (int)en->type, en->aliases[k]);
+  }
+}
+
+/* Words of a national prefix we look for ("South Korean", "United States"). */
+#define DS_LINK_MAX_NATION_WORDS 3
+/* Slot value of a bare name claimed by organisations of two different countries. */
+#define DS_LINK_AMBIGUOUS UINT64_MAX
+
+/* The country an organisation's name starts with ("U.S. National Security Council",
+ * "South Korean National Intelligence Service"), or NULL; *rest is the name after it. */
+static const char *S_nation(const char *name, const char **rest) {
+  const char *p = name;
+  const char *found = NULL;
+  for (int w = 0; w < DS_LINK_MAX_NATION_WORDS; w++) {
+    const char *sp = strchr(p, ' ');
+    if (!sp) break;
+    size_t n = (size_t)(sp - name);
+    const char *v = ds_lexicon_value("ent_demonyms", name, n);
+    if (!v) v = ds_lexicon_value("ent_countries", name, n);
+    if (v && sp[1] >= 'A' && sp[1] <= 'Z') found = v, *rest = sp + 1;
+    p = sp + 1;
+  }
+  return found;
+}
+
+/* An organisation named without its country ("the National Security Council") joins
+ * the one named with it, when only one country's organisation has that name: a bare
+ * "Defence Ministry" joins neither "Russian" nor "Ukrainian Defence Ministry". */
+static void S_national(S_link *l) {
+  for (uint32_t r = 0; r < l->refs.len; r++) { /* bare name -> the ref that bears a country */
+    const ds_entity *en = S_ent(l, r);
+    const char *rest = NULL, *nation = en->type == DS_ENT_ORG ? S_nation(en->name, &rest) : NULL;
+    if (!nation) continue;
+    S_key(l, 'q', DS_ENT_ORG, rest);
+    bool inserted;
+    ds_map_slot *slot = ds_map_upsert(&l->keys, l->kb.ptr, l->kb.len, &inserted);
+    if (inserted) {
+      slot->value = r;
+    } else if (slot->value != DS_LINK_AMBIGUOUS) {
+      const char *had_rest;
+      if (strcmp(S_nation(S_ent(l, (uint32_t)slot->value)->name, &had_rest), nation) != 0)
+        slot->value = DS_LINK_AMBIGUOUS;
+    }
+  }
+  for (uint32_t r = 0; r < l->refs.len; r++) {
+    const ds_entity *en = S_ent(l, r);
+    if (en->type != DS_ENT_ORG) continue;
+    S_key(l, 'q', DS_ENT_ORG, en->name);
+    const ds_map_slot *slot = ds_map_get(&l->keys, l->kb.ptr, l->kb.len);
+    if (slot && slot->value != DS_LINK_AMBIGUOUS) S_union(l, (uint32_t)slot->value, r);
   }
 }
 
@@ -428,6 +479,7 @@ void ds_link_entities(dossier_corpus *c) {
   ds_map_init(&l.keys);
   S_collect(&l);
   S_exact(&l);
+  S_national(&l);
   S_people(&l);
   S_surnames(&l);
   S_build(&l);

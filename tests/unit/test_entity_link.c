@@ -196,9 +196,34 @@ static void test_shared_surname_different_first_names_with_typo_block(void **sta
   assert_ptr_not_equal(S_find(c, "Anna Vestergaard"), S_find(c, "Anna Vollmer"));
 }
 
+/* An organisation named without its country joins the one named with it, but only when
+ * a single country's organisation bears that name. */
+static void test_national_prefix(void **state) {
+  (void)state;
+  const char *t[] = {"A spokesman for the U.S. National Security Council said the talks would go on.",
+                     "The National Security Council said the talks would go on.", NULL};
+  const dossier_corpus *c = S_link(t);
+  const char *same[] = {"U.S. National Security Council", "National Security Council", NULL};
+  S_one(c, same);
+  const char *u[] = {"The Polish Defence Ministry denied the report on Monday.",
+                     "The Czech Defence Ministry confirmed the report on Monday.",
+                     "The Defence Ministry declined to comment on Monday.", NULL};
+  c = S_link(u);
+  const ds_gentity *pl = S_find(c, "Polish Defence Ministry"), *cz = S_find(c, "Czech Defence Ministry"),
+                   *bare = S_find(c, "Defence Ministry");
+  assert_non_null(pl), assert_non_null(cz), assert_non_null(bare);
+  assert_ptr_not_equal(pl, cz), assert_ptr_not_equal(bare, pl), assert_ptr_not_equal(bare, cz);
+  const char *one[] = {"The Polish Defence Ministry denied the report on Monday.",
+                       "The Defence Ministry declined to comment on Monday.", NULL};
+  c = S_link(one);
+  const char *joined[] = {"Polish Defence Ministry", "Defence Ministry", NULL};
+  S_one(c, joined);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_transliterations_merge),
+      cmocka_unit_test(test_national_prefix),
       cmocka_unit_test(test_first_name_typo_merges),
       cmocka_unit_test(test_different_first_names_stay_apart),
       cmocka_unit_test(test_surname_alone_joins_only_bearer),
