@@ -92,11 +92,11 @@ typedef struct {
 typedef enum { DS_TIME_DATE, DS_TIME_DURATION, DS_TIME_SET, DS_TIME_TIME } ds_time_type;
 const char *ds_time_type_name(ds_time_type t);
 
-typedef struct {
+typedef struct { /* fields ordered so that it packs into 24 bytes */
   uint32_t start, end;
   ds_time_type type;
-  const char *value;   /* TIMEX3 value: 2024-10-24, 2024-10, 2024-W43, P2Y, XXXX-WXX-1 ... */
   uint32_t sentence;
+  const char *value;   /* TIMEX3 value: 2024-10-24, 2024-10, 2024-W43, P2Y, XXXX-WXX-1 ... */
 } ds_time;
 
 /* ---- tag: figures ---- */
@@ -107,14 +107,15 @@ typedef struct {
   const char *unit;          /* head noun lemma: "troop", "dollar", "percent", "shell" */
   const char *unit_class;    /* synonym class key: "personnel", "money:USD", "percent", ... */
   const char *about;         /* the phrase around the number ("North Korean special forces troops in Russia") */
-  int32_t source;            /* index into article->entities of the claimant, or -1 */
   const char *source_name;   /* claimant as named, or NULL */
   const char *as_of;         /* TIMEX3 date the figure holds for */
-  bool projection;           /* a forecast or aim ("aiming to deploy around 10,000 by ...") */
   const char *key;           /* whose/where the counted thing is: a country ("North Korea"), or NULL */
+  int32_t source;            /* index into article->entities of the claimant, or -1 */
   uint32_t flags;            /* DS_FIGF_* */
   uint32_t sentence;
-} ds_figure;
+  bool projection;           /* a forecast or aim ("aiming to deploy around 10,000 by ...") */
+} ds_figure;                 /* (pointers first, small fields last: 104 bytes, not 112) */
+_Static_assert(sizeof(ds_time) <= 24, "ds_time packs into 24 bytes");
 enum {
   DS_FIGF_VAGUE = 1 << 0,     /* a vague amount ("several thousand", "hundreds of") */
   DS_FIGF_INCREMENT = 1 << 1, /* an addition to an earlier figure ("another 1,500") */
