@@ -211,7 +211,9 @@ void ds_rep_figure_value(const ds_article *a, const ds_figure *f, ds_buf *out) {
   size_t stem = strlen(f->unit) < 4 ? strlen(f->unit) : 4;
   for (size_t i = from; i + stem <= out->len; i++)
     if (strncasecmp(out->ptr + i, f->unit, stem) == 0) return;
-  if (strcmp(f->unit, "dollar") == 0 || strcmp(f->unit, "euro") == 0) return;
+  /* "$120 million" says dollars with its sign; "tens of billions" of dollars does not */
+  bool sign = memchr(out->ptr + from, '$', out->len - from) || strstr(out->ptr + from, "\xE2\x82\xAC");
+  if (sign && (strcmp(f->unit, "dollar") == 0 || strcmp(f->unit, "euro") == 0)) return;
   ds_buf_printf(out, " (%s)", f->unit);
 }
 

@@ -269,9 +269,27 @@ static void test_rows_capped(void **state) {
   dossier_corpus_free(c);
 }
 
+/* A sum written without its sign says its currency in the report; one with the sign
+ * does not repeat it. */
+static void test_money_unit_shown_without_sign(void **state) {
+  (void)state;
+  const char *t = "---\noutlet: Lowland Post\npublished: 2030-09-16\n---\n\n"
+                  "The board has spent tens of billions of dollars on dams since 2011. "
+                  "It approved $40 million for the Ressel gates on Monday.\n";
+  dossier_corpus *c = dossier_corpus_new(NULL);
+  assert_int_equal(dossier_corpus_add_memory(c, "m.txt", t, strlen(t)), 1);
+  dossier_corpus_analyze(c);
+  char *out = S_write(c, DOSSIER_FORMAT_TEXT);
+  assert_non_null(strstr(out, "tens of billions (dollar)"));
+  assert_non_null(strstr(out, "$40 million —"));
+  free(out);
+  dossier_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_text_sections),
+      cmocka_unit_test(test_money_unit_shown_without_sign),
       cmocka_unit_test(test_unnamed_outlets_not_counted),
       cmocka_unit_test(test_text_color_only_when_asked),
       cmocka_unit_test(test_text_width),
