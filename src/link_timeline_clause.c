@@ -287,10 +287,29 @@ static uint32_t S_relative(const S_cl *c, uint32_t stop) {
 
 static void S_subject(const S_cl *c, uint32_t g0, uint32_t *lo, uint32_t *hi, bool rel);
 
-/* The subject of the clause whose relative pronoun is at p: the noun phrase before it. */
+/* A pronoun that is the subject of the verb after it and stands for the noun before
+ * it: "who", "which", and "that" after a noun ("the forces that seized the town"; a
+ * "that" after a verb opens reported content instead). */
+static bool S_relative_subject(const S_cl *c, uint32_t p) {
+  if (S_is(c, p, "who") || S_is(c, p, "which")) return true;
+  return S_is(c, p, "that") && S_kind(c, S_prev(c, p, M(K_SKIP))) == K_WORD;
+}
+
+/* The subject of the clause whose relative pronoun is at p: the noun phrase before it.
+ * A "that" follows its noun directly, so only the noun and its modifiers are taken:
+ * "Ukrainian forces" of "an effort to dislodge Ukrainian forces that seized". */
 static void S_antecedent(const S_cl *c, uint32_t p, uint32_t *lo, uint32_t *hi) {
   uint32_t q = p > c->s0 && *S_text(c, p - 1) == ',' ? p - 1 : p;
-  S_subject(c, q, lo, hi, true);
+  if (!S_is(c, p, "that")) return S_subject(c, q, lo, hi, true);
+  uint32_t i = p, words = 0;
+  for (; i > c->s0 && words < DS_TL_SUBJ_WORDS; i--) {
+    uint8_t k = S_kind(c, i - 1);
+    if (k != K_WORD && k != K_DET && k != K_NUM && k != K_ATTR && k != K_SKIP) break;
+    bool lower = !(S_tok(c, i - 1)->flags & DS_TF_CAP);
+    if (k == K_WORD && lower && i - 1 > c->s0 && S_is(c, i - 2, "to")) break; /* "to dislodge" */
+    words += k != K_SKIP;
+  }
+  *lo = i, *hi = p;
 }
 
 /* Walks back from verb group g0 to where its subject starts; [*lo, *hi) is the
@@ -316,7 +335,7 @@ static void S_subject(const S_cl *c, uint32_t g0, uint32_t *lo, uint32_t *hi, bo
       i = *hi = j - 1;
       continue;
     }
-    if (!words && !rel && (S_is(c, p, "who") || S_is(c, p, "which"))) return S_antecedent(c, p, lo, hi);
+    if (!words && !rel && S_relative_subject(c, p)) return S_antecedent(c, p, lo, hi);
     if (words >= DS_TL_SUBJ_SCAN) {
       uint32_t n = 0, j = *hi;
       while (j > *lo && n < DS_TL_SUBJ_TAIL) n += S_kind(c, --j) != K_SKIP;

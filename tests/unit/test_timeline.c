@@ -153,6 +153,8 @@ static void test_labels(void **state) {
       {"Mayor Ada Brandt, who toured the pier on Monday, praised the crews.", "2025-03-10",
        "Mayor Ada Brandt toured the pier"},
       {"Residents still recall the March 2 winter storm.", "2025-03-02", "Winter storm"},
+      {"Divers came to relieve the crews that repaired the jetty in February.", "2025-02",
+       "The crews repaired the jetty"},
   };
   enum { N = sizeof cases / sizeof *cases };
   char texts[N][400];
