@@ -642,8 +642,9 @@ void ds_tag_quotes(ds_article *a) {
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
   q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
+  q.word = DS_NEW(&a->arena, const qt_word *, q.nt);
   q.cue = DS_NEW(&a->arena, const char *, q.nt);
-  qt_class_init(&q);
+  qt_words_init();
   q.title_end = S_title_end(&q);
   S_sentence_index(&q);
   q.weak = DS_NEW(&a->arena, uint8_t, q.nt);

@@ -53,8 +53,8 @@ static bool S_is_direct(const qt_ctx *q, uint32_t s, uint32_t e) {
 
 /* A counted part of a group ("three-quarters", "most", "half"). */
 static bool S_quantity(const qt_ctx *q, uint32_t i) {
-  return qt_is_lower_word(q, i) && ds_lexicon_has("quote_quantities", q->a->body + q->t[i].start,
-                                                  q->t[i].end - q->t[i].start);
+  const qt_word *w = qt_is_lower_word(q, i) ? qt_word_of(q, i) : NULL;
+  return w && w->quantity;
 }
 
 /* A report of its own starts at token i: a capitalised subject of up to
@@ -480,12 +480,9 @@ static void S_noun_cue(qt_ctx *q, uint32_t k) {
   /* "that night" is a time, not the start of a report */
   if (!qt_is_lower_word(q, k) || (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) || qt_in_time(q, k + 1))
     return;
-  if (qt_is_lower_word(q, k + 2) && ds_lexicon_has("time_words", q->a->body + q->t[k + 2].start,
-                                                   q->t[k + 2].end - q->t[k + 2].start))
-    return;
-  const char *b = q->a->body + q->t[k].start;
-  size_t n = q->t[k].end - q->t[k].start;
-  const char *cue = n < QT_MAX_KEY ? ds_lexicon_value("quote_noun_cues", b, n) : NULL;
+  const qt_word *after = qt_is_lower_word(q, k + 2) ? qt_word_of(q, k + 2) : NULL;
+  if (after && after->time_word) return;
+  const char *cue = qt_word_of(q, k) ? qt_word_of(q, k)->noun : NULL;
   if (!cue) return;
   uint32_t ss = S_clause_start(q, k), se = qt_sent_end(q, k);
   qt_speaker sp = S_possessor(q, k, ss);

@@ -98,15 +98,23 @@ enum {
 
 /* Longest word looked up in a word list; longer tokens are in none. */
 #define QT_MAX_KEY 64
-/* Word lists the classes come from, fetched once per article (tag_quotes_class.c). */
-#define QT_N_LISTS 12
+
+/* What the word lists say of one word (tag_quotes_class.c merges them in one table). */
+typedef struct {
+  uint32_t bits;    /* QC_* word classes */
+  const char *cue;  /* cue_verbs: the lemma */
+  const char *weak; /* quote_weak_cues: the lemma */
+  const char *noun; /* quote_noun_cues: the lemma */
+  bool time_word;   /* in time_words */
+  bool quantity;    /* in quote_quantities */
+} qt_word;
 
 typedef struct {
   ds_article *a;
-  const ds_map *lists[QT_N_LISTS];
   const ds_token *t;
   uint32_t nt;
   uint32_t *cls;    /* QC_* per token */
+  const qt_word **word; /* per token: its word list entry (valid with QC_DONE), or NULL */
   const char **cue; /* cue lemma per token, valid when QC_CUE_DONE */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
@@ -120,8 +128,13 @@ typedef struct {
   uint32_t turn_end;    /* where the last transcript turn ("ROE: …") ended, or 0 */
 } qt_ctx;
 
+/* ---- the word table (tag_quotes_words.c) ---- */
+/* Builds it, once for all threads; call before any lookup. */
+void qt_words_init(void);
+/* The entry of the n-byte word at byte start of the body (any case), or NULL. */
+const qt_word *qt_word_lookup(const ds_article *a, uint32_t start, size_t n);
+
 /* ---- tokens (tag_quotes_class.c) ---- */
-void qt_class_init(qt_ctx *q);
 uint32_t qt_class_of(const qt_ctx *q, uint32_t i);
 const char *qt_cue_of(const qt_ctx *q, uint32_t i);
 
@@ -129,6 +142,10 @@ const char *qt_cue_of(const qt_ctx *q, uint32_t i);
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
   return (q->cls[i] & QC_DONE) ? q->cls[i] : qt_class_of(q, i);
+}
+/* Token i's entry in the word lists, or NULL (past the end, or in none). */
+static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
+  return qt_cls(q, i) & QC_WORD ? q->word[i] : NULL;
 }
 static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
   return (qt_cls(q, i) & bits) != 0;
@@ -151,7 +168,11 @@ static inline bool qt_is_ing(const qt_ctx *q, uint32_t i) {
 static inline bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
   if (!qt_is_word(q, i)) return false;
   size_t n = q->t[i].end - q->t[i].start;
-  return n == strlen(word) && strncasecmp(q->a->body + q->t[i].start, word, n) == 0;
+  if (n != strlen(word)) return false;
+  const char *b = q->a->body + q->t[i].start;
+  for (size_t k = 0; k < n; k++) /* ASCII case folding, as strncasecmp in the C locale */
+    if ((b[k] >= 'A' && b[k] <= 'Z' ? b[k] + 32 : b[k]) != word[k]) return false;
+  return true;
 }
 static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&

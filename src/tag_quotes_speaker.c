@@ -221,9 +221,7 @@ static qt_speaker S_counted(const qt_ctx *q, uint32_t of, uint32_t j, uint32_t l
   qt_speaker none = {.entity = -1};
   if (of <= lo || !qt_is(q, of, "of")) return none;
   uint32_t s = of - 1;
-  if (!qt_is_word(q, s) || !ds_lexicon_has("quote_quantities", q->a->body + q->t[s].start,
-                                           q->t[s].end - q->t[s].start))
-    return none;
+  if (!qt_is_word(q, s) || !qt_word_of(q, s) || !qt_word_of(q, s)->quantity) return none;
   if (s > lo && q->t[s - 1].kind == DS_TOK_NUMBER) s--;
   return (qt_speaker){.entity = -1, .found = true, .tok = s, .start = q->t[s].start, .end = q->t[j - 1].end};
 }
@@ -357,7 +355,8 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
 const char *qt_cue_near(const qt_ctx *q, uint32_t i) {
   const char *v = qt_cue(q, i);
   if (v || !qt_is_lower_word(q, i)) return v;
-  return ds_lexicon_value("quote_weak_cues", q->a->body + q->t[i].start, q->t[i].end - q->t[i].start);
+  const qt_word *w = qt_word_of(q, i);
+  return w ? w->weak : NULL;
 }
 
 /* Leading adverbials we step over to reach a sentence's subject ("Responding, …"). */
