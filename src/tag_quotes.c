@@ -528,7 +528,7 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
 
 void qt_direct(qt_ctx *q) {
   for (uint32_t o = 0; o < q->nt; o++) {
-    if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) continue;
+    if (q->t[o].kind != DS_TOK_QUOTE || S_mark(q, o).family == F_NONE || !S_opens(q, o)) continue;
     int64_t cl = S_find_close(q, o);
     if (cl < 0) continue;
     uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
@@ -646,6 +646,7 @@ void ds_tag_quotes(ds_article *a) {
   q.cue = DS_NEW(&a->arena, const char *, q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);
+  qt_classify(&q);
   S_sentence_index(&q);
   q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);

@@ -1,13 +1,14 @@
 /* Per-token word classes of the quotation tagger. The speaker and cue searches ask
  * the same questions of the same tokens many times ("is it a role noun?", "a cue
- * verb?", "inside a time?"); each token's answers are looked up once, on first use,
- * and kept as bits in the context, so later questions cost an array read. */
+ * verb?", "inside a time?"); one pass over the tokens answers them (a time: on first
+ * use) and keeps the answers as bits in the context, so later questions cost an
+ * array read. */
 #include <string.h>
 
 #include "tag_quotes_internal.h"
 
-uint32_t qt_class_of(const qt_ctx *q, uint32_t i) {
-  uint32_t bits = QC_DONE;
+static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
+  uint32_t bits = 0;
   const ds_token *t = &q->t[i];
   const char *s = q->a->body + t->start;
   size_t n = t->end - t->start;
@@ -25,8 +26,7 @@ uint32_t qt_class_of(const qt_ctx *q, uint32_t i) {
                   (q->t[i + 1].kind == DS_TOK_WORD && !(q->t[i + 1].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START))));
     if (!inner) bits |= QC_STOP;
   }
-  q->cls[i] |= bits; /* keeps the cue and time bits already there */
-  return q->cls[i];
+  return bits;
 }
 
 /* A capitalised word inside the headline, not its first ("Roe Says …"). */
@@ -34,7 +34,8 @@ static bool S_title_word(const qt_ctx *q, uint32_t i) {
   return i < q->title_end && i > 0 && (q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START);
 }
 
-const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
+/* The cue lemma of word i; the classes of the tokens before it are filled. */
+static const char *S_cue_of(const qt_ctx *q, uint32_t i) {
   const char *v = NULL;
   if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
   else if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
@@ -44,14 +45,18 @@ const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
     v = "say"; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
    * headline is in title case ("Mayor Says Pier Will Reopen") */
-  else if (qt_is_lower_word(q, i) || S_title_word(q, i)) {
-    const qt_word *w = qt_word_of(q, i);
-    v = w ? w->cue : NULL;
+  else if (q->word[i] && (qt_is_lower_word(q, i) || S_title_word(q, i))) {
+    v = q->word[i]->cue;
     if (v && i > 0 && qt_has(q, i - 1, QC_ARTICLE)) v = NULL;
   }
-  q->cue[i] = v;
-  q->cls[i] |= QC_CUE_DONE;
   return v;
+}
+
+void qt_classify(qt_ctx *q) {
+  for (uint32_t i = 0; i < q->nt; i++) {
+    q->cls[i] = S_class_of(q, i);
+    if (q->t[i].kind == DS_TOK_WORD) q->cue[i] = S_cue_of(q, i);
+  }
 }
 
 static bool S_time_search(const qt_ctx *q, uint32_t i) {

@@ -67,8 +67,6 @@ typedef struct {
 
 /* Per-token classes, filled on first use (tag_quotes_class.c). */
 enum {
-  QC_DONE = 1u << 0,      /* the word classes below are filled */
-  QC_CUE_DONE = 1u << 1,  /* cue[i] is filled */
   QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
   QC_TIME = 1u << 3,      /* inside a tagged time expression */
   QC_WORD = 1u << 4,
@@ -114,8 +112,8 @@ typedef struct {
   const ds_token *t;
   uint32_t nt;
   uint32_t *cls;    /* QC_* per token */
-  const qt_word **word; /* per token: its word list entry (valid with QC_DONE), or NULL */
-  const char **cue; /* cue lemma per token, valid when QC_CUE_DONE */
+  const qt_word **word; /* per token: its word list entry, or NULL */
+  const char **cue; /* cue lemma per word token, or NULL */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
@@ -135,17 +133,17 @@ void qt_words_init(void);
 const qt_word *qt_word_lookup(const ds_article *a, uint32_t start, size_t n);
 
 /* ---- tokens (tag_quotes_class.c) ---- */
-uint32_t qt_class_of(const qt_ctx *q, uint32_t i);
-const char *qt_cue_of(const qt_ctx *q, uint32_t i);
+/* Fills cls, word and cue of every token (title_end first). */
+void qt_classify(qt_ctx *q);
 
 /* The QC_* bits of token i (0 past the end). */
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
-  return (q->cls[i] & QC_DONE) ? q->cls[i] : qt_class_of(q, i);
+  return q->cls[i];
 }
 /* Token i's entry in the word lists, or NULL (past the end, or in none). */
 static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
-  return qt_cls(q, i) & QC_WORD ? q->word[i] : NULL;
+  return i < q->nt ? q->word[i] : NULL;
 }
 static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
   return (qt_cls(q, i) & bits) != 0;
@@ -180,8 +178,7 @@ static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
 }
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  if (i >= q->nt || q->t[i].kind != DS_TOK_WORD) return NULL;
-  return (q->cls[i] & QC_CUE_DONE) ? q->cue[i] : qt_cue_of(q, i);
+  return i < q->nt ? q->cue[i] : NULL; /* NULL for all but words */
 }
 /* Same, also accepting verbs that attribute only beside a quote ("the statement read"). */
 const char *qt_cue_near(const qt_ctx *q, uint32_t i);
