@@ -2,10 +2,192 @@
  * the same questions of the same tokens many times ("is it a role noun?", "a cue
  * verb?", "inside a time?"); one pass over the tokens answers them (a time: on first
  * use) and keeps the answers as bits in the context, so later questions cost an
- * array read. */
+ * array read. Every word list asked of single tokens is merged into one table,
+ * built once, so a token is looked up once and its entry answers all of them;
+ * read-only once built, threads share it without locks, as the lexicon's own lists. */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tag_quotes_internal.h"
+#include "util/lexicon.h"
+
+/* The class names of data/quote_function_words.txt and their bits. */
+static const struct {
+  const char *name;
+  uint32_t bit;
+} S_classes[] = {
+    {"connector", QC_CONNECTOR}, {"inner", QC_INNER}, {"be", QC_BE},
+    {"timeprep", QC_TIMEPREP},   {"lead", QC_LEAD}, {"article", QC_ARTICLE}, {"conj", QC_CONJ},
+};
+
+static uint32_t S_function_bits(const char *v) {
+  uint32_t bits = 0;
+  while (*v) {
+    size_t n = strcspn(v, " ");
+    for (size_t k = 0; k < sizeof S_classes / sizeof *S_classes; k++)
+      if (strlen(S_classes[k].name) == n && memcmp(S_classes[k].name, v, n) == 0) bits |= S_classes[k].bit;
+    v += n;
+    v += *v == ' ';
+  }
+  return bits;
+}
+
+/* One lexicon per bit: a token in the list gets the bit. */
+static const struct {
+  const char *list;
+  uint32_t bit;
+} S_lists[] = {
+    {"quote_skip", QC_SKIP},           {"quote_preps", QC_PREP},
+    {"ent_stopcaps", QC_STOPCAPS},     {"quote_objects", QC_OBJECT},
+    {"quote_determiners", QC_DET},     {"quote_name_words", QC_NAME_WORD},
+    {"quote_content_breaks", QC_BREAK},
+};
+enum { QL_FUNCTION = sizeof S_lists / sizeof *S_lists, QL_PRONOUNS, QL_SPEAKERS, QL_TITLES, QL_CUES,
+       QL_WEAK, QL_NOUNS, QL_TIME_WORDS, QL_QUANTITIES, QL_N };
+static const char *const S_other[] = {"quote_function_words", "quote_pronouns", "quote_speaker_nouns",
+                                      "ent_titles", "cue_verbs", "quote_weak_cues", "quote_noun_cues",
+                                      "time_words", "quote_quantities"};
+_Static_assert(QL_FUNCTION + sizeof S_other / sizeof *S_other == QL_N, "S_other names the lists after S_lists");
+
+static const ds_map *S_list[QL_N];
+static ds_map S_words; /* lower-case word -> qt_word: every word, for the long ones */
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static const char *S_get(int k, const char *low, size_t n) {
+  return ds_lexicon_lookup(S_list[k], low, n);
+}
+
+static uint32_t S_word_bits(const char *low, size_t n) {
+  uint32_t bits = 0;
+  for (int k = 0; k < QL_FUNCTION; k++)
+    if (S_get(k, low, n)) bits |= S_lists[k].bit;
+  const char *v = S_get(QL_FUNCTION, low, n);
+  if (v) bits |= S_function_bits(v);
+  if ((v = S_get(QL_PRONOUNS, low, n))) bits |= QC_PRONOUN | (strcmp(v, "org") == 0 ? QC_PRON_ORG : 0);
+  if ((v = S_get(QL_SPEAKERS, low, n))) {
+    bits |= QC_ROLE;
+    if (strcmp(v, "mod") == 0) bits |= QC_SPN_MOD;
+    else if (strcmp(v, "doc") == 0) bits |= QC_SPN_DOC;
+    else bits |= QC_SPN_SPEAKER;
+  } else if ((v = S_get(QL_TITLES, low, n)) && v[0] == 'h') /* as ds_entity_is_title_word */
+    bits |= QC_ROLE;
+  return bits;
+}
+
+static void S_add_word(const char *low, size_t n) {
+  bool fresh;
+  ds_map_slot *s = ds_map_upsert(&S_words, low, n, &fresh);
+  if (!fresh) return;
+  qt_word *w = ds_arena_alloc(&S_words.keys, sizeof *w);
+  w->bits = S_word_bits(low, n);
+  w->cue = S_get(QL_CUES, low, n);
+  w->weak = S_get(QL_WEAK, low, n);
+  w->noun = S_get(QL_NOUNS, low, n);
+  w->time_word = S_get(QL_TIME_WORDS, low, n) != NULL;
+  w->quantity = S_get(QL_QUANTITIES, low, n) != NULL;
+  s->value = (uint64_t)(uintptr_t)w;
+}
+
+/* Nearly every word fits QT_SHORT_KEY bytes: lower-cased and packed with its length in
+ * two 64-bit words, it is found by comparing those two words, with no string hashing. */
+#define QT_SHORT_KEY 15
+typedef struct {
+  uint64_t k[2];
+  const qt_word *w; /* NULL: an empty slot */
+} S_slot;
+static S_slot *S_short;
+static uint32_t S_short_log2;
+
+/* A-Z to a-z in each byte of x; other bytes (UTF-8 too) unchanged. */
+static inline uint64_t S_lower8(uint64_t x) {
+  uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
+  uint64_t upper = (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
+  return x | (upper >> 2);
+}
+
+/* Packs the n (<= QT_SHORT_KEY) bytes at s into k; wide: 16 bytes may be read at s. */
+static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (wide) { /* two loads, the bytes past the word masked off */
+    memcpy(k, s, 16);
+    k[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    k[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+  } else
+#endif
+  {
+    (void)wide;
+    k[0] = k[1] = 0;
+    for (size_t i = 0; i < n; i++) k[i >> 3] |= (uint64_t)(unsigned char)s[i] << (8 * (i & 7));
+  }
+  k[0] = S_lower8(k[0]);
+  k[1] = S_lower8(k[1]) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
+}
+
+static inline size_t S_slot_of(const uint64_t k[2]) {
+  uint64_t h = (k[0] ^ (k[1] * 0x9E3779B97F4A7C15ull)) * 0xC2B2AE3D27D4EB4Full;
+  return (size_t)(h >> (64 - S_short_log2));
+}
+
+static void S_build_short(void) {
+  S_short_log2 = 6;
+  while (((size_t)1 << S_short_log2) < S_words.len * 4) S_short_log2++; /* load <= 1/4: short probes */
+  size_t mask = ((size_t)1 << S_short_log2) - 1;
+  S_short = calloc(mask + 1, sizeof *S_short);
+  if (!S_short) abort();
+  for (size_t i = 0; i < S_words.cap; i++) {
+    const ds_map_slot *s = &S_words.slots[i];
+    if (!s->key || s->klen > QT_SHORT_KEY || !s->klen) continue;
+    uint64_t k[2];
+    S_pack(s->key, s->klen, false, k);
+    size_t j = S_slot_of(k);
+    while (S_short[j].w) j = (j + 1) & mask;
+    S_short[j] = (S_slot){{k[0], k[1]}, (const qt_word *)(uintptr_t)s->value};
+  }
+}
+
+static void S_build(void) {
+  for (int k = 0; k < QL_N; k++)
+    S_list[k] = ds_lexicon(k < QL_FUNCTION ? S_lists[k].list : S_other[k - QL_FUNCTION]);
+  ds_map_init(&S_words);
+  for (int k = 0; k < QL_N; k++) {
+    /* tokens this long are looked up in no list (S_lookup), so no key may be */
+    if (S_list[k]->max_klen >= QT_MAX_KEY) abort();
+    for (size_t i = 0; i < S_list[k]->cap; i++)
+      if (S_list[k]->slots[i].key) S_add_word(S_list[k]->slots[i].key, S_list[k]->slots[i].klen);
+  }
+  S_build_short();
+}
+
+void qt_words_init(void) { pthread_once(&S_once, S_build); }
+
+/* A word longer than QT_SHORT_KEY: the filter, then the hashed map. */
+static const qt_word *S_long(const char *s, size_t n) {
+  const ds_map *m = &S_words;
+  if (n > m->max_klen) return NULL;
+  uint32_t b0 = (unsigned char)s[0], last = (unsigned char)s[n - 1];
+  b0 += b0 >= 'A' && b0 <= 'Z' ? 32 : 0;
+  last += last >= 'A' && last <= 'Z' ? 32 : 0;
+  uint32_t bit = ds_map_sketch(b0, last, n) >> (32 - m->filter_log2);
+  if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) return NULL;
+  const ds_map_slot *sl = ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
+  return sl ? (const qt_word *)(uintptr_t)sl->value : NULL;
+}
+
+/* The entry of the n-byte word at byte start of the body (any case), or NULL. */
+static inline const qt_word *S_lookup(const ds_article *a, uint32_t start, size_t n) {
+  const char *s = a->body + start;
+  if (n >= QT_MAX_KEY) return NULL;
+  if (n > QT_SHORT_KEY) return S_long(s, n);
+  uint64_t k[2];
+  S_pack(s, n, (size_t)start + 16 <= a->body_len, k);
+  size_t mask = ((size_t)1 << S_short_log2) - 1;
+  for (size_t j = S_slot_of(k);; j = (j + 1) & mask) {
+    if (!S_short[j].w) return NULL;
+    if (S_short[j].k[0] == k[0] && S_short[j].k[1] == k[1]) return S_short[j].w;
+  }
+}
+
 
 static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
   uint32_t bits = 0;
@@ -15,7 +197,7 @@ static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
   if (t->kind == DS_TOK_WORD) {
     bits |= QC_WORD;
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
-    q->word[i] = qt_word_lookup(q->a, t->start, n);
+    q->word[i] = S_lookup(q->a, t->start, n);
     if (q->word[i]) bits |= q->word[i]->bits;
   } else if (t->kind == DS_TOK_PUNCT && n == 1 && strchr(".!?;", s[0])) {
     /* "(D-Wis.)", "McConnell, R-Ky., said": a period closing an abbreviation before

@@ -126,13 +126,9 @@ typedef struct {
   uint32_t turn_end;    /* where the last transcript turn ("ROE: …") ended, or 0 */
 } qt_ctx;
 
-/* ---- the word table (tag_quotes_words.c) ---- */
-/* Builds it, once for all threads; call before any lookup. */
-void qt_words_init(void);
-/* The entry of the n-byte word at byte start of the body (any case), or NULL. */
-const qt_word *qt_word_lookup(const ds_article *a, uint32_t start, size_t n);
-
 /* ---- tokens (tag_quotes_class.c) ---- */
+/* Builds the word table, once for all threads; call before qt_classify. */
+void qt_words_init(void);
 /* Fills cls, word and cue of every token (title_end first). */
 void qt_classify(qt_ctx *q);
 
