@@ -8,7 +8,6 @@
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 /* A headline is a short first paragraph in title case: at most this many tokens,
  * two thirds of its words of this many letters or more capitalised ("of", "in" and
@@ -368,7 +367,7 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
       r.sp = qt_subject(q, k, ss);
       if (!r.sp.found && k > ss + 2 && qt_is_punct(q, k - 1, ',') && qt_cue(q, k - 2))
         r.sp = S_said_adding(q, k - 2, ss); /* "Roe said, adding, “…”": the first cue's speaker */
-      bool tell = ds_lexicon_has("quote_tell_verbs", cue, strlen(cue)); /* "told his supporters," */
+      bool tell = qt_cue_in(cue, QT_CUE_TELL); /* "told his supporters," */
       if (!r.sp.found && !tell && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
         uint32_t e2;
         r.sp = qt_np_after(q, k + 1, o, &e2);

@@ -97,6 +97,7 @@ typedef struct {
   const qt_word *w; /* NULL: an empty slot */
 } S_slot;
 static S_slot *S_short;
+static ds_map S_lemmas; /* cue lemma -> QT_CUE_* of the lists naming it */
 static uint32_t S_short_log2;
 
 /* A-Z to a-z in each byte of x; other bytes (UTF-8 too) unchanged. */
@@ -146,6 +147,23 @@ static void S_build_short(void) {
   }
 }
 
+/* The lists of cue lemmas, by their flags. */
+static const struct {
+  const char *list;
+  unsigned flag;
+} S_lemma_lists[] = {
+    {"quote_tell_verbs", QT_CUE_TELL}, {"quote_that_cues", QT_CUE_THAT}, {"quote_object_cues", QT_CUE_OBJECT}};
+
+static void S_build_lemmas(void) {
+  ds_map_init(&S_lemmas);
+  for (size_t k = 0; k < sizeof S_lemma_lists / sizeof *S_lemma_lists; k++) {
+    const ds_map *l = ds_lexicon(S_lemma_lists[k].list);
+    for (size_t i = 0; i < l->cap; i++)
+      if (l->slots[i].key) ds_map_upsert(&S_lemmas, l->slots[i].key, l->slots[i].klen, NULL)->value |= S_lemma_lists[k].flag;
+  }
+}
+
+
 static void S_build(void) {
   for (int k = 0; k < QL_N; k++)
     S_list[k] = ds_lexicon(k < QL_FUNCTION ? S_lists[k].list : S_other[k - QL_FUNCTION]);
@@ -157,20 +175,31 @@ static void S_build(void) {
       if (S_list[k]->slots[i].key) S_add_word(S_list[k]->slots[i].key, S_list[k]->slots[i].klen);
   }
   S_build_short();
+  S_build_lemmas();
 }
 
 void qt_words_init(void) { pthread_once(&S_once, S_build); }
 
-/* A word longer than QT_SHORT_KEY: the filter, then the hashed map. */
-static const qt_word *S_long(const char *s, size_t n) {
-  const ds_map *m = &S_words;
-  if (n > m->max_klen) return NULL;
+/* The slot of s (any case) in m, whose keys are lower case, or NULL: the map's
+ * filter first, so most absent keys are never hashed. */
+static const ds_map_slot *S_get_lower(const ds_map *m, const char *s, size_t n) {
+  if (!n || !m->cap || n > m->max_klen) return NULL;
   uint32_t b0 = (unsigned char)s[0], last = (unsigned char)s[n - 1];
   b0 += b0 >= 'A' && b0 <= 'Z' ? 32 : 0;
   last += last >= 'A' && last <= 'Z' ? 32 : 0;
   uint32_t bit = ds_map_sketch(b0, last, n) >> (32 - m->filter_log2);
   if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) return NULL;
-  const ds_map_slot *sl = ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
+  return ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
+}
+
+bool qt_cue_in(const char *cue, unsigned flag) {
+  const ds_map_slot *s = S_get_lower(&S_lemmas, cue, strlen(cue));
+  return s && (s->value & flag);
+}
+
+/* A word longer than QT_SHORT_KEY. */
+static const qt_word *S_long(const char *s, size_t n) {
+  const ds_map_slot *sl = S_get_lower(&S_words, s, n);
   return sl ? (const qt_word *)(uintptr_t)sl->value : NULL;
 }
 

@@ -5,7 +5,6 @@
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 /* Words before a comma that can end a report; fewer are a lead of it ("said that,
  * if elected, …", "said that earlier this year, a pact was …"). */
@@ -136,7 +135,7 @@ static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
 /* The report [s, e) is one capitalised name taken a stance on ("endorsed Roe"). */
 static bool S_named_object(const qt_ctx *q, uint32_t s, uint32_t e, const char *cue) {
   return e == s + 1 && qt_is_word(q, s) && (q->t[s].flags & DS_TF_CAP) && !qt_is_pronoun(q, s) &&
-         ds_lexicon_has("quote_object_cues", cue, strlen(cue));
+         qt_cue_in(cue, QT_CUE_OBJECT);
 }
 
 /* A noun phrase taken a stance on ends before an adjunct ("endorsed Roe after the
@@ -144,7 +143,7 @@ static bool S_named_object(const qt_ctx *q, uint32_t s, uint32_t e, const char *
  * the delay", "dismissed claims by Roe that …"). A clause ("that …", "to …") runs on. */
 static uint32_t S_object_end(const qt_ctx *q, uint32_t s, uint32_t e, const char *cue) {
   if (qt_is(q, s, "that") || qt_is(q, s, "to") || qt_is(q, s, "how") || qt_is(q, s, "whether") ||
-      !ds_lexicon_has("quote_object_cues", cue, strlen(cue)))
+      !qt_cue_in(cue, QT_CUE_OBJECT))
     return e;
   for (uint32_t i = s + 1; i < e; i++)
     if (qt_is_lower_word(q, i) && qt_has(q, i, QC_LEAD | QC_TIMEPREP) && !qt_is(q, i, "for") &&
@@ -386,7 +385,7 @@ static void S_with_subject(qt_ctx *q, uint32_t k, const char *cue, const qt_spea
   /* "said that, if elected, …": the comma after "that" opens an aside in the report */
   bool tail = adj > p || p >= se || qt_is_stop(q, p) ||
               (qt_is_punct(q, p, ',') && !qt_is(q, p - 1, "that"));
-  if (!tail && (inner || ds_lexicon_has("quote_tell_verbs", cue, strlen(cue))) &&
+  if (!tail && (inner || qt_cue_in(cue, QT_CUE_TELL)) &&
       qt_np_after(q, p, se, &lend).found && (lend >= se || qt_is_stop(q, lend)))
     tail = true; /* "…, officials told POLITICO." (but "the union endorsed Jo Roe.") */
   if (!tail) S_emit(q, p, se, sp, cue, k);
@@ -440,7 +439,7 @@ static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
   }
   se = S_relative_end(q, k, ss, se);
   uint32_t p = qt_skip_after_cue(q, k, se);
-  if (ds_lexicon_has("quote_that_cues", cue, strlen(cue)) && !qt_is(q, p - 1, "that") &&
+  if (qt_cue_in(cue, QT_CUE_THAT) && !qt_is(q, p - 1, "that") &&
       !qt_is_punct(q, p - 1, ':') && !(p == k + 1 && S_clause_word(q, p)) && !S_doc_subject(q, k, ss))
     return; /* "agreed during his visit": no report; "agreed to pay", "knew what …" are */
   S_with_subject(q, k, cue, &sp, p, ss, se);

@@ -129,6 +129,10 @@ typedef struct {
 /* ---- tokens (tag_quotes_class.c) ---- */
 /* Builds the word table, once for all threads; call before qt_classify. */
 void qt_words_init(void);
+/* The lists of cue lemmas (data/quote_tell_verbs.txt, …) as flags. */
+enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
+/* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
+bool qt_cue_in(const char *cue, unsigned flag);
 /* Fills cls, word and cue of every token (title_end first). */
 void qt_classify(qt_ctx *q);
 

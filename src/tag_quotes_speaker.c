@@ -8,7 +8,6 @@
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i) {
   int32_t s = q->sent[i];
@@ -319,7 +318,7 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
   uint32_t j = k + 1;
   const char *lemma = qt_cue(q, k);
   if (lemma && strcmp(lemma, "put it") == 0) j++;
-  if (lemma && ds_lexicon_has("quote_tell_verbs", lemma, strlen(lemma))) {
+  if (lemma && qt_cue_in(lemma, QT_CUE_TELL)) {
     uint32_t l = j; /* the listener: kept only when a content marker follows it */
     while (l < hi && l - j < QT_MAX_NP_TOKENS &&
            (S_np_token(q, l) || qt_has(q, l, QC_OBJECT) || qt_in_time(q, l)))
