@@ -15,6 +15,9 @@
 #define QT_MAX_TITLE_TOKENS 40
 #define QT_MIN_TITLE_WORD 4
 
+/* Quotes sorted by insertion (S_sort_quotes): moves grow with the square of the count. */
+#define QT_MAX_INSERTION_SORT 64
+
 /* Words of a scare quote ("so-called “reset”"); longer fragments are someone's words. */
 #define QT_MAX_SCARE_WORDS 1
 
@@ -563,12 +566,45 @@ static int S_cmp_quote(const void *x, const void *y) {
   return (int)a->kind - (int)b->kind;
 }
 
-static void S_sentence_index(qt_ctx *q) {
+/* The quotes are nearly in order (direct ones by their marks, then indirect ones by
+ * their cues): an insertion sort, stable as the library's merge sort; more quotes
+ * than QT_MAX_INSERTION_SORT go to the library (its worst case is not quadratic). */
+static void S_sort_quotes(ds_article *a) {
+  ds_quote *v = a->quotes.items;
+  if (a->quotes.len > QT_MAX_INSERTION_SORT) {
+    qsort(v, a->quotes.len, sizeof *v, S_cmp_quote);
+    return;
+  }
+  for (size_t i = 1; i < a->quotes.len; i++) {
+    ds_quote x = v[i];
+    size_t j = i;
+    for (; j > 0 && S_cmp_quote(&v[j - 1], &x) > 0; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+static void S_sentence_index_any(qt_ctx *q) {
   const ds_article *a = q->a;
   for (uint32_t i = 0; i < q->nt; i++) q->sent[i] = -1;
   for (size_t s = 0; s < a->sentences.len; s++)
     for (uint32_t i = a->sentences.items[s].tok_start; i < a->sentences.items[s].tok_end && i < q->nt; i++)
       q->sent[i] = (int32_t)s;
+}
+
+/* Sentences come in token order (segment.c): each token is written once. */
+static void S_sentence_index(qt_ctx *q) {
+  const ds_article *a = q->a;
+  uint32_t i = 0;
+  for (size_t s = 0; s < a->sentences.len; s++) {
+    const ds_sentence *se = &a->sentences.items[s];
+    if (se->tok_start < i) { /* out of order: the general way */
+      S_sentence_index_any(q);
+      return;
+    }
+    for (; i < se->tok_start && i < q->nt; i++) q->sent[i] = -1;
+    for (; i < se->tok_end && i < q->nt; i++) q->sent[i] = (int32_t)s;
+  }
+  for (; i < q->nt; i++) q->sent[i] = -1;
 }
 
 /* A direct or partial quote left without a speaker inside reported speech that has
@@ -654,6 +690,6 @@ void ds_tag_quotes(ds_article *a) {
   q.carry_entity = -1; /* "he" in indirect speech resolves on its own */
   qt_indirect(&q);
   S_inside_report(&q);
-  if (a->quotes.len > 1) qsort(a->quotes.items, a->quotes.len, sizeof *a->quotes.items, S_cmp_quote);
+  S_sort_quotes(a);
   S_inherit(a);
 }
