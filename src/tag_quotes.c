@@ -528,35 +528,38 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
   return qu;
 }
 
-void qt_direct(qt_ctx *q) {
-  for (uint32_t o = 0; o < q->nt; o++) {
-    if (q->t[o].kind != DS_TOK_QUOTE || S_mark(q, o).family == F_NONE || !S_opens(q, o)) continue;
-    int64_t cl = S_find_close(q, o);
-    if (cl < 0) continue;
-    uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
-    for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;
-    qt_attr at = S_attribute(q, o, c + cw - 1);
-    bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
-                    (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
-    uint32_t co = o + ow - 1; /* the last token of the opening mark */
-    if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) {
-      o = c + cw - 1;
-      continue;
-    }
-    for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
-    for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
-    for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
-    if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
-    ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c),
-                          at.ok ? &at.sp : NULL, at.ok ? at.cue : NULL, o);
-    if (qu) {
-      bool pron = at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
-      q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
-      q->carry_entity = qu->speaker;
-      q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;
-    }
-    o = c + cw - 1;
+/* The quote opening at mark o, if it is one; returns the token after it (o + 1 when
+ * there is none). */
+static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
+  if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) return o + 1;
+  int64_t cl = S_find_close(q, o);
+  if (cl < 0) return o + 1;
+  uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
+  for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;
+  qt_attr at = S_attribute(q, o, c + cw - 1);
+  bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
+                  (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
+  uint32_t co = o + ow - 1; /* the last token of the opening mark */
+  if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) return c + cw;
+  for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
+  for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
+  for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
+  if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
+  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c),
+                        at.ok ? &at.sp : NULL, at.ok ? at.cue : NULL, o);
+  if (qu) {
+    bool pron = at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
+    q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
+    q->carry_entity = qu->speaker;
+    q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;
   }
+  return c + cw;
+}
+
+void qt_direct(qt_ctx *q) {
+  uint32_t from = 0; /* marks before this are inside a quote already taken */
+  for (size_t m = 0; m < q->marks.len; m++)
+    if (q->marks.items[m] >= from) from = S_direct_at(q, q->marks.items[m]);
 }
 
 static int S_cmp_quote(const void *x, const void *y) {

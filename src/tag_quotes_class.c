@@ -264,9 +264,13 @@ static const char *S_cue_of(const qt_ctx *q, uint32_t i) {
 }
 
 void qt_classify(qt_ctx *q) {
+  ds_arena *ar = &q->a->arena;
   for (uint32_t i = 0; i < q->nt; i++) {
     q->cls[i] = S_class_of(q, i);
     if (q->t[i].kind == DS_TOK_WORD) q->cue[i] = S_cue_of(q, i);
+    if (q->t[i].kind == DS_TOK_QUOTE) *DS_PUSH(ar, &q->marks) = i;
+    if (q->cue[i] || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
+      *DS_PUSH(ar, &q->starts) = i;
   }
 }
 

@@ -466,13 +466,6 @@ static qt_speaker S_possessor(const qt_ctx *q, uint32_t k, uint32_t ss) {
   return sp.found && sp.name ? sp : (qt_speaker){.entity = -1};
 }
 
-/* Token k is a lower-case "that": a byte test, as it runs on every token. */
-static inline bool S_is_that(const qt_ctx *q, uint32_t k) {
-  if (q->t[k].end - q->t[k].start != 4) return false;
-  const char *b = q->a->body + q->t[k].start;
-  return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
-}
-
 /* "the mayor's claim that …", "her belief that …": a report noun framed by a
  * possessor and "that". Without a possessor ("the claim that …") nobody is named. */
 static void S_noun_cue(qt_ctx *q, uint32_t k) {
@@ -544,11 +537,12 @@ static void S_headline(qt_ctx *q, uint32_t k) {
 }
 
 void qt_indirect(qt_ctx *q) {
-  for (uint32_t k = 0; k < q->nt; k++) {
+  for (size_t s = 0; s < q->starts.len; s++) { /* the other tokens start nothing */
+    uint32_t k = q->starts.items[s];
     if (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) continue;
     const char *cue = qt_cue(q, k);
     if (cue) S_cue(q, k, cue);
-    else if (k > 0 && S_is_that(q, k)) S_noun_cue(q, k - 1);
+    else if (k > 0 && qt_is_that(q, k)) S_noun_cue(q, k - 1);
     else if (q->t[k].flags & DS_TF_PARA_START) S_headline(q, k);
   }
 }

@@ -114,6 +114,8 @@ typedef struct {
   uint32_t *cls;    /* QC_* per token */
   const qt_word **word; /* per token: its word list entry, or NULL */
   const char **cue; /* cue lemma per word token, or NULL */
+  DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
+  DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
@@ -129,11 +131,18 @@ typedef struct {
 /* ---- tokens (tag_quotes_class.c) ---- */
 /* Builds the word table, once for all threads; call before qt_classify. */
 void qt_words_init(void);
+/* Token k is a lower-case "that": a byte test, as it runs on every token. */
+static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
+  if (q->t[k].end - q->t[k].start != 4) return false;
+  const char *b = q->a->body + q->t[k].start;
+  return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
+}
 /* The lists of cue lemmas (data/quote_tell_verbs.txt, …) as flags. */
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
 /* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
 bool qt_cue_in(const char *cue, unsigned flag);
-/* Fills cls, word and cue of every token (title_end first). */
+/* Fills cls, word and cue of every token, and the lists marks and starts (title_end
+ * first). */
 void qt_classify(qt_ctx *q);
 
 /* The QC_* bits of token i (0 past the end). */
