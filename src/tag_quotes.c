@@ -370,7 +370,7 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
       r.sp = qt_subject(q, k, ss);
       if (!r.sp.found && k > ss + 2 && qt_is_punct(q, k - 1, ',') && qt_cue(q, k - 2))
         r.sp = S_said_adding(q, k - 2, ss); /* "Roe said, adding, “…”": the first cue's speaker */
-      bool tell = qt_cue_in(cue, QT_CUE_TELL); /* "told his supporters," */
+      bool tell = qt_cue_in(cue, QT_CUE_TELL);                /* "told his supporters," */
       if (!r.sp.found && !tell && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
         uint32_t e2;
         r.sp = qt_np_after(q, k + 1, o, &e2);
@@ -545,10 +545,11 @@ static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
   for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
   for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
   if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
-  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c),
-                        at.ok ? &at.sp : NULL, at.ok ? at.cue : NULL, o);
+  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c), at.ok ? &at.sp : NULL,
+                        at.ok ? at.cue : NULL, o);
   if (qu) {
-    bool pron = at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
+    bool pron =
+        at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
     q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
     q->carry_entity = qu->speaker;
     q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;

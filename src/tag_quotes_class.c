@@ -43,12 +43,24 @@ static const struct {
     {"quote_determiners", QC_DET},     {"quote_name_words", QC_NAME_WORD},
     {"quote_content_breaks", QC_BREAK},
 };
-enum { QL_FUNCTION = sizeof S_lists / sizeof *S_lists, QL_PRONOUNS, QL_SPEAKERS, QL_TITLES, QL_CUES,
-       QL_WEAK, QL_NOUNS, QL_TIME_WORDS, QL_QUANTITIES, QL_N };
-static const char *const S_other[] = {"quote_function_words", "quote_pronouns", "quote_speaker_nouns",
-                                      "ent_titles", "cue_verbs", "quote_weak_cues", "quote_noun_cues",
-                                      "time_words", "quote_quantities"};
-_Static_assert(QL_FUNCTION + sizeof S_other / sizeof *S_other == QL_N, "S_other names the lists after S_lists");
+enum {
+  QL_FUNCTION = sizeof S_lists / sizeof *S_lists,
+  QL_PRONOUNS,
+  QL_SPEAKERS,
+  QL_TITLES,
+  QL_CUES,
+  QL_WEAK,
+  QL_NOUNS,
+  QL_TIME_WORDS,
+  QL_QUANTITIES,
+  QL_N
+};
+static const char *const S_other[] = {
+    "quote_function_words", "quote_pronouns", "quote_speaker_nouns",
+    "ent_titles",           "cue_verbs",      "quote_weak_cues",
+    "quote_noun_cues",      "time_words",     "quote_quantities"};
+_Static_assert(QL_FUNCTION + sizeof S_other / sizeof *S_other == QL_N,
+               "S_other names the lists after S_lists");
 
 static const ds_map *S_list[QL_N];
 static ds_map S_words; /* lower-case word -> qt_word: every word, for the long ones */
@@ -64,7 +76,8 @@ static uint32_t S_word_bits(const char *low, size_t n) {
     if (S_get(k, low, n)) bits |= S_lists[k].bit;
   const char *v = S_get(QL_FUNCTION, low, n);
   if (v) bits |= S_function_bits(v);
-  if ((v = S_get(QL_PRONOUNS, low, n))) bits |= QC_PRONOUN | (strcmp(v, "org") == 0 ? QC_PRON_ORG : 0);
+  if ((v = S_get(QL_PRONOUNS, low, n)))
+    bits |= QC_PRONOUN | (strcmp(v, "org") == 0 ? QC_PRON_ORG : 0);
   if ((v = S_get(QL_SPEAKERS, low, n))) {
     bits |= QC_ROLE;
     if (strcmp(v, "mod") == 0) bits |= QC_SPN_MOD;
@@ -96,14 +109,15 @@ typedef struct {
   uint64_t k[2];
   const qt_word *w; /* NULL: an empty slot */
 } S_slot;
-static S_slot *S_short;
-static ds_map S_lemmas; /* cue lemma -> QT_CUE_* of the lists naming it */
+static S_slot *S_short; /* open addressing, at most a quarter full */
 static uint32_t S_short_log2;
+static ds_map S_lemmas; /* cue lemma -> QT_CUE_* of the lists naming it */
 
 /* A-Z to a-z in each byte of x; other bytes (UTF-8 too) unchanged. */
 static inline uint64_t S_lower8(uint64_t x) {
   uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
-  uint64_t upper = (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
+  uint64_t upper =
+      (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
   return x | (upper >> 2);
 }
 
@@ -132,7 +146,8 @@ static inline size_t S_slot_of(const uint64_t k[2]) {
 
 static void S_build_short(void) {
   S_short_log2 = 6;
-  while (((size_t)1 << S_short_log2) < S_words.len * 4) S_short_log2++; /* load <= 1/4: short probes */
+  while (((size_t)1 << S_short_log2) < S_words.len * 4)
+    S_short_log2++; /* load <= 1/4: short probes */
   size_t mask = ((size_t)1 << S_short_log2) - 1;
   S_short = calloc(mask + 1, sizeof *S_short);
   if (!S_short) abort();
@@ -151,18 +166,21 @@ static void S_build_short(void) {
 static const struct {
   const char *list;
   unsigned flag;
-} S_lemma_lists[] = {
-    {"quote_tell_verbs", QT_CUE_TELL}, {"quote_that_cues", QT_CUE_THAT}, {"quote_object_cues", QT_CUE_OBJECT}};
+} S_lemma_lists[] = {{"quote_tell_verbs", QT_CUE_TELL},
+                     {"quote_that_cues", QT_CUE_THAT},
+                     {"quote_object_cues", QT_CUE_OBJECT}};
 
 static void S_build_lemmas(void) {
   ds_map_init(&S_lemmas);
   for (size_t k = 0; k < sizeof S_lemma_lists / sizeof *S_lemma_lists; k++) {
     const ds_map *l = ds_lexicon(S_lemma_lists[k].list);
-    for (size_t i = 0; i < l->cap; i++)
-      if (l->slots[i].key) ds_map_upsert(&S_lemmas, l->slots[i].key, l->slots[i].klen, NULL)->value |= S_lemma_lists[k].flag;
+    for (size_t i = 0; i < l->cap; i++) {
+      if (!l->slots[i].key) continue;
+      ds_map_upsert(&S_lemmas, l->slots[i].key, l->slots[i].klen, NULL)->value |=
+          S_lemma_lists[k].flag;
+    }
   }
 }
-
 
 static void S_build(void) {
   for (int k = 0; k < QL_N; k++)
@@ -216,7 +234,6 @@ static inline const qt_word *S_lookup(const ds_article *a, uint32_t start, size_
     if (S_short[j].k[0] == k[0] && S_short[j].k[1] == k[1]) return S_short[j].w;
   }
 }
-
 
 static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
   uint32_t bits = 0;

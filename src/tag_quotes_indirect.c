@@ -385,8 +385,8 @@ static void S_with_subject(qt_ctx *q, uint32_t k, const char *cue, const qt_spea
   /* "said that, if elected, …": the comma after "that" opens an aside in the report */
   bool tail = adj > p || p >= se || qt_is_stop(q, p) ||
               (qt_is_punct(q, p, ',') && !qt_is(q, p - 1, "that"));
-  if (!tail && (inner || qt_cue_in(cue, QT_CUE_TELL)) &&
-      qt_np_after(q, p, se, &lend).found && (lend >= se || qt_is_stop(q, lend)))
+  if (!tail && (inner || qt_cue_in(cue, QT_CUE_TELL)) && qt_np_after(q, p, se, &lend).found &&
+      (lend >= se || qt_is_stop(q, lend)))
     tail = true; /* "…, officials told POLITICO." (but "the union endorsed Jo Roe.") */
   if (!tail) S_emit(q, p, se, sp, cue, k);
   else if (!inner && qt_is_punct(q, p, ',') && p + 1 < se && sp->tok == ss)
@@ -439,8 +439,8 @@ static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
   }
   se = S_relative_end(q, k, ss, se);
   uint32_t p = qt_skip_after_cue(q, k, se);
-  if (qt_cue_in(cue, QT_CUE_THAT) && !qt_is(q, p - 1, "that") &&
-      !qt_is_punct(q, p - 1, ':') && !(p == k + 1 && S_clause_word(q, p)) && !S_doc_subject(q, k, ss))
+  if (qt_cue_in(cue, QT_CUE_THAT) && !qt_is(q, p - 1, "that") && !qt_is_punct(q, p - 1, ':') &&
+      !(p == k + 1 && S_clause_word(q, p)) && !S_doc_subject(q, k, ss))
     return; /* "agreed during his visit": no report; "agreed to pay", "knew what …" are */
   S_with_subject(q, k, cue, &sp, p, ss, se);
 }
@@ -542,7 +542,8 @@ void qt_indirect(qt_ctx *q) {
     if (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) continue;
     const char *cue = qt_cue(q, k);
     if (cue) S_cue(q, k, cue);
-    else if (k > 0 && qt_is_that(q, k)) S_noun_cue(q, k - 1);
+    else if (k > 0 && qt_is_that(q, k))
+      S_noun_cue(q, k - 1);
     else if (q->t[k].flags & DS_TF_PARA_START) S_headline(q, k);
   }
 }

@@ -70,28 +70,28 @@ enum {
   QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
   QC_TIME = 1u << 3,      /* inside a tagged time expression */
   QC_WORD = 1u << 4,
-  QC_LOWER = 1u << 5,     /* a word starting with a-z */
-  QC_STOP = 1u << 6,      /* . ! ? ; that ends a clause */
-  QC_SKIP = 1u << 7,      /* quote_skip: adverbs and auxiliaries before a cue */
-  QC_PREP = 1u << 8,      /* quote_preps */
-  QC_STOPCAPS = 1u << 9,  /* ent_stopcaps: capitalised but no name */
-  QC_OBJECT = 1u << 10,   /* quote_objects: the listener of "told reporters" */
-  QC_DET = 1u << 11,      /* quote_determiners */
+  QC_LOWER = 1u << 5,      /* a word starting with a-z */
+  QC_STOP = 1u << 6,       /* . ! ? ; that ends a clause */
+  QC_SKIP = 1u << 7,       /* quote_skip: adverbs and auxiliaries before a cue */
+  QC_PREP = 1u << 8,       /* quote_preps */
+  QC_STOPCAPS = 1u << 9,   /* ent_stopcaps: capitalised but no name */
+  QC_OBJECT = 1u << 10,    /* quote_objects: the listener of "told reporters" */
+  QC_DET = 1u << 11,       /* quote_determiners */
   QC_NAME_WORD = 1u << 12, /* quote_name_words: lower-case words inside a title */
-  QC_BREAK = 1u << 13,    /* quote_content_breaks */
+  QC_BREAK = 1u << 13,     /* quote_content_breaks */
   QC_CONNECTOR = 1u << 14, /* quote_function_words classes */
   QC_INNER = 1u << 15,
   QC_BE = 1u << 16,
   QC_TIMEPREP = 1u << 17,
   QC_LEAD = 1u << 18,
-  QC_PRONOUN = 1u << 19,  /* quote_pronouns */
-  QC_PRON_ORG = 1u << 20, /* ... that may stand for an organisation (it, they, we) */
-  QC_ROLE = 1u << 21,     /* a speaker noun or a title ("spokesman", "minister") */
+  QC_PRONOUN = 1u << 19,     /* quote_pronouns */
+  QC_PRON_ORG = 1u << 20,    /* ... that may stand for an organisation (it, they, we) */
+  QC_ROLE = 1u << 21,        /* a speaker noun or a title ("spokesman", "minister") */
   QC_SPN_SPEAKER = 1u << 22, /* quote_speaker_nouns naming a speaker (person, org) */
-  QC_SPN_MOD = 1u << 23,  /* ... a modifier of one ("senior", "foreign") */
-  QC_SPN_DOC = 1u << 24,  /* ... a document ("statement", "report") */
-  QC_ARTICLE = 1u << 25,  /* an article or possessive: the next word is a noun */
-  QC_CONJ = 1u << 26,     /* a conjunction or adverb opening a sentence ("And then Roe …") */
+  QC_SPN_MOD = 1u << 23,     /* ... a modifier of one ("senior", "foreign") */
+  QC_SPN_DOC = 1u << 24,     /* ... a document ("statement", "report") */
+  QC_ARTICLE = 1u << 25,     /* an article or possessive: the next word is a noun */
+  QC_CONJ = 1u << 26,        /* a conjunction or adverb opening a sentence ("And then Roe …") */
 };
 
 /* Longest word looked up in a word list; longer tokens are in none. */
@@ -112,8 +112,8 @@ typedef struct {
   const ds_token *t;
   uint32_t nt;
   uint32_t *cls;    /* QC_* per token */
-  const qt_word **word; /* per token: its word list entry, or NULL */
-  const char **cue; /* cue lemma per word token, or NULL */
+  const qt_word **word;    /* per token: its word list entry, or NULL */
+  const char **cue;        /* cue lemma per word token, or NULL */
   DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
