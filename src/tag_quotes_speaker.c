@@ -4,7 +4,6 @@
  * phrase, a pronoun resolved to its entity, or, when the phrase names nobody
  * ("analysts", "the statement"), no entity at all. */
 #include <string.h>
-#include <strings.h>
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
