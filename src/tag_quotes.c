@@ -8,13 +8,15 @@
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 /* A headline is a short first paragraph in title case: at most this many tokens,
  * two thirds of its words of this many letters or more capitalised ("of", "in" and
  * "to" are not). */
 #define QT_MAX_TITLE_TOKENS 40
 #define QT_MIN_TITLE_WORD 4
+
+/* Quotes sorted by insertion (S_sort_quotes): moves grow with the square of the count. */
+#define QT_MAX_INSERTION_SORT 64
 
 /* Words of a scare quote ("so-called “reset”"); longer fragments are someone's words. */
 #define QT_MAX_SCARE_WORDS 1
@@ -368,7 +370,7 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
       r.sp = qt_subject(q, k, ss);
       if (!r.sp.found && k > ss + 2 && qt_is_punct(q, k - 1, ',') && qt_cue(q, k - 2))
         r.sp = S_said_adding(q, k - 2, ss); /* "Roe said, adding, “…”": the first cue's speaker */
-      bool tell = ds_lexicon_has("quote_tell_verbs", cue, strlen(cue)); /* "told his supporters," */
+      bool tell = qt_cue_in(cue, QT_CUE_TELL);                /* "told his supporters," */
       if (!r.sp.found && !tell && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
         uint32_t e2;
         r.sp = qt_np_after(q, k + 1, o, &e2);
@@ -526,35 +528,39 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
   return qu;
 }
 
-void qt_direct(qt_ctx *q) {
-  for (uint32_t o = 0; o < q->nt; o++) {
-    if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) continue;
-    int64_t cl = S_find_close(q, o);
-    if (cl < 0) continue;
-    uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
-    for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;
-    qt_attr at = S_attribute(q, o, c + cw - 1);
-    bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
-                    (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
-    uint32_t co = o + ow - 1; /* the last token of the opening mark */
-    if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) {
-      o = c + cw - 1;
-      continue;
-    }
-    for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
-    for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
-    for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
-    if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
-    ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c),
-                          at.ok ? &at.sp : NULL, at.ok ? at.cue : NULL, o);
-    if (qu) {
-      bool pron = at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
-      q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
-      q->carry_entity = qu->speaker;
-      q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;
-    }
-    o = c + cw - 1;
+/* The quote opening at mark o, if it is one; returns the token after it (o + 1 when
+ * there is none). */
+static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
+  if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) return o + 1;
+  int64_t cl = S_find_close(q, o);
+  if (cl < 0) return o + 1;
+  uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
+  for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;
+  qt_attr at = S_attribute(q, o, c + cw - 1);
+  bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
+                  (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
+  uint32_t co = o + ow - 1; /* the last token of the opening mark */
+  if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) return c + cw;
+  for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
+  for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
+  for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
+  if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
+  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c), at.ok ? &at.sp : NULL,
+                        at.ok ? at.cue : NULL, o);
+  if (qu) {
+    bool pron =
+        at.ok && at.sp.found && qt_is_pronoun(q, at.sp.tok) && at.sp.end == q->t[at.sp.tok].end;
+    q->weak[q->a->quotes.len - 1] = !at.ok || at.cue_tok == UINT32_MAX || pron;
+    q->carry_entity = qu->speaker;
+    q->carry_end = qu->speaker_end > qu->end ? qu->speaker_end : qu->end;
   }
+  return c + cw;
+}
+
+void qt_direct(qt_ctx *q) {
+  uint32_t from = 0; /* marks before this are inside a quote already taken */
+  for (size_t m = 0; m < q->marks.len; m++)
+    if (q->marks.items[m] >= from) from = S_direct_at(q, q->marks.items[m]);
 }
 
 static int S_cmp_quote(const void *x, const void *y) {
@@ -564,12 +570,45 @@ static int S_cmp_quote(const void *x, const void *y) {
   return (int)a->kind - (int)b->kind;
 }
 
-static void S_sentence_index(qt_ctx *q) {
+/* The quotes are nearly in order (direct ones by their marks, then indirect ones by
+ * their cues): an insertion sort, stable as the library's merge sort; more quotes
+ * than QT_MAX_INSERTION_SORT go to the library (its worst case is not quadratic). */
+static void S_sort_quotes(ds_article *a) {
+  ds_quote *v = a->quotes.items;
+  if (a->quotes.len > QT_MAX_INSERTION_SORT) {
+    qsort(v, a->quotes.len, sizeof *v, S_cmp_quote);
+    return;
+  }
+  for (size_t i = 1; i < a->quotes.len; i++) {
+    ds_quote x = v[i];
+    size_t j = i;
+    for (; j > 0 && S_cmp_quote(&v[j - 1], &x) > 0; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+static void S_sentence_index_any(qt_ctx *q) {
   const ds_article *a = q->a;
   for (uint32_t i = 0; i < q->nt; i++) q->sent[i] = -1;
   for (size_t s = 0; s < a->sentences.len; s++)
     for (uint32_t i = a->sentences.items[s].tok_start; i < a->sentences.items[s].tok_end && i < q->nt; i++)
       q->sent[i] = (int32_t)s;
+}
+
+/* Sentences come in token order (segment.c): each token is written once. */
+static void S_sentence_index(qt_ctx *q) {
+  const ds_article *a = q->a;
+  uint32_t i = 0;
+  for (size_t s = 0; s < a->sentences.len; s++) {
+    const ds_sentence *se = &a->sentences.items[s];
+    if (se->tok_start < i) { /* out of order: the general way */
+      S_sentence_index_any(q);
+      return;
+    }
+    for (; i < se->tok_start && i < q->nt; i++) q->sent[i] = -1;
+    for (; i < se->tok_end && i < q->nt; i++) q->sent[i] = (int32_t)s;
+  }
+  for (; i < q->nt; i++) q->sent[i] = -1;
 }
 
 /* A direct or partial quote left without a speaker inside reported speech that has
@@ -642,9 +681,11 @@ void ds_tag_quotes(ds_article *a) {
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
   q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
+  q.word = DS_NEW(&a->arena, const qt_word *, q.nt);
   q.cue = DS_NEW(&a->arena, const char *, q.nt);
-  qt_class_init(&q);
+  qt_words_init();
   q.title_end = S_title_end(&q);
+  qt_classify(&q);
   S_sentence_index(&q);
   q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);
@@ -653,6 +694,6 @@ void ds_tag_quotes(ds_article *a) {
   q.carry_entity = -1; /* "he" in indirect speech resolves on its own */
   qt_indirect(&q);
   S_inside_report(&q);
-  if (a->quotes.len > 1) qsort(a->quotes.items, a->quotes.len, sizeof *a->quotes.items, S_cmp_quote);
+  S_sort_quotes(a);
   S_inherit(a);
 }

@@ -1,9 +1,13 @@
 /* Per-token word classes of the quotation tagger. The speaker and cue searches ask
  * the same questions of the same tokens many times ("is it a role noun?", "a cue
- * verb?", "inside a time?"); each token's answers are looked up once, on first use,
- * and kept as bits in the context, so later questions cost an array read. */
+ * verb?", "inside a time?"); one pass over the tokens answers them (a time: on first
+ * use) and keeps the answers as bits in the context, so later questions cost an
+ * array read. Every word list asked of single tokens is merged into one table,
+ * built once, so a token is looked up once and its entry answers all of them;
+ * read-only once built, threads share it without locks, as the lexicon's own lists. */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "tag_quotes_internal.h"
 #include "util/lexicon.h"
@@ -39,63 +43,208 @@ static const struct {
     {"quote_determiners", QC_DET},     {"quote_name_words", QC_NAME_WORD},
     {"quote_content_breaks", QC_BREAK},
 };
-enum { QL_FUNCTION = sizeof S_lists / sizeof *S_lists, QL_PRONOUNS, QL_SPEAKERS, QL_TITLES, QL_CUES };
-_Static_assert(QL_CUES + 1 == QT_N_LISTS, "QT_N_LISTS counts the lists above");
+enum {
+  QL_FUNCTION = sizeof S_lists / sizeof *S_lists,
+  QL_PRONOUNS,
+  QL_SPEAKERS,
+  QL_TITLES,
+  QL_CUES,
+  QL_WEAK,
+  QL_NOUNS,
+  QL_TIME_WORDS,
+  QL_QUANTITIES,
+  QL_N
+};
+static const char *const S_other[] = {
+    "quote_function_words", "quote_pronouns", "quote_speaker_nouns",
+    "ent_titles",           "cue_verbs",      "quote_weak_cues",
+    "quote_noun_cues",      "time_words",     "quote_quantities"};
+_Static_assert(QL_FUNCTION + sizeof S_other / sizeof *S_other == QL_N,
+               "S_other names the lists after S_lists");
 
-void qt_class_init(qt_ctx *q) {
-  for (size_t k = 0; k < QL_FUNCTION; k++) q->lists[k] = ds_lexicon(S_lists[k].list);
-  q->lists[QL_FUNCTION] = ds_lexicon("quote_function_words");
-  q->lists[QL_PRONOUNS] = ds_lexicon("quote_pronouns");
-  q->lists[QL_SPEAKERS] = ds_lexicon("quote_speaker_nouns");
-  q->lists[QL_TITLES] = ds_lexicon("ent_titles");
-  q->lists[QL_CUES] = ds_lexicon("cue_verbs");
+static const ds_map *S_list[QL_N];
+static ds_map S_words; /* lower-case word -> qt_word: every word, for the long ones */
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static const char *S_get(int k, const char *low, size_t n) {
+  return ds_lexicon_lookup(S_list[k], low, n);
 }
 
-/* The value of the lower-cased key (hashed once by the caller) in list k, or NULL. */
-static const char *S_get(const qt_ctx *q, int k, const char *low, size_t n, uint64_t h) {
-  if (!ds_map_may_have(q->lists[k], low, n)) return NULL;
-  const ds_map_slot *s = ds_map_get_hashed(q->lists[k], low, n, h);
-  return s ? (const char *)(uintptr_t)s->value : NULL;
-}
-
-static uint32_t S_word_bits(const qt_ctx *q, const char *low, size_t n) {
+static uint32_t S_word_bits(const char *low, size_t n) {
   uint32_t bits = 0;
-  uint64_t h = ds_hash_bytes(low, n);
   for (int k = 0; k < QL_FUNCTION; k++)
-    if (S_get(q, k, low, n, h)) bits |= S_lists[k].bit;
-  const char *v = S_get(q, QL_FUNCTION, low, n, h);
+    if (S_get(k, low, n)) bits |= S_lists[k].bit;
+  const char *v = S_get(QL_FUNCTION, low, n);
   if (v) bits |= S_function_bits(v);
-  if ((v = S_get(q, QL_PRONOUNS, low, n, h))) bits |= QC_PRONOUN | (strcmp(v, "org") == 0 ? QC_PRON_ORG : 0);
-  if ((v = S_get(q, QL_SPEAKERS, low, n, h))) {
+  if ((v = S_get(QL_PRONOUNS, low, n)))
+    bits |= QC_PRONOUN | (strcmp(v, "org") == 0 ? QC_PRON_ORG : 0);
+  if ((v = S_get(QL_SPEAKERS, low, n))) {
     bits |= QC_ROLE;
     if (strcmp(v, "mod") == 0) bits |= QC_SPN_MOD;
     else if (strcmp(v, "doc") == 0) bits |= QC_SPN_DOC;
     else bits |= QC_SPN_SPEAKER;
-  } else if ((v = S_get(q, QL_TITLES, low, n, h)) && v[0] == 'h') /* as ds_entity_is_title_word */
+  } else if ((v = S_get(QL_TITLES, low, n)) && v[0] == 'h') /* as ds_entity_is_title_word */
     bits |= QC_ROLE;
   return bits;
 }
 
-/* Lower-cases token i into buf (QT_MAX_KEY bytes); 0 when it is too long for any list. */
-static size_t S_lower(const qt_ctx *q, uint32_t i, char *buf) {
-  const char *s = q->a->body + q->t[i].start;
-  size_t n = q->t[i].end - q->t[i].start;
-  if (n >= QT_MAX_KEY) return 0;
-  for (size_t k = 0; k < n; k++) buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-  return n;
+static void S_add_word(const char *low, size_t n) {
+  bool fresh;
+  ds_map_slot *s = ds_map_upsert(&S_words, low, n, &fresh);
+  if (!fresh) return;
+  qt_word *w = ds_arena_alloc(&S_words.keys, sizeof *w);
+  w->bits = S_word_bits(low, n);
+  w->cue = S_get(QL_CUES, low, n);
+  w->weak = S_get(QL_WEAK, low, n);
+  w->noun = S_get(QL_NOUNS, low, n);
+  w->time_word = S_get(QL_TIME_WORDS, low, n) != NULL;
+  w->quantity = S_get(QL_QUANTITIES, low, n) != NULL;
+  s->value = (uint64_t)(uintptr_t)w;
 }
 
-uint32_t qt_class_of(const qt_ctx *q, uint32_t i) {
-  uint32_t bits = QC_DONE;
+/* Nearly every word fits QT_SHORT_KEY bytes: lower-cased and packed with its length in
+ * two 64-bit words, it is found by comparing those two words, with no string hashing. */
+#define QT_SHORT_KEY 15
+typedef struct {
+  uint64_t k[2];
+  const qt_word *w; /* NULL: an empty slot */
+} S_slot;
+static S_slot *S_short; /* open addressing, at most a quarter full */
+static uint32_t S_short_log2;
+static ds_map S_lemmas; /* cue lemma -> QT_CUE_* of the lists naming it */
+
+/* A-Z to a-z in each byte of x; other bytes (UTF-8 too) unchanged. */
+static inline uint64_t S_lower8(uint64_t x) {
+  uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
+  uint64_t upper =
+      (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
+  return x | (upper >> 2);
+}
+
+/* Packs the n (<= QT_SHORT_KEY) bytes at s into k; wide: 16 bytes may be read at s. */
+static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (wide) { /* two loads, the bytes past the word masked off */
+    memcpy(k, s, 16);
+    k[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    k[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+  } else
+#endif
+  {
+    (void)wide;
+    k[0] = k[1] = 0;
+    for (size_t i = 0; i < n; i++) k[i >> 3] |= (uint64_t)(unsigned char)s[i] << (8 * (i & 7));
+  }
+  k[0] = S_lower8(k[0]);
+  k[1] = S_lower8(k[1]) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
+}
+
+static inline size_t S_slot_of(const uint64_t k[2]) {
+  uint64_t h = (k[0] ^ (k[1] * 0x9E3779B97F4A7C15ull)) * 0xC2B2AE3D27D4EB4Full;
+  return (size_t)(h >> (64 - S_short_log2));
+}
+
+static void S_build_short(void) {
+  S_short_log2 = 6;
+  while (((size_t)1 << S_short_log2) < S_words.len * 4)
+    S_short_log2++; /* load <= 1/4: short probes */
+  size_t mask = ((size_t)1 << S_short_log2) - 1;
+  S_short = calloc(mask + 1, sizeof *S_short);
+  if (!S_short) abort();
+  for (size_t i = 0; i < S_words.cap; i++) {
+    const ds_map_slot *s = &S_words.slots[i];
+    if (!s->key || s->klen > QT_SHORT_KEY || !s->klen) continue;
+    uint64_t k[2];
+    S_pack(s->key, s->klen, false, k);
+    size_t j = S_slot_of(k);
+    while (S_short[j].w) j = (j + 1) & mask;
+    S_short[j] = (S_slot){{k[0], k[1]}, (const qt_word *)(uintptr_t)s->value};
+  }
+}
+
+/* The lists of cue lemmas, by their flags. */
+static const struct {
+  const char *list;
+  unsigned flag;
+} S_lemma_lists[] = {{"quote_tell_verbs", QT_CUE_TELL},
+                     {"quote_that_cues", QT_CUE_THAT},
+                     {"quote_object_cues", QT_CUE_OBJECT}};
+
+static void S_build_lemmas(void) {
+  ds_map_init(&S_lemmas);
+  for (size_t k = 0; k < sizeof S_lemma_lists / sizeof *S_lemma_lists; k++) {
+    const ds_map *l = ds_lexicon(S_lemma_lists[k].list);
+    for (size_t i = 0; i < l->cap; i++) {
+      if (!l->slots[i].key) continue;
+      ds_map_upsert(&S_lemmas, l->slots[i].key, l->slots[i].klen, NULL)->value |=
+          S_lemma_lists[k].flag;
+    }
+  }
+}
+
+static void S_build(void) {
+  for (int k = 0; k < QL_N; k++)
+    S_list[k] = ds_lexicon(k < QL_FUNCTION ? S_lists[k].list : S_other[k - QL_FUNCTION]);
+  ds_map_init(&S_words);
+  for (int k = 0; k < QL_N; k++) {
+    /* tokens this long are looked up in no list (S_lookup), so no key may be */
+    if (S_list[k]->max_klen >= QT_MAX_KEY) abort();
+    for (size_t i = 0; i < S_list[k]->cap; i++)
+      if (S_list[k]->slots[i].key) S_add_word(S_list[k]->slots[i].key, S_list[k]->slots[i].klen);
+  }
+  S_build_short();
+  S_build_lemmas();
+}
+
+void qt_words_init(void) { pthread_once(&S_once, S_build); }
+
+/* The slot of s (any case) in m, whose keys are lower case, or NULL: the map's
+ * filter first, so most absent keys are never hashed. */
+static const ds_map_slot *S_get_lower(const ds_map *m, const char *s, size_t n) {
+  if (!n || !m->cap || n > m->max_klen) return NULL;
+  uint32_t b0 = (unsigned char)s[0], last = (unsigned char)s[n - 1];
+  b0 += b0 >= 'A' && b0 <= 'Z' ? 32 : 0;
+  last += last >= 'A' && last <= 'Z' ? 32 : 0;
+  uint32_t bit = ds_map_sketch(b0, last, n) >> (32 - m->filter_log2);
+  if (!((m->filter[bit >> 6] >> (bit & 63)) & 1)) return NULL;
+  return ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
+}
+
+bool qt_cue_in(const char *cue, unsigned flag) {
+  const ds_map_slot *s = S_get_lower(&S_lemmas, cue, strlen(cue));
+  return s && (s->value & flag);
+}
+
+/* A word longer than QT_SHORT_KEY. */
+static const qt_word *S_long(const char *s, size_t n) {
+  const ds_map_slot *sl = S_get_lower(&S_words, s, n);
+  return sl ? (const qt_word *)(uintptr_t)sl->value : NULL;
+}
+
+/* The entry of the n-byte word at byte start of the body (any case), or NULL. */
+static inline const qt_word *S_lookup(const ds_article *a, uint32_t start, size_t n) {
+  const char *s = a->body + start;
+  if (n >= QT_MAX_KEY) return NULL;
+  if (n > QT_SHORT_KEY) return S_long(s, n);
+  uint64_t k[2];
+  S_pack(s, n, (size_t)start + 16 <= a->body_len, k);
+  size_t mask = ((size_t)1 << S_short_log2) - 1;
+  for (size_t j = S_slot_of(k);; j = (j + 1) & mask) {
+    if (!S_short[j].w) return NULL;
+    if (S_short[j].k[0] == k[0] && S_short[j].k[1] == k[1]) return S_short[j].w;
+  }
+}
+
+static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
+  uint32_t bits = 0;
   const ds_token *t = &q->t[i];
   const char *s = q->a->body + t->start;
   size_t n = t->end - t->start;
   if (t->kind == DS_TOK_WORD) {
     bits |= QC_WORD;
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
-    char low[QT_MAX_KEY];
-    size_t ln = S_lower(q, i, low);
-    if (ln) bits |= S_word_bits(q, low, ln);
+    q->word[i] = S_lookup(q->a, t->start, n);
+    if (q->word[i]) bits |= q->word[i]->bits;
   } else if (t->kind == DS_TOK_PUNCT && n == 1 && strchr(".!?;", s[0])) {
     /* "(D-Wis.)", "McConnell, R-Ky., said": a period closing an abbreviation before
      * a bracket or comma ends nothing */
@@ -105,17 +254,7 @@ uint32_t qt_class_of(const qt_ctx *q, uint32_t i) {
                   (q->t[i + 1].kind == DS_TOK_WORD && !(q->t[i + 1].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START))));
     if (!inner) bits |= QC_STOP;
   }
-  q->cls[i] |= bits; /* keeps the cue and time bits already there */
-  return q->cls[i];
-}
-
-/* The cue list's filter asked with the raw lower-case word: its ends are already
- * lower case (the filter looks only at the ends and the length), so most words are
- * turned away before they are copied and hashed. */
-static bool S_may_be_cue(const qt_ctx *q, uint32_t i) {
-  const char *s = q->a->body + q->t[i].start;
-  size_t n = q->t[i].end - q->t[i].start;
-  return (s[n - 1] >= 'A' && s[n - 1] <= 'Z') || ds_map_may_have(q->lists[QL_CUES], s, n);
+  return bits;
 }
 
 /* A capitalised word inside the headline, not its first ("Roe Says …"). */
@@ -123,7 +262,8 @@ static bool S_title_word(const qt_ctx *q, uint32_t i) {
   return i < q->title_end && i > 0 && (q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START);
 }
 
-const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
+/* The cue lemma of word i; the classes of the tokens before it are filled. */
+static const char *S_cue_of(const qt_ctx *q, uint32_t i) {
   const char *v = NULL;
   if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
   else if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
@@ -133,15 +273,22 @@ const char *qt_cue_of(const qt_ctx *q, uint32_t i) {
     v = "say"; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
    * headline is in title case ("Mayor Says Pier Will Reopen") */
-  else if ((qt_is_lower_word(q, i) && S_may_be_cue(q, i)) || S_title_word(q, i)) {
-    char low[QT_MAX_KEY];
-    size_t n = S_lower(q, i, low);
-    if (n) v = S_get(q, QL_CUES, low, n, ds_hash_bytes(low, n));
+  else if (q->word[i] && (qt_is_lower_word(q, i) || S_title_word(q, i))) {
+    v = q->word[i]->cue;
     if (v && i > 0 && qt_has(q, i - 1, QC_ARTICLE)) v = NULL;
   }
-  q->cue[i] = v;
-  q->cls[i] |= QC_CUE_DONE;
   return v;
+}
+
+void qt_classify(qt_ctx *q) {
+  ds_arena *ar = &q->a->arena;
+  for (uint32_t i = 0; i < q->nt; i++) {
+    q->cls[i] = S_class_of(q, i);
+    if (q->t[i].kind == DS_TOK_WORD) q->cue[i] = S_cue_of(q, i);
+    if (q->t[i].kind == DS_TOK_QUOTE) *DS_PUSH(ar, &q->marks) = i;
+    if (q->cue[i] || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
+      *DS_PUSH(ar, &q->starts) = i;
+  }
 }
 
 static bool S_time_search(const qt_ctx *q, uint32_t i) {

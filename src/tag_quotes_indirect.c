@@ -5,7 +5,6 @@
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 /* Words before a comma that can end a report; fewer are a lead of it ("said that,
  * if elected, …", "said that earlier this year, a pact was …"). */
@@ -53,8 +52,8 @@ static bool S_is_direct(const qt_ctx *q, uint32_t s, uint32_t e) {
 
 /* A counted part of a group ("three-quarters", "most", "half"). */
 static bool S_quantity(const qt_ctx *q, uint32_t i) {
-  return qt_is_lower_word(q, i) && ds_lexicon_has("quote_quantities", q->a->body + q->t[i].start,
-                                                  q->t[i].end - q->t[i].start);
+  const qt_word *w = qt_is_lower_word(q, i) ? qt_word_of(q, i) : NULL;
+  return w && w->quantity;
 }
 
 /* A report of its own starts at token i: a capitalised subject of up to
@@ -136,7 +135,7 @@ static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
 /* The report [s, e) is one capitalised name taken a stance on ("endorsed Roe"). */
 static bool S_named_object(const qt_ctx *q, uint32_t s, uint32_t e, const char *cue) {
   return e == s + 1 && qt_is_word(q, s) && (q->t[s].flags & DS_TF_CAP) && !qt_is_pronoun(q, s) &&
-         ds_lexicon_has("quote_object_cues", cue, strlen(cue));
+         qt_cue_in(cue, QT_CUE_OBJECT);
 }
 
 /* A noun phrase taken a stance on ends before an adjunct ("endorsed Roe after the
@@ -144,7 +143,7 @@ static bool S_named_object(const qt_ctx *q, uint32_t s, uint32_t e, const char *
  * the delay", "dismissed claims by Roe that …"). A clause ("that …", "to …") runs on. */
 static uint32_t S_object_end(const qt_ctx *q, uint32_t s, uint32_t e, const char *cue) {
   if (qt_is(q, s, "that") || qt_is(q, s, "to") || qt_is(q, s, "how") || qt_is(q, s, "whether") ||
-      !ds_lexicon_has("quote_object_cues", cue, strlen(cue)))
+      !qt_cue_in(cue, QT_CUE_OBJECT))
     return e;
   for (uint32_t i = s + 1; i < e; i++)
     if (qt_is_lower_word(q, i) && qt_has(q, i, QC_LEAD | QC_TIMEPREP) && !qt_is(q, i, "for") &&
@@ -386,8 +385,8 @@ static void S_with_subject(qt_ctx *q, uint32_t k, const char *cue, const qt_spea
   /* "said that, if elected, …": the comma after "that" opens an aside in the report */
   bool tail = adj > p || p >= se || qt_is_stop(q, p) ||
               (qt_is_punct(q, p, ',') && !qt_is(q, p - 1, "that"));
-  if (!tail && (inner || ds_lexicon_has("quote_tell_verbs", cue, strlen(cue))) &&
-      qt_np_after(q, p, se, &lend).found && (lend >= se || qt_is_stop(q, lend)))
+  if (!tail && (inner || qt_cue_in(cue, QT_CUE_TELL)) && qt_np_after(q, p, se, &lend).found &&
+      (lend >= se || qt_is_stop(q, lend)))
     tail = true; /* "…, officials told POLITICO." (but "the union endorsed Jo Roe.") */
   if (!tail) S_emit(q, p, se, sp, cue, k);
   else if (!inner && qt_is_punct(q, p, ',') && p + 1 < se && sp->tok == ss)
@@ -440,8 +439,8 @@ static void S_cue(qt_ctx *q, uint32_t k, const char *cue) {
   }
   se = S_relative_end(q, k, ss, se);
   uint32_t p = qt_skip_after_cue(q, k, se);
-  if (ds_lexicon_has("quote_that_cues", cue, strlen(cue)) && !qt_is(q, p - 1, "that") &&
-      !qt_is_punct(q, p - 1, ':') && !(p == k + 1 && S_clause_word(q, p)) && !S_doc_subject(q, k, ss))
+  if (qt_cue_in(cue, QT_CUE_THAT) && !qt_is(q, p - 1, "that") && !qt_is_punct(q, p - 1, ':') &&
+      !(p == k + 1 && S_clause_word(q, p)) && !S_doc_subject(q, k, ss))
     return; /* "agreed during his visit": no report; "agreed to pay", "knew what …" are */
   S_with_subject(q, k, cue, &sp, p, ss, se);
 }
@@ -467,25 +466,15 @@ static qt_speaker S_possessor(const qt_ctx *q, uint32_t k, uint32_t ss) {
   return sp.found && sp.name ? sp : (qt_speaker){.entity = -1};
 }
 
-/* Token k is a lower-case "that": a byte test, as it runs on every token. */
-static inline bool S_is_that(const qt_ctx *q, uint32_t k) {
-  if (q->t[k].end - q->t[k].start != 4) return false;
-  const char *b = q->a->body + q->t[k].start;
-  return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
-}
-
 /* "the mayor's claim that …", "her belief that …": a report noun framed by a
  * possessor and "that". Without a possessor ("the claim that …") nobody is named. */
 static void S_noun_cue(qt_ctx *q, uint32_t k) {
   /* "that night" is a time, not the start of a report */
   if (!qt_is_lower_word(q, k) || (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) || qt_in_time(q, k + 1))
     return;
-  if (qt_is_lower_word(q, k + 2) && ds_lexicon_has("time_words", q->a->body + q->t[k + 2].start,
-                                                   q->t[k + 2].end - q->t[k + 2].start))
-    return;
-  const char *b = q->a->body + q->t[k].start;
-  size_t n = q->t[k].end - q->t[k].start;
-  const char *cue = n < QT_MAX_KEY ? ds_lexicon_value("quote_noun_cues", b, n) : NULL;
+  const qt_word *after = qt_is_lower_word(q, k + 2) ? qt_word_of(q, k + 2) : NULL;
+  if (after && after->time_word) return;
+  const char *cue = qt_word_of(q, k) ? qt_word_of(q, k)->noun : NULL;
   if (!cue) return;
   uint32_t ss = S_clause_start(q, k), se = qt_sent_end(q, k);
   qt_speaker sp = S_possessor(q, k, ss);
@@ -548,11 +537,13 @@ static void S_headline(qt_ctx *q, uint32_t k) {
 }
 
 void qt_indirect(qt_ctx *q) {
-  for (uint32_t k = 0; k < q->nt; k++) {
+  for (size_t s = 0; s < q->starts.len; s++) { /* the other tokens start nothing */
+    uint32_t k = q->starts.items[s];
     if (q->mark[k] & (QT_IN_QUOTE | QT_CUE_USED | QT_MARK)) continue;
     const char *cue = qt_cue(q, k);
     if (cue) S_cue(q, k, cue);
-    else if (k > 0 && S_is_that(q, k)) S_noun_cue(q, k - 1);
+    else if (k > 0 && qt_is_that(q, k))
+      S_noun_cue(q, k - 1);
     else if (q->t[k].flags & DS_TF_PARA_START) S_headline(q, k);
   }
 }

@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "corpus.h"
 #include "util/hash.h"
@@ -67,47 +66,55 @@ typedef struct {
 
 /* Per-token classes, filled on first use (tag_quotes_class.c). */
 enum {
-  QC_DONE = 1u << 0,      /* the word classes below are filled */
-  QC_CUE_DONE = 1u << 1,  /* cue[i] is filled */
   QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
   QC_TIME = 1u << 3,      /* inside a tagged time expression */
   QC_WORD = 1u << 4,
-  QC_LOWER = 1u << 5,     /* a word starting with a-z */
-  QC_STOP = 1u << 6,      /* . ! ? ; that ends a clause */
-  QC_SKIP = 1u << 7,      /* quote_skip: adverbs and auxiliaries before a cue */
-  QC_PREP = 1u << 8,      /* quote_preps */
-  QC_STOPCAPS = 1u << 9,  /* ent_stopcaps: capitalised but no name */
-  QC_OBJECT = 1u << 10,   /* quote_objects: the listener of "told reporters" */
-  QC_DET = 1u << 11,      /* quote_determiners */
+  QC_LOWER = 1u << 5,      /* a word starting with a-z */
+  QC_STOP = 1u << 6,       /* . ! ? ; that ends a clause */
+  QC_SKIP = 1u << 7,       /* quote_skip: adverbs and auxiliaries before a cue */
+  QC_PREP = 1u << 8,       /* quote_preps */
+  QC_STOPCAPS = 1u << 9,   /* ent_stopcaps: capitalised but no name */
+  QC_OBJECT = 1u << 10,    /* quote_objects: the listener of "told reporters" */
+  QC_DET = 1u << 11,       /* quote_determiners */
   QC_NAME_WORD = 1u << 12, /* quote_name_words: lower-case words inside a title */
-  QC_BREAK = 1u << 13,    /* quote_content_breaks */
+  QC_BREAK = 1u << 13,     /* quote_content_breaks */
   QC_CONNECTOR = 1u << 14, /* quote_function_words classes */
   QC_INNER = 1u << 15,
   QC_BE = 1u << 16,
   QC_TIMEPREP = 1u << 17,
   QC_LEAD = 1u << 18,
-  QC_PRONOUN = 1u << 19,  /* quote_pronouns */
-  QC_PRON_ORG = 1u << 20, /* ... that may stand for an organisation (it, they, we) */
-  QC_ROLE = 1u << 21,     /* a speaker noun or a title ("spokesman", "minister") */
+  QC_PRONOUN = 1u << 19,     /* quote_pronouns */
+  QC_PRON_ORG = 1u << 20,    /* ... that may stand for an organisation (it, they, we) */
+  QC_ROLE = 1u << 21,        /* a speaker noun or a title ("spokesman", "minister") */
   QC_SPN_SPEAKER = 1u << 22, /* quote_speaker_nouns naming a speaker (person, org) */
-  QC_SPN_MOD = 1u << 23,  /* ... a modifier of one ("senior", "foreign") */
-  QC_SPN_DOC = 1u << 24,  /* ... a document ("statement", "report") */
-  QC_ARTICLE = 1u << 25,  /* an article or possessive: the next word is a noun */
-  QC_CONJ = 1u << 26,     /* a conjunction or adverb opening a sentence ("And then Roe …") */
+  QC_SPN_MOD = 1u << 23,     /* ... a modifier of one ("senior", "foreign") */
+  QC_SPN_DOC = 1u << 24,     /* ... a document ("statement", "report") */
+  QC_ARTICLE = 1u << 25,     /* an article or possessive: the next word is a noun */
+  QC_CONJ = 1u << 26,        /* a conjunction or adverb opening a sentence ("And then Roe …") */
 };
 
 /* Longest word looked up in a word list; longer tokens are in none. */
 #define QT_MAX_KEY 64
-/* Word lists the classes come from, fetched once per article (tag_quotes_class.c). */
-#define QT_N_LISTS 12
+
+/* What the word lists say of one word (tag_quotes_class.c merges them in one table). */
+typedef struct {
+  uint32_t bits;    /* QC_* word classes */
+  const char *cue;  /* cue_verbs: the lemma */
+  const char *weak; /* quote_weak_cues: the lemma */
+  const char *noun; /* quote_noun_cues: the lemma */
+  bool time_word;   /* in time_words */
+  bool quantity;    /* in quote_quantities */
+} qt_word;
 
 typedef struct {
   ds_article *a;
-  const ds_map *lists[QT_N_LISTS];
   const ds_token *t;
   uint32_t nt;
   uint32_t *cls;    /* QC_* per token */
-  const char **cue; /* cue lemma per token, valid when QC_CUE_DONE */
+  const qt_word **word;    /* per token: its word list entry, or NULL */
+  const char **cue;        /* cue lemma per word token, or NULL */
+  DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
+  DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
@@ -121,14 +128,30 @@ typedef struct {
 } qt_ctx;
 
 /* ---- tokens (tag_quotes_class.c) ---- */
-void qt_class_init(qt_ctx *q);
-uint32_t qt_class_of(const qt_ctx *q, uint32_t i);
-const char *qt_cue_of(const qt_ctx *q, uint32_t i);
+/* Builds the word table, once for all threads; call before qt_classify. */
+void qt_words_init(void);
+/* Token k is a lower-case "that": a byte test, as it runs on every token. */
+static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
+  if (q->t[k].end - q->t[k].start != 4) return false;
+  const char *b = q->a->body + q->t[k].start;
+  return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
+}
+/* The lists of cue lemmas (data/quote_tell_verbs.txt, …) as flags. */
+enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
+/* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
+bool qt_cue_in(const char *cue, unsigned flag);
+/* Fills cls, word and cue of every token, and the lists marks and starts (title_end
+ * first). */
+void qt_classify(qt_ctx *q);
 
 /* The QC_* bits of token i (0 past the end). */
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
-  return (q->cls[i] & QC_DONE) ? q->cls[i] : qt_class_of(q, i);
+  return q->cls[i];
+}
+/* Token i's entry in the word lists, or NULL (past the end, or in none). */
+static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
+  return i < q->nt ? q->word[i] : NULL;
 }
 static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
   return (qt_cls(q, i) & bits) != 0;
@@ -151,7 +174,11 @@ static inline bool qt_is_ing(const qt_ctx *q, uint32_t i) {
 static inline bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
   if (!qt_is_word(q, i)) return false;
   size_t n = q->t[i].end - q->t[i].start;
-  return n == strlen(word) && strncasecmp(q->a->body + q->t[i].start, word, n) == 0;
+  if (n != strlen(word)) return false;
+  const char *b = q->a->body + q->t[i].start;
+  for (size_t k = 0; k < n; k++) /* ASCII case folding, as strncasecmp in the C locale */
+    if ((b[k] >= 'A' && b[k] <= 'Z' ? b[k] + 32 : b[k]) != word[k]) return false;
+  return true;
 }
 static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&
@@ -159,8 +186,7 @@ static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
 }
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  if (i >= q->nt || q->t[i].kind != DS_TOK_WORD) return NULL;
-  return (q->cls[i] & QC_CUE_DONE) ? q->cue[i] : qt_cue_of(q, i);
+  return i < q->nt ? q->cue[i] : NULL; /* NULL for all but words */
 }
 /* Same, also accepting verbs that attribute only beside a quote ("the statement read"). */
 const char *qt_cue_near(const qt_ctx *q, uint32_t i);

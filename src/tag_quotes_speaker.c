@@ -4,11 +4,9 @@
  * phrase, a pronoun resolved to its entity, or, when the phrase names nobody
  * ("analysts", "the statement"), no entity at all. */
 #include <string.h>
-#include <strings.h>
 
 #include "entities.h"
 #include "tag_quotes_internal.h"
-#include "util/lexicon.h"
 
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i) {
   int32_t s = q->sent[i];
@@ -221,9 +219,7 @@ static qt_speaker S_counted(const qt_ctx *q, uint32_t of, uint32_t j, uint32_t l
   qt_speaker none = {.entity = -1};
   if (of <= lo || !qt_is(q, of, "of")) return none;
   uint32_t s = of - 1;
-  if (!qt_is_word(q, s) || !ds_lexicon_has("quote_quantities", q->a->body + q->t[s].start,
-                                           q->t[s].end - q->t[s].start))
-    return none;
+  if (!qt_is_word(q, s) || !qt_word_of(q, s) || !qt_word_of(q, s)->quantity) return none;
   if (s > lo && q->t[s - 1].kind == DS_TOK_NUMBER) s--;
   return (qt_speaker){.entity = -1, .found = true, .tok = s, .start = q->t[s].start, .end = q->t[j - 1].end};
 }
@@ -321,7 +317,7 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
   uint32_t j = k + 1;
   const char *lemma = qt_cue(q, k);
   if (lemma && strcmp(lemma, "put it") == 0) j++;
-  if (lemma && ds_lexicon_has("quote_tell_verbs", lemma, strlen(lemma))) {
+  if (lemma && qt_cue_in(lemma, QT_CUE_TELL)) {
     uint32_t l = j; /* the listener: kept only when a content marker follows it */
     while (l < hi && l - j < QT_MAX_NP_TOKENS &&
            (S_np_token(q, l) || qt_has(q, l, QC_OBJECT) || qt_in_time(q, l)))
@@ -357,7 +353,8 @@ uint32_t qt_skip_after_cue(const qt_ctx *q, uint32_t k, uint32_t hi) {
 const char *qt_cue_near(const qt_ctx *q, uint32_t i) {
   const char *v = qt_cue(q, i);
   if (v || !qt_is_lower_word(q, i)) return v;
-  return ds_lexicon_value("quote_weak_cues", q->a->body + q->t[i].start, q->t[i].end - q->t[i].start);
+  const qt_word *w = qt_word_of(q, i);
+  return w ? w->weak : NULL;
 }
 
 /* Leading adverbials we step over to reach a sentence's subject ("Responding, …"). */
