@@ -38,7 +38,9 @@ static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
  * word that only builds a role ("defence"). */
 static bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
   ds_ent_memo *mo = c->memo && i < c->ntok ? &c->memo[i] : NULL;
-  if (mo && !(mo->done & 2)) {
+  if (mo && !(mo->done & 2) && !ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) {
+    mo->done |= 2; /* most words: no title, and no list to ask */
+  } else if (mo && !(mo->done & 2)) {
     uint32_t m = 0;
     const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
     mo->title = !v ? 0 : strcmp(v, "head") == 0 ? 1 : strcmp(v, "mod") == 0 ? 2 : 0;
@@ -54,6 +56,10 @@ static bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
  * ("Congress", "Senate": "National People's Congress"). */
 static bool S_org_head(const ds_ent_ctx *c, uint32_t i) { return S_feat(c, i, DS_EF_ORG_HEAD); }
 
+#define S_KNOWN_LISTS                                                                   \
+  (1u << DS_EL_COUNTRIES | 1u << DS_EL_PLACES | 1u << DS_EL_ORG | 1u << DS_EL_DEMONYMS |  \
+   1u << DS_EL_GROUPS)
+
 /* The longest list name at i: country, place, organisation or nationality word.
  * Sets *k, *type and returns the canonical name, or NULL. */
 static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
@@ -66,7 +72,7 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
   const char *best = NULL, *v[NL];
   uint32_t m[NL];
   *k = 0;
-  if (!ds_ent_is_cap(c, i)) return NULL;
+  if (!ds_ent_is_cap(c, i) || !ds_ent_may_match(c, i, S_KNOWN_LISTS)) return NULL;
   ds_ent_match_lists(c, lists, NL, i, max, v, m);
   for (size_t l = 0; l < NL; l++) {
     if (!v[l] || !*v[l] || m[l] <= *k) continue;
@@ -168,7 +174,7 @@ static ds_ent_cand *S_push(ds_ent_ctx *c, ds_ent_cand_kind kind, uint32_t i, uin
   x->start = c->t[i].start;
   x->end = c->t[j - 1].start + ds_ent_core_len(c, j - 1);
   x->sentence = c->sent;
-  x->in_quote = c->in_quote[i];
+  x->in_quote = c->memo[i].in_quote;
   x->entity = -1;
   x->surface = ds_ent_join(c, &c->tmp, i, j);
   return x;
