@@ -21,6 +21,10 @@
 
 #include "tag_entities_priv.h"
 
+/* Sketch filter of the capitalised words, log2 of its bits: eight per capitalised
+ * word of a long article, so few lower-case words pass it for nothing. */
+#define DS_ENT_CAPS_FILTER_LOG2 12
+
 /* The entry for key (any case), or NULL. */
 static const ds_ent_entry *S_lookup(const ds_ent_ctx *c, const char *key, size_t n) {
   return ds_ent_find(c->L, key, n, ds_hash_word_lower(key, n));
@@ -74,15 +78,33 @@ static inline ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint32_t i) {
   return &c->caps[k];
 }
 
-/* A word token's memo: possessive, capital, hash and list entry. */
+/* A word token's memo: possessive and capital; its list entry is looked up when
+ * first asked for (most lower-case words never are). */
 static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
   uint32_t n;
   const char *s = ds_ent_tok(c, i, &n);
   mo->poss = S_poss_len(s, n);
   mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
-  uint64_t h = ds_hash_word_lower(s, n - mo->poss);
-  mo->h = (uint32_t)h;
-  mo->ent = ds_ent_find(c->L, s, n - mo->poss, h);
+  mo->ent = &ds_ent_unlooked;
+}
+
+const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
+  uint32_t n = ds_ent_core_len(c, i);
+  const char *s = c->a->body + c->t[i].start;
+  return c->memo[i].ent = ds_ent_find(c->L, s, n, ds_hash_word_lower(s, n));
+}
+
+static uint32_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
+  return (uint32_t)ds_hash_word_lower(c->a->body + c->t[i].start, ds_ent_core_len(c, i));
+}
+
+/* A sketch of a word in any case (first and last byte, length), for the filter that
+ * spares most lower-case words a hash: its top bits index a bitmap. */
+static uint32_t S_sketch(const ds_ent_ctx *c, uint32_t i) {
+  const unsigned char *s = (const unsigned char *)c->a->body + c->t[i].start;
+  uint32_t n = ds_ent_core_len(c, i), b0 = s[0], b1 = s[n - 1];
+  b0 |= b0 >= 'A' && b0 <= 'Z' ? 0x20 : 0, b1 |= b1 >= 'A' && b1 <= 'Z' ? 0x20 : 0;
+  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
 /* Quote depth: a mention inside a quotation is not a candidate speaker. Depth
@@ -95,12 +117,34 @@ static bool S_in_quote(const ds_token *t, int *depth) {
   return *depth > 0 && t->kind != DS_TOK_QUOTE;
 }
 
-/* One pass over the tokens fills the memos; then the capitalised words go in a set,
- * and each lower-case word marks its capitalised twin: a capitalised sentence opener
- * that the article also writes in lower case ("Commenting", "Amid") is known not to
- * be a name. idx: room for ntok indexes. */
+/* The capitalised words go in a set, and each lower-case word that passes the sketch
+ * filter marks its capitalised twin: a capitalised sentence opener that the article
+ * also writes in lower case ("Commenting", "Amid") is known not to be a name. */
+static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t nlow) {
+  uint32_t size = 16;
+  while (size < 2 * ncap) size *= 2; /* load under 1/2 */
+  c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
+  c->caps_mask = size - 1;
+  uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
+  for (uint32_t k = 0; k < ncap; k++) {
+    uint32_t i = idx[k], b = S_sketch(c, i);
+    c->memo[i].h = S_core_hash(c, i);
+    ds_ent_capword *w = S_cap_slot(c, i);
+    if (!w->tok) w->h = c->memo[i].h, w->tok = i + 1;
+    sketch[b >> 6] |= 1ull << (b & 63);
+  }
+  for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
+    uint32_t i = idx[k], b = S_sketch(c, i);
+    if (!(sketch[b >> 6] >> (b & 63) & 1)) continue;
+    c->memo[i].h = S_core_hash(c, i);
+    ds_ent_capword *w = S_cap_slot(c, i);
+    if (w->tok) w->tok |= S_CAP_LOWER;
+  }
+}
+
+/* One pass over the tokens fills the memos, then S_twins. idx: room for ntok. */
 static void S_classify(ds_ent_ctx *c, uint32_t *idx) {
-  uint32_t ncap = 0, nlow = 0, size = 16;
+  uint32_t ncap = 0, nlow = 0;
   int depth = 0;
   for (uint32_t i = 0; i < c->ntok; i++) {
     ds_ent_memo *mo = &c->memo[i];
@@ -111,17 +155,7 @@ static void S_classify(ds_ent_ctx *c, uint32_t *idx) {
     else idx[ncap++] = i;
   }
   c->memo[c->ntok] = (ds_ent_memo){0};
-  while (size < 2 * ncap) size *= 2; /* load under 1/2 */
-  c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
-  c->caps_mask = size - 1;
-  for (uint32_t k = 0; k < ncap; k++) {
-    ds_ent_capword *w = S_cap_slot(c, idx[k]);
-    if (!w->tok) w->h = c->memo[idx[k]].h, w->tok = idx[k] + 1;
-  }
-  for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
-    ds_ent_capword *w = S_cap_slot(c, idx[k]);
-    if (w->tok) w->tok |= S_CAP_LOWER;
-  }
+  S_twins(c, idx, ncap, nlow);
 }
 
 static bool S_digit(const char *s, uint32_t n) {
@@ -164,13 +198,10 @@ static bool S_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   }
 }
 
-bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
-  if (i >= c->ntok || c->t[i].kind != DS_TOK_WORD) return false;
+bool ds_ent_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->asked >> f & 1)) {
-    mo->asked |= (uint16_t)(1u << f);
-    if (S_feat_compute(c, i, f)) mo->is |= (uint16_t)(1u << f);
-  }
+  mo->asked |= (uint16_t)(1u << f);
+  if (S_feat_compute(c, i, f)) mo->is |= (uint16_t)(1u << f);
   return mo->is >> f & 1;
 }
 
@@ -245,13 +276,12 @@ const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i,
 }
 
 char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
+  uint32_t n, core = ds_ent_core_len(c, i);
+  const char *s = ds_ent_tok(c, i, &n);
+  if (j == i + 1) return ds_arena_strndup(ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
   char key[DS_ENT_MAX_KEY];
   size_t klen;
-  if (!S_key(c, i, j, key, &klen)) {
-    uint32_t n;
-    const char *s = ds_ent_tok(c, i, &n);
-    return ds_arena_strndup(ar, s, n);
-  }
+  if (!S_key(c, i, j, key, &klen)) return ds_arena_strndup(ar, s, n);
   return ds_arena_strndup(ar, key, klen);
 }
 

@@ -12,6 +12,7 @@
 #include "util/lexicon.h"
 
 static ds_ent_lists S_L;
+const ds_ent_entry ds_ent_unlooked;
 static ds_map S_keys; /* key -> entry while building */
 static pthread_once_t S_L_once = PTHREAD_ONCE_INIT;
 

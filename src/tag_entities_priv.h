@@ -125,17 +125,16 @@ static inline const ds_ent_entry *ds_ent_find(const ds_ent_lists *L, const char 
   }
 }
 
-/* Per-token answers the scanner asks for more than once: the entry is looked up for
- * every word when the article is classified (one cheap probe), the rest computed on
- * first use. */
+/* Per-token answers the scanner asks for more than once: computed on first use, so a
+ * token costs at most one hash and one probe however often it is asked about. */
 typedef struct {
   const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
   const char *known;       /* longest list name starting here, or NULL */
-  uint32_t h;              /* ds_hash_word_lower of the core (words only) */
+  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words) */
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
-  uint8_t done;            /* 1: known computed, 2: title computed */
+  uint8_t done;            /* 1: known, 2: title, 4: name token computed; 8: a name token */
   uint8_t poss;            /* bytes of a final possessive 's / ’s (0, 2 or 4) */
   bool cap;                /* ds_ent_is_cap */
   bool in_quote;           /* inside a quotation */
@@ -178,9 +177,15 @@ enum {
 /* The value of key (any ASCII case) in list l, "" for no value, NULL when absent. */
 const char *ds_ent_lex(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
 bool ds_ent_has(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
+/* ds_ent_memo.ent of a word not looked up yet. */
+extern const ds_ent_entry ds_ent_unlooked;
+/* Looks word token i's core up and remembers its entry. */
+const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i);
 /* The merged-list entry of word token i's core, or NULL. */
 static inline const ds_ent_entry *ds_ent_entry_of(const ds_ent_ctx *c, uint32_t i) {
-  return i < c->ntok ? c->memo[i].ent : NULL;
+  if (i >= c->ntok) return NULL;
+  const ds_ent_entry *e = c->memo[i].ent;
+  return e != &ds_ent_unlooked ? e : ds_ent_look(c, i);
 }
 /* Value of word token i (core) in list l, or NULL; NULL for other tokens. */
 static inline const char *ds_ent_val(const ds_ent_ctx *c, uint32_t i, ds_ent_list l) {
@@ -191,13 +196,19 @@ static inline const char *ds_ent_val(const ds_ent_ctx *c, uint32_t i, ds_ent_lis
  * one, or begins one, or a longer key is possible (a possessive, or a word glued on
  * as in "U.S.-China"). False for most tokens, before any key is built. */
 static inline bool ds_ent_may_match(const ds_ent_ctx *c, uint32_t i, uint32_t want) {
-  const ds_ent_entry *e = c->memo[i].ent;
+  const ds_ent_entry *e = ds_ent_entry_of(c, i);
   if ((e && ((e->in | e->prefix) & want)) || c->memo[i].poss) return true;
   return i + 1 < c->sent_end && !(c->t[i + 1].flags & DS_TF_SPACE_BEFORE) &&
          c->t[i + 1].kind == DS_TOK_WORD;
 }
+/* Feature f of token i computed and remembered (ds_ent_feat's slow path). */
+bool ds_ent_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f);
 /* Feature f (DS_EF_*) of word token i; false for other tokens. */
-bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f);
+static inline bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
+  if (i >= c->ntok || c->t[i].kind != DS_TOK_WORD) return false;
+  const ds_ent_memo *mo = &c->memo[i];
+  return mo->asked >> f & 1 ? mo->is >> f & 1 : ds_ent_feat_compute(c, i, f);
+}
 
 /* Token helpers shared by the scanner and resolver. */
 static inline const char *ds_ent_tok(const ds_ent_ctx *c, uint32_t i, uint32_t *len) {

@@ -151,15 +151,23 @@ static bool S_common_opener(const ds_ent_ctx *c, uint32_t i) {
   return S_start_like(c, i) && S_written_lower(c, i);
 }
 
-/* A token that can be part of a personal name. */
-static bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
+/* A token that can be part of a personal name (inside the sentence, a property of
+ * the token alone: remembered). */
+static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
   ds_ent_type ty;
-  if (i >= c->sent_end || !ds_ent_is_cap(c, i) || ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
+  if (ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
   if (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)) return false;
   if (S_title(c, i, &k, &mod) || mod || ds_ent_feat(c, i, DS_EF_HYPHEN_KNOWN)) return false;
   return !S_known(c, i, 1, &k, &ty);
+}
+
+static bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
+  if (i >= c->sent_end || !ds_ent_is_cap(c, i)) return false;
+  ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & 4)) mo->done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
+  return mo->done & 8;
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
