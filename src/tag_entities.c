@@ -24,6 +24,9 @@
 /* Sketch filter of the capitalised words, log2 of its bits: eight per capitalised
  * word of a long article, so few lower-case words pass it for nothing. */
 #define DS_ENT_CAPS_FILTER_LOG2 12
+/* Candidates beyond one per capitalised word we make room for at once (descriptions
+ * such as "the spokesman"). */
+#define DS_ENT_CANDS_SLACK 64
 
 /* The entry for key (any case), or NULL. */
 static const ds_ent_entry *S_lookup(const ds_ent_ctx *c, const char *key, size_t n) {
@@ -78,14 +81,22 @@ static inline ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint32_t i) {
   return &c->caps[k];
 }
 
-/* A word token's memo: possessive and capital; its list entry is looked up when
- * first asked for (most lower-case words never are). */
+/* A sketch of a word's core in any case (first and last byte, length), for the
+ * filter that spares most lower-case words a hash: its top bits index a bitmap. */
+static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
+  uint32_t b0 = s[0] | 0x20u, b1 = s[n - 1] | 0x20u; /* A-Z as a-z; others may mix */
+  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
+}
+
+/* A word token's memo: possessive, capital, and for now the sketch in h; its list
+ * entry is looked up when first asked for (most lower-case words never are). */
 static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
   uint32_t n;
   const char *s = ds_ent_tok(c, i, &n);
   mo->poss = S_poss_len(s, n);
   mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
+  mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
 }
 
 const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
@@ -96,15 +107,6 @@ const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
 
 static uint32_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
   return (uint32_t)ds_hash_word_lower(c->a->body + c->t[i].start, ds_ent_core_len(c, i));
-}
-
-/* A sketch of a word in any case (first and last byte, length), for the filter that
- * spares most lower-case words a hash: its top bits index a bitmap. */
-static uint32_t S_sketch(const ds_ent_ctx *c, uint32_t i) {
-  const unsigned char *s = (const unsigned char *)c->a->body + c->t[i].start;
-  uint32_t n = ds_ent_core_len(c, i), b0 = s[0], b1 = s[n - 1];
-  b0 |= b0 >= 'A' && b0 <= 'Z' ? 0x20 : 0, b1 |= b1 >= 'A' && b1 <= 'Z' ? 0x20 : 0;
-  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
 /* Quote depth: a mention inside a quotation is not a candidate speaker. Depth
@@ -127,14 +129,14 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint32_t i = idx[k], b = S_sketch(c, i);
+    uint32_t i = idx[k], b = c->memo[i].h;
     c->memo[i].h = S_core_hash(c, i);
     ds_ent_capword *w = S_cap_slot(c, i);
     if (!w->tok) w->h = c->memo[i].h, w->tok = i + 1;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
-    uint32_t i = idx[k], b = S_sketch(c, i);
+    uint32_t i = idx[k], b = c->memo[i].h;
     if (!(sketch[b >> 6] >> (b & 63) & 1)) continue;
     c->memo[i].h = S_core_hash(c, i);
     ds_ent_capword *w = S_cap_slot(c, i);
@@ -142,8 +144,9 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
   }
 }
 
-/* One pass over the tokens fills the memos, then S_twins. idx: room for ntok. */
-static void S_classify(ds_ent_ctx *c, uint32_t *idx) {
+/* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
+ * Returns the number of capitalised words. */
+static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
   uint32_t ncap = 0, nlow = 0;
   int depth = 0;
   for (uint32_t i = 0; i < c->ntok; i++) {
@@ -156,6 +159,7 @@ static void S_classify(ds_ent_ctx *c, uint32_t *idx) {
   }
   c->memo[c->ntok] = (ds_ent_memo){0};
   S_twins(c, idx, ncap, nlow);
+  return ncap;
 }
 
 static bool S_digit(const char *s, uint32_t n) {
@@ -295,9 +299,14 @@ void ds_tag_entities(ds_article *a) {
   void *scratch = malloc(n * sizeof *c.memo + n * sizeof(uint32_t));
   if (!scratch) abort();
   c.memo = scratch;
-  S_classify(&c, (uint32_t *)(c.memo + n));
+  /* room for the usual candidates, about one per capitalised word, not zeroed (each
+   * is written when pushed); more grow into the arena */
+  c.cands.cap = S_classify(&c, (uint32_t *)(c.memo + n)) + DS_ENT_CANDS_SLACK;
+  void *cands = c.cands.items = malloc(c.cands.cap * sizeof *c.cands.items);
+  if (!cands) abort();
   for (uint32_t si = 0; si < a->sentences.len; si++) ds_ent_scan_sentence(&c, si);
   ds_ent_resolve(&c);
   ds_arena_free(&c.tmp);
+  free(cands);
   free(scratch);
 }

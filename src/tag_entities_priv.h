@@ -130,7 +130,8 @@ static inline const ds_ent_entry *ds_ent_find(const ds_ent_lists *L, const char 
 typedef struct {
   const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
   const char *known;       /* longest list name starting here, or NULL */
-  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words) */
+  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words and
+                              their lower-case twins); the sketch while classifying */
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
