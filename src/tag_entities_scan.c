@@ -36,20 +36,23 @@ static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
 
 /* Title match at i: *k tokens; returns true for a head ("spokesman"), *mod for a
  * word that only builds a role ("defence"). */
-static bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
-  ds_ent_memo *mo = c->memo && i < c->ntok ? &c->memo[i] : NULL;
-  if (mo && !(mo->done & 2) && !ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) {
-    mo->done |= 2; /* most words: no title, and no list to ask */
-  } else if (mo && !(mo->done & 2)) {
-    uint32_t m = 0;
-    const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
-    mo->title = !v ? 0 : strcmp(v, "head") == 0 ? 1 : strcmp(v, "mod") == 0 ? 2 : 0;
-    mo->title_len = (uint8_t)m;
-    mo->done |= 2;
-  }
-  if (mod) *mod = mo && mo->title == 2;
-  if (mo && mo->title) *k = mo->title_len;
-  return mo && mo->title == 1;
+static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  mo->done |= 2;
+  if (!ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) return; /* most words: no list to ask */
+  uint32_t m = 0;
+  const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
+  mo->title = !v ? 0 : strcmp(v, "head") == 0 ? 1 : strcmp(v, "mod") == 0 ? 2 : 0;
+  mo->title_len = (uint8_t)m;
+}
+
+static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
+  if (i >= c->ntok) return mod ? *mod = false : false;
+  const ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & 2)) S_title_compute(c, i);
+  if (mod) *mod = mo->title == 2;
+  if (mo->title) *k = mo->title_len;
+  return mo->title == 1;
 }
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
@@ -90,17 +93,20 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
 }
 
 /* S_known, remembered per token: the same token is asked about from several places. */
-static const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
-                           ds_ent_type *type) {
-  ds_ent_memo *mo = c->memo && i < c->ntok ? &c->memo[i] : NULL;
-  if (!mo) return S_known_uncached(c, i, max, k, type);
-  if (!(mo->done & 1)) {
-    uint32_t m = 0;
-    ds_ent_type t = DS_ENT_PLACE;
-    mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
-    mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
-    mo->done |= 1;
-  }
+static __attribute__((noinline)) void S_known_compute(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  uint32_t m = 0;
+  ds_ent_type t = DS_ENT_PLACE;
+  mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
+  mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
+  mo->done |= 1;
+}
+
+static inline const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
+                                  ds_ent_type *type) {
+  if (i >= c->ntok) return S_known_uncached(c, i, max, k, type);
+  const ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & 1)) S_known_compute(c, i);
   if (mo->known_len > max) return S_known_uncached(c, i, max, k, type);
   *k = mo->known_len;
   if (mo->known) *type = (ds_ent_type)mo->known_type;
@@ -163,11 +169,14 @@ static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
   return !S_known(c, i, 1, &k, &ty);
 }
 
-static bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
+static __attribute__((noinline)) void S_name_tok_compute(const ds_ent_ctx *c, uint32_t i) {
+  c->memo[i].done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
+}
+
+static inline bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
   if (i >= c->sent_end || !ds_ent_is_cap(c, i)) return false;
-  ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 4)) mo->done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
-  return mo->done & 8;
+  if (!(c->memo[i].done & 4)) S_name_tok_compute(c, i);
+  return c->memo[i].done & 8;
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
