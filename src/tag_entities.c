@@ -88,6 +88,16 @@ static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
   return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
+/* Answers two features of a capitalised word (a name token or not) in one pass:
+ * DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when its core has no hyphen. */
+static void S_cap_feats(const char *s, uint32_t n, uint32_t core, ds_ent_memo *mo) {
+  bool digit = false, hyphen = false;
+  for (uint32_t x = 0; x < n; x++)
+    digit |= (unsigned)(s[x] - '0') < 10u, hyphen |= s[x] == '-' && x < core;
+  mo->asked |= 1u << DS_EF_DIGIT | (hyphen ? 0 : 1u << DS_EF_HYPHEN_KNOWN);
+  mo->is |= digit ? 1u << DS_EF_DIGIT : 0;
+}
+
 /* A word token's memo: possessive, capital, and for now the sketch in h; its list
  * entry is looked up when first asked for (most lower-case words never are). */
 static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
@@ -97,6 +107,7 @@ static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
   mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
+  if (mo->cap) S_cap_feats(s, n, n - mo->poss, mo);
 }
 
 const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {

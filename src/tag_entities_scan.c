@@ -57,7 +57,11 @@ static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *m
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
  * ("Congress", "Senate": "National People's Congress"). */
-static bool S_org_head(const ds_ent_ctx *c, uint32_t i) { return S_feat(c, i, DS_EF_ORG_HEAD); }
+static bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
+  const ds_ent_entry *e = ds_ent_entry_of(c, i);
+  if (!e || !(e->in & (1u << DS_EL_ORG | 1u << DS_EL_GROUPS))) return false; /* most words */
+  return S_feat(c, i, DS_EF_ORG_HEAD);
+}
 
 #define S_KNOWN_LISTS                                                                   \
   (1u << DS_EL_COUNTRIES | 1u << DS_EL_PLACES | 1u << DS_EL_ORG | 1u << DS_EL_DEMONYMS |  \
