@@ -67,7 +67,7 @@ static const char *S_key(S_res *r, char prefix, const char *s, size_t n) {
 
 /* The entity under the key, -1 when none; -2 when the key was voided (ambiguous). */
 static int32_t S_get_any(S_res *r, char prefix, const char *s) {
-  if (!s) return -1;
+  if (!s) return (int32_t)(r->kb.len = 0) - 1;
   S_key(r, prefix, s, strlen(s));
   const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
   return !slot ? -1 : slot->value ? (int32_t)slot->value - 1 : -2;
@@ -75,6 +75,20 @@ static int32_t S_get_any(S_res *r, char prefix, const char *s) {
 
 static int32_t S_get(S_res *r, char prefix, const char *s) {
   int32_t e = S_get_any(r, prefix, s);
+  return e >= 0 ? e : -1;
+}
+
+/* S_get_any of the name last looked up (still in the key buffer) under another prefix:
+ * no second fold. */
+static int32_t S_get_again(S_res *r, char prefix) {
+  if (r->kb.len < 2) return -1; /* the last name was NULL */
+  r->kb.ptr[0] = prefix;
+  const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
+  return !slot ? -1 : slot->value ? (int32_t)slot->value - 1 : -2;
+}
+
+static int32_t S_again(S_res *r, char prefix) {
+  int32_t e = S_get_again(r, prefix);
   return e >= 0 ? e : -1;
 }
 
@@ -220,8 +234,8 @@ static void S_titled(S_res *r) {
     ds_ent_cand *x = &r->c->cands.items[i];
     if (x->kind != DS_EC_SINGLE || !(x->flags & (DS_ES_TITLED | DS_ES_CUE))) continue;
     /* a known surname is resolved in text order, to its most recent bearer */
-    if (S_get(r, 's', x->name) >= 0 || S_get(r, 'n', x->name) >= 0 ||
-        S_get_any(r, 'f', x->name) != -1) /* a first name: its bearer, or nobody */
+    if (S_get(r, 's', x->name) >= 0 || S_again(r, 'n') >= 0 ||
+        S_get_again(r, 'f') != -1) /* a first name: its bearer, or nobody */
       continue;
     if (x->weak || (x->flags & DS_ES_UPPER)) continue;
     int32_t e = S_new(r, x->name, DS_ENT_PERSON, x->role, x->start);
@@ -272,9 +286,9 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
 
 /* What a lone capitalised word is, by its context; -1 to drop it. */
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
-  int32_t e = S_surname(r, x->name, x->start);
-  if (e < 0) e = S_get(r, 'n', x->name);
-  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_get(r, 'f', x->name);
+  int32_t e = S_surname(r, x->name, x->start); /* leaves "s:name" in the key buffer */
+  if (e < 0) e = S_again(r, 'n');
+  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_again(r, 'f');
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
