@@ -12,9 +12,9 @@
  *
  * Speed: the word lists are merged once per process into one table whose entries say
  * what every list holds for a key (and which keys begin a multi-word entry,
- * tag_entities_lists.c); each word is hashed once, cheaply, and that one probe finds
- * its entry for every list and its capitalised twin; other answers are memoised per
- * token when first asked for. */
+ * tag_entities_lists.c); a word is hashed, cheaply, when first asked about, and that
+ * one probe answers for every list; other answers are memoised per token when first
+ * asked for, so most lower-case words are never hashed at all. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -2,9 +2,9 @@
  * table whose entries say what every list holds for a key and which keys begin a
  * multi-word entry: a token is looked up once, whatever is asked about it later.
  *
- * Speed: every word of an article is looked up, so the table is probed with a cheap
- * hash of the word's ends (ds_hash_word_lower) and kept at most a quarter full, so
- * that most words, which are in no list, stop at an empty slot. */
+ * Speed: a word is probed with a cheap hash of its ends (ds_hash_word_lower) and the
+ * table kept at most a quarter full, so that most words, which are in no list, stop
+ * at an empty slot; a hit is confirmed by comparing the key. */
 #include <pthread.h>
 #include <string.h>
 
