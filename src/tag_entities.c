@@ -10,111 +10,36 @@
  * with a common noun ("Ukrainian troops") is its country. This file holds the token
  * helpers both share.
  *
- * Speed: the word lists are merged once per process into one map whose entries say
- * what every list holds for a key (and which keys begin a multi-word entry), and each
- * token is looked up at most once, when first asked about, its answers memoised; most
- * lower-case words are never looked up at all. */
-#include <pthread.h>
+ * Speed: the word lists are merged once per process into one table whose entries say
+ * what every list holds for a key (and which keys begin a multi-word entry,
+ * tag_entities_lists.c); a word is hashed, cheaply, when first asked about, and that
+ * one probe answers for every list; other answers are memoised per token when first
+ * asked for, so most lower-case words are never hashed at all. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "tag_entities_priv.h"
-#include "util/lexicon.h"
 
-/* Longest key we look up in the merged lists, in bytes; longer spans are no entry. */
-#define DS_ENT_LEX_KEY 256
-/* Filter sizes (log2 of bits): about four bits per key of the merged lists, eight per
- * capitalised word of a long article, so few words pass them for nothing. */
-#define DS_ENT_LEX_FILTER_LOG2 14
+/* Sketch filter of the capitalised words, log2 of its bits: eight per capitalised
+ * word of a long article, so few lower-case words pass it for nothing. */
 #define DS_ENT_CAPS_FILTER_LOG2 12
+/* Candidates beyond one per capitalised word we make room for at once (descriptions
+ * such as "the spokesman"). */
+#define DS_ENT_CANDS_SLACK 64
 
-/* A sketch of a word in any case (first and last byte, length), for the filters that
- * spare most words a copy and a hash: bits of the result's top end index a bitmap. */
-static uint32_t S_sketch(const char *s, size_t n) {
-  uint32_t b0 = (unsigned char)s[0], b1 = (unsigned char)s[n - 1];
-  b0 |= b0 >= 'A' && b0 <= 'Z' ? 0x20 : 0, b1 |= b1 >= 'A' && b1 <= 'Z' ? 0x20 : 0;
-  return ((b0 * 31 + b1) * 131 + (uint32_t)n) * 0x9E3779B1u;
-}
-
-static bool S_filter_has(const uint64_t *f, unsigned bits_log2, uint32_t sketch) {
-  uint32_t b = sketch >> (32 - bits_log2);
-  return f[b >> 6] >> (b & 63) & 1;
-}
-
-static void S_filter_add(uint64_t *f, unsigned bits_log2, uint32_t sketch) {
-  uint32_t b = sketch >> (32 - bits_log2);
-  f[b >> 6] |= 1ull << (b & 63);
-}
-
-static ds_ent_lists S_L;
-_Static_assert(sizeof S_L.filter * 8 == 1u << DS_ENT_LEX_FILTER_LOG2, "filter size");
-static pthread_once_t S_L_once = PTHREAD_ONCE_INIT;
-
-static ds_ent_entry *S_entry_put(const char *key, size_t n) {
-  bool inserted;
-  if (n) S_filter_add(S_L.filter, DS_ENT_LEX_FILTER_LOG2, S_sketch(key, n));
-  ds_map_slot *slot = ds_map_upsert(&S_L.all, key, n, &inserted);
-  if (inserted) slot->value = (uint64_t)(uintptr_t)DS_NEW(&S_L.entries, ds_ent_entry, 1);
-  return (ds_ent_entry *)(uintptr_t)slot->value;
-}
-
-/* Adds list l's entries, and the prefixes of its multi-word ones, to the merged map. */
-static void S_merge(ds_ent_list l, const ds_map *m) {
-  uint32_t most = 1;
-  for (size_t i = 0; i < m->cap; i++) {
-    const ds_map_slot *slot = &m->slots[i];
-    if (!slot->key) continue;
-    ds_ent_entry *e = S_entry_put(slot->key, slot->klen);
-    e->in |= (uint16_t)(1u << l);
-    e->val[l] = (const char *)(uintptr_t)slot->value;
-    uint32_t w = 1;
-    for (uint32_t k = 1; k < slot->klen; k++)
-      if (slot->key[k] == ' ') S_entry_put(slot->key, k)->prefix |= (uint16_t)(1u << l), w++;
-    if (w > most) most = w;
-  }
-  S_L.list_words[l] = most < DS_ENT_MAX_LIST_TOKENS ? most : DS_ENT_MAX_LIST_TOKENS;
-}
-
-static void S_lists_build(void) {
-  static const char *const names[DS_EL_N] = {
-      [DS_EL_TITLES] = "ent_titles",         [DS_EL_HONORIFICS] = "ent_honorifics",
-      [DS_EL_COUNTRIES] = "ent_countries",   [DS_EL_PLACES] = "ent_places",
-      [DS_EL_ORG] = "ent_org_words",         [DS_EL_DEMONYMS] = "ent_demonyms",
-      [DS_EL_STOPCAPS] = "ent_stopcaps",     [DS_EL_PARTICLES] = "ent_particles",
-      [DS_EL_CUES] = "ent_person_cues",      [DS_EL_CONTEXT] = "ent_context",
-      [DS_EL_PLACE_WORDS] = "ent_place_words", [DS_EL_THING_WORDS] = "ent_thing_words",
-      [DS_EL_GROUPS] = "ent_groups"};
-  ds_map_init(&S_L.all);
-  for (int l = 0; l < DS_EL_N; l++) S_merge((ds_ent_list)l, ds_lexicon(names[l]));
-}
-
-/* The entry for key (any case), given h = ds_hash_lower(key, n) or 0 to compute it. */
-static const ds_ent_entry *S_lookup(const char *key, size_t n, uint64_t h) {
-  if (!n || n >= DS_ENT_LEX_KEY) return NULL;
-  if (!S_filter_has(S_L.filter, DS_ENT_LEX_FILTER_LOG2, S_sketch(key, n))) return NULL;
-  /* compared in place against the lower-case keys: no copy */
-  const ds_map_slot *slot = ds_map_get_lower(&S_L.all, key, n, h ? h : ds_hash_lower(key, n));
-  return slot ? (const ds_ent_entry *)(uintptr_t)slot->value : NULL;
+/* The entry for key (any case), or NULL. */
+static const ds_ent_entry *S_lookup(const ds_ent_ctx *c, const char *key, size_t n) {
+  return ds_ent_find(c->L, key, n, ds_hash_word_lower(key, n));
 }
 
 const char *ds_ent_lex(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n) {
-  (void)c;
-  const ds_ent_entry *e = S_lookup(s, n, 0);
+  const ds_ent_entry *e = S_lookup(c, s, n);
   return e && (e->in >> l & 1) ? e->val[l] : NULL;
 }
 
 bool ds_ent_has(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n) {
   return ds_ent_lex(c, l, s, n) != NULL;
-}
-
-const ds_ent_entry *ds_ent_entry_of(const ds_ent_ctx *c, uint32_t i) {
-  if (i >= c->ntok || c->t[i].kind != DS_TOK_WORD) return NULL;
-  ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 4)) {
-    mo->ent = S_lookup(c->a->body + c->t[i].start, ds_ent_core_len(c, i), 0);
-    mo->done |= 4;
-  }
-  return mo->ent;
 }
 
 /* "al-Assad", "el-Sisi": a lower-case particle joined to a capitalised name. */
@@ -134,54 +59,118 @@ static uint8_t S_poss_len(const char *s, uint32_t n) {
 }
 
 
-static ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint64_t h) {
-  uint32_t k = (uint32_t)h & c->caps_mask;
-  while (c->caps[k].h && c->caps[k].h != h) k = (k + 1) & c->caps_mask;
-  return &c->caps[k];
-}
-
-static uint64_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
-  return ds_hash_lower(c->a->body + c->t[i].start, ds_ent_core_len(c, i)) | 1;
-}
-
 static bool S_is_lower_word(const ds_ent_ctx *c, uint32_t i) {
   char ch = c->a->body[c->t[i].start];
   return c->t[i].kind == DS_TOK_WORD && ch >= 'a' && ch <= 'z';
 }
 
-/* One pass over the tokens for possessives and capitals; then the capitalised words
- * go in a set, and each lower-case word that passes the sketch filter marks its
- * capitalised twin: a capitalised sentence opener that the article also writes in
- * lower case ("Commenting", "Amid") is known not to be a name. */
-static void S_classify(ds_ent_ctx *c) {
-  uint32_t *idx = DS_NEW(&c->tmp, uint32_t, c->ntok + 1); /* capitalised first, lower last */
-  uint32_t ncap = 0, nlow = 0, size = 16;
-  for (uint32_t i = 0; i < c->ntok; i++) {
-    if (c->t[i].kind != DS_TOK_WORD) continue;
-    uint32_t n;
-    const char *s = ds_ent_tok(c, i, &n);
-    ds_ent_memo *mo = &c->memo[i];
-    mo->poss = S_poss_len(s, n);
-    mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
-    if (S_is_lower_word(c, i)) idx[c->ntok - ++nlow] = i;
-    else idx[ncap++] = i;
-  }
+/* Word tokens i and j have the same core in any ASCII case. */
+static bool S_same_core(const ds_ent_ctx *c, uint32_t i, uint32_t j) {
+  uint32_t n = ds_ent_core_len(c, i);
+  return n == ds_ent_core_len(c, j) &&
+         ds_ent_eq_fold(c->a->body + c->t[i].start, c->a->body + c->t[j].start, n);
+}
+
+#define S_CAP_LOWER 0x80000000u /* ds_ent_capword.tok: written in lower case too */
+
+/* The slot of word token i's core in the set of capitalised words (empty: tok 0). */
+static inline ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint32_t i) {
+  uint32_t h = c->memo[i].h, k = h & c->caps_mask;
+  for (ds_ent_capword *w; (w = &c->caps[k])->tok; k = (k + 1) & c->caps_mask)
+    if (w->h == h && S_same_core(c, (w->tok & ~S_CAP_LOWER) - 1, i)) return w;
+  return &c->caps[k];
+}
+
+/* A sketch of a word's core in any case (first and last byte, length), for the
+ * filter that spares most lower-case words a hash: its top bits index a bitmap. */
+static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
+  uint32_t b0 = s[0] | 0x20u, b1 = s[n - 1] | 0x20u; /* A-Z as a-z; others may mix */
+  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
+}
+
+/* Answers two features of a capitalised word (a name token or not) in one pass:
+ * DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when its core has no hyphen. */
+static void S_cap_feats(const char *s, uint32_t n, uint32_t core, ds_ent_memo *mo) {
+  bool digit = false, hyphen = false;
+  for (uint32_t x = 0; x < n; x++)
+    digit |= (unsigned)(s[x] - '0') < 10u, hyphen |= s[x] == '-' && x < core;
+  mo->asked |= 1u << DS_EF_DIGIT | (hyphen ? 0 : 1u << DS_EF_HYPHEN_KNOWN);
+  mo->is |= digit ? 1u << DS_EF_DIGIT : 0;
+}
+
+/* A word token's memo: possessive, capital, and for now the sketch in h; its list
+ * entry is looked up when first asked for (most lower-case words never are). */
+static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
+  uint32_t n;
+  const char *s = ds_ent_tok(c, i, &n);
+  mo->poss = S_poss_len(s, n);
+  mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+  mo->ent = &ds_ent_unlooked;
+  mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
+  if (mo->cap) S_cap_feats(s, n, n - mo->poss, mo);
+}
+
+const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
+  uint32_t n = ds_ent_core_len(c, i);
+  const char *s = c->a->body + c->t[i].start;
+  return c->memo[i].ent = ds_ent_find(c->L, s, n, ds_hash_word_lower(s, n));
+}
+
+static uint32_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
+  return (uint32_t)ds_hash_word_lower(c->a->body + c->t[i].start, ds_ent_core_len(c, i));
+}
+
+/* Quote depth: a mention inside a quotation is not a candidate speaker. Depth
+ * restarts at each paragraph, because a quote running over paragraphs repeats its
+ * opening mark. */
+static bool S_in_quote(const ds_token *t, int *depth) {
+  if (t->flags & DS_TF_PARA_START) *depth = 0;
+  if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_OPEN)) *depth = 1;
+  else if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_CLOSE)) *depth = 0;
+  return *depth > 0 && t->kind != DS_TOK_QUOTE;
+}
+
+/* The capitalised words go in a set, and each lower-case word that passes the sketch
+ * filter marks its capitalised twin: a capitalised sentence opener that the article
+ * also writes in lower case ("Commenting", "Amid") is known not to be a name. */
+static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t nlow) {
+  uint32_t size = 16;
   while (size < 2 * ncap) size *= 2; /* load under 1/2 */
   c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint64_t h = S_core_hash(c, idx[k]);
-    S_cap_slot(c, h)->h = h;
-    S_filter_add(sketch, DS_ENT_CAPS_FILTER_LOG2,
-                 S_sketch(c->a->body + c->t[idx[k]].start, ds_ent_core_len(c, idx[k])));
+    uint32_t i = idx[k], b = c->memo[i].h;
+    c->memo[i].h = S_core_hash(c, i);
+    ds_ent_capword *w = S_cap_slot(c, i);
+    if (!w->tok) w->h = c->memo[i].h, w->tok = i + 1;
+    sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
-    uint32_t sk = S_sketch(c->a->body + c->t[idx[k]].start, ds_ent_core_len(c, idx[k]));
-    if (!S_filter_has(sketch, DS_ENT_CAPS_FILTER_LOG2, sk)) continue;
-    ds_ent_capword *w = S_cap_slot(c, S_core_hash(c, idx[k]));
-    if (w->h) w->lower = true;
+    uint32_t i = idx[k], b = c->memo[i].h;
+    if (!(sketch[b >> 6] >> (b & 63) & 1)) continue;
+    c->memo[i].h = S_core_hash(c, i);
+    ds_ent_capword *w = S_cap_slot(c, i);
+    if (w->tok) w->tok |= S_CAP_LOWER;
   }
+}
+
+/* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
+ * Returns the number of capitalised words. */
+static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
+  uint32_t ncap = 0, nlow = 0;
+  int depth = 0;
+  for (uint32_t i = 0; i < c->ntok; i++) {
+    ds_ent_memo *mo = &c->memo[i];
+    *mo = (ds_ent_memo){.in_quote = S_in_quote(&c->t[i], &depth)};
+    if (c->t[i].kind != DS_TOK_WORD) continue;
+    S_word(c, i, mo);
+    if (S_is_lower_word(c, i)) idx[c->ntok - ++nlow] = i; /* capitalised first, lower last */
+    else idx[ncap++] = i;
+  }
+  c->memo[c->ntok] = (ds_ent_memo){0};
+  S_twins(c, idx, ncap, nlow);
+  return ncap;
 }
 
 static bool S_digit(const char *s, uint32_t n) {
@@ -218,19 +207,16 @@ static bool S_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   case DS_EF_GROUP_HEAD: return (v = ds_ent_val(c, i, DS_EL_GROUPS)) && !*v;
   case DS_EF_LOWER:
     if (core >= DS_ENT_MAX_KEY) return false;
-    return S_is_lower_word(c, i) || S_cap_slot(c, S_core_hash(c, i))->lower;
+    return S_is_lower_word(c, i) || (S_cap_slot(c, i)->tok & S_CAP_LOWER);
   case DS_EF_DIGIT: return S_digit(s, n);
   default: return S_hyphen_known(c, s, core);
   }
 }
 
-bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
-  if (i >= c->ntok || c->t[i].kind != DS_TOK_WORD) return false;
+bool ds_ent_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->asked >> f & 1)) {
-    mo->asked |= (uint16_t)(1u << f);
-    if (S_feat_compute(c, i, f)) mo->is |= (uint16_t)(1u << f);
-  }
+  mo->asked |= (uint16_t)(1u << f);
+  if (S_feat_compute(c, i, f)) mo->is |= (uint16_t)(1u << f);
   return mo->is >> f & 1;
 }
 
@@ -253,7 +239,7 @@ static bool S_key(const ds_ent_ctx *c, uint32_t i, uint32_t j, char *key, size_t
 /* The entry of the first k tokens' key, all in full ("People's"); NULL when none. */
 static const ds_ent_entry *S_full_entry(const ds_ent_ctx *c, const char *key, size_t n,
                                         uint32_t x, const ds_ent_entry *core) {
-  return c->memo[x].poss ? S_lookup(key, n, 0) : core;
+  return c->memo[x].poss ? S_lookup(c, key, n) : core;
 }
 
 /* Grows a key token by token and matches it against the nl lists at once: one
@@ -268,8 +254,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
   for (uint32_t l = 0; e && l < nl; l++)
     if (e->in >> lists[l] & 1) v[l] = e->val[lists[l]], k[l] = 1;
-  bool glued = i + 1 < c->sent_end && !(c->t[i + 1].flags & DS_TF_SPACE_BEFORE);
-  if (!glued && (!e || !(e->prefix & want)) && !c->memo[i].poss) return; /* most tokens */
+  if (!ds_ent_may_match(c, i, e ? e->prefix & want : 0)) return; /* most tokens */
   char key[DS_ENT_MAX_KEY];
   uint32_t len, alive = want;
   const char *s = ds_ent_tok(c, i, &len);
@@ -288,7 +273,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
     if (!alive || n + space + len + 1 >= DS_ENT_MAX_KEY) break;
     if (space) key[n++] = ' ';
     memcpy(key + n, s, len);
-    e = S_lookup(key, n + ds_ent_core_len(c, x), 0);
+    e = S_lookup(c, key, n + ds_ent_core_len(c, x));
     n += len;
     pre = S_full_entry(c, key, n, x, e);
     bool cap = ds_ent_is_cap(c, x);
@@ -306,40 +291,33 @@ const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i,
 }
 
 char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
+  uint32_t n, core = ds_ent_core_len(c, i);
+  const char *s = ds_ent_tok(c, i, &n);
+  if (j == i + 1) return ds_arena_strndup(ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
   char key[DS_ENT_MAX_KEY];
   size_t klen;
-  if (!S_key(c, i, j, key, &klen)) {
-    uint32_t n;
-    const char *s = ds_ent_tok(c, i, &n);
-    return ds_arena_strndup(ar, s, n);
-  }
+  if (!S_key(c, i, j, key, &klen)) return ds_arena_strndup(ar, s, n);
   return ds_arena_strndup(ar, key, klen);
-}
-
-/* Quote depth per token: a mention inside a quotation is not a candidate speaker.
- * Depth restarts at each paragraph, because a quote running over paragraphs
- * repeats its opening mark. */
-static void S_mark_quotes(ds_ent_ctx *c) {
-  c->in_quote = DS_NEW(&c->tmp, bool, c->ntok + 1);
-  int depth = 0;
-  for (uint32_t i = 0; i < c->ntok; i++) {
-    const ds_token *t = &c->t[i];
-    if (t->flags & DS_TF_PARA_START) depth = 0;
-    if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_OPEN)) depth = 1;
-    else if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_CLOSE)) depth = 0;
-    c->in_quote[i] = depth > 0 && t->kind != DS_TOK_QUOTE;
-  }
 }
 
 void ds_tag_entities(ds_article *a) {
   a->entities.len = a->mentions.len = 0;
   if (!a->tokens.len) return;
-  pthread_once(&S_L_once, S_lists_build);
-  ds_ent_ctx c = {.a = a, .L = &S_L, .t = a->tokens.items, .ntok = (uint32_t)a->tokens.len};
-  c.memo = DS_NEW(&c.tmp, ds_ent_memo, c.ntok + 1);
-  S_classify(&c);
-  S_mark_quotes(&c);
+  ds_ent_ctx c = {.a = a, .L = ds_ent_lists_get(), .t = a->tokens.items,
+                  .ntok = (uint32_t)a->tokens.len};
+  /* once per article, not zeroed: S_classify writes every memo */
+  size_t n = c.ntok + 1;
+  void *scratch = malloc(n * sizeof *c.memo + n * sizeof(uint32_t));
+  if (!scratch) abort();
+  c.memo = scratch;
+  /* room for the usual candidates, about one per capitalised word, not zeroed (each
+   * is written when pushed); more grow into the arena */
+  c.cands.cap = S_classify(&c, (uint32_t *)(c.memo + n)) + DS_ENT_CANDS_SLACK;
+  void *cands = c.cands.items = malloc(c.cands.cap * sizeof *c.cands.items);
+  if (!cands) abort();
   for (uint32_t si = 0; si < a->sentences.len; si++) ds_ent_scan_sentence(&c, si);
   ds_ent_resolve(&c);
   ds_arena_free(&c.tmp);
+  free(cands);
+  free(scratch);
 }

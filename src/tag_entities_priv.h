@@ -67,35 +67,84 @@ typedef enum {
 /* One key of the merged word lists: what every list says about it, so a token is
  * looked up once, whatever is asked about it later. */
 typedef struct {
+  const char *key;          /* lower case */
+  uint32_t klen;
   uint16_t in;              /* bit l: an entry of list l */
   uint16_t prefix;          /* bit l: the words before a space in an entry of list l */
   const char *val[DS_EL_N]; /* the entry's value in list l ("" none) */
 } ds_ent_entry;
 
-/* The word lists, merged once per process and read-only after. */
 typedef struct {
-  ds_map all;                   /* lower-case key -> ds_ent_entry * */
-  uint64_t filter[256];         /* bit per key sketch (tag_entities.c): most misses end here */
+  uint64_t h;              /* ds_hash_word_lower of the key */
+  const ds_ent_entry *e;   /* NULL: an empty slot */
+} ds_ent_slot;
+
+/* The word lists, merged once per process and read-only after (tag_entities_lists.c). */
+typedef struct {
+  ds_ent_slot *slots;
+  uint32_t mask;                /* slots - 1 (a power of two) */
   ds_arena entries;
   uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
 } ds_ent_lists;
 
+/* Longest key we look up in the merged lists, in bytes; longer spans are no entry. */
+#define DS_ENT_LEX_KEY 256
+
+const ds_ent_lists *ds_ent_lists_get(void);
+/* x and y (n bytes each) are equal in any ASCII case: eight, then four bytes at a time. */
+static inline bool ds_ent_eq_fold(const char *x, const char *y, size_t n) {
+  uint64_t a = 0, b = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __builtin_memcpy(&a, x + i, 8), __builtin_memcpy(&b, y + i, 8);
+    if (ds_lower8(a) != ds_lower8(b)) return false;
+  }
+  if (i == n) return true;
+  if (n >= 8) { /* the last eight bytes, overlapping */
+    __builtin_memcpy(&a, x + n - 8, 8), __builtin_memcpy(&b, y + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    __builtin_memcpy(&a0, x, 4), __builtin_memcpy(&a1, x + n - 4, 4);
+    __builtin_memcpy(&b0, y, 4), __builtin_memcpy(&b1, y + n - 4, 4);
+    a = a0 | (uint64_t)a1 << 32, b = b0 | (uint64_t)b1 << 32;
+  } else { /* 1 to 3 bytes: first, middle and last cover them */
+    const unsigned char *p = (const unsigned char *)x, *q = (const unsigned char *)y;
+    a = p[0] | (uint32_t)p[n >> 1] << 8 | (uint32_t)p[n - 1] << 16;
+    b = q[0] | (uint32_t)q[n >> 1] << 8 | (uint32_t)q[n - 1] << 16;
+  }
+  return ds_lower8(a) == ds_lower8(b);
+}
+/* The entry of key (any ASCII case) given h = ds_hash_word_lower(key, n), or NULL. */
+static inline const ds_ent_entry *ds_ent_find(const ds_ent_lists *L, const char *key, size_t n,
+                                              uint64_t h) {
+  if (!n || n >= DS_ENT_LEX_KEY) return NULL;
+  for (uint32_t k = (uint32_t)h & L->mask;; k = (k + 1) & L->mask) {
+    const ds_ent_slot *s = &L->slots[k];
+    if (!s->e) return NULL;
+    if (s->h == h && s->e->klen == n && ds_ent_eq_fold(s->e->key, key, n)) return s->e;
+  }
+}
+
 /* Per-token answers the scanner asks for more than once: computed on first use, so a
- * token costs at most one hash and one lookup however often it is asked about. */
+ * token costs at most one hash and one probe however often it is asked about. */
 typedef struct {
   const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
   const char *known;       /* longest list name starting here, or NULL */
+  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words and
+                              their lower-case twins); the sketch while classifying */
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
-  uint8_t done;            /* 1: known computed, 2: title computed, 4: ent looked up */
+  uint8_t done;            /* 1: known, 2: title, 4: name token computed; 8: a name token */
   uint8_t poss;            /* bytes of a final possessive 's / ’s (0, 2 or 4) */
   bool cap;                /* ds_ent_is_cap */
+  bool in_quote;           /* inside a quotation */
 } ds_ent_memo;
 
 typedef struct {
-  uint64_t h;  /* hash of a capitalised word's lower-case core, 0 for an empty slot */
-  bool lower;  /* the article also writes it in lower case */
+  uint32_t h;     /* low bits of a capitalised word's ds_hash_word_lower */
+  uint32_t tok;   /* its first token + 1, 0 for an empty slot; top bit: the article
+                     also writes the word in lower case */
 } ds_ent_capword;
 
 typedef struct {
@@ -107,8 +156,7 @@ typedef struct {
   DS_VEC(ds_ent_cand) cands;
   ds_ent_capword *caps;    /* hash set of the capitalised words */
   uint32_t caps_mask;      /* its size - 1 (a power of two) */
-  bool *in_quote;          /* per token */
-  ds_ent_memo *memo;       /* per token */
+  ds_ent_memo *memo;       /* per token (and one past the end), malloc'd: not zeroed */
   uint32_t sent;           /* sentence being scanned */
   uint32_t sent_end;       /* its token end */
   bool headline;
@@ -130,15 +178,38 @@ enum {
 /* The value of key (any ASCII case) in list l, "" for no value, NULL when absent. */
 const char *ds_ent_lex(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
 bool ds_ent_has(const ds_ent_ctx *c, ds_ent_list l, const char *s, size_t n);
+/* ds_ent_memo.ent of a word not looked up yet. */
+extern const ds_ent_entry ds_ent_unlooked;
+/* Looks word token i's core up and remembers its entry. */
+const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i);
 /* The merged-list entry of word token i's core, or NULL. */
-const ds_ent_entry *ds_ent_entry_of(const ds_ent_ctx *c, uint32_t i);
+static inline const ds_ent_entry *ds_ent_entry_of(const ds_ent_ctx *c, uint32_t i) {
+  if (i >= c->ntok) return NULL;
+  const ds_ent_entry *e = c->memo[i].ent;
+  return e != &ds_ent_unlooked ? e : ds_ent_look(c, i);
+}
 /* Value of word token i (core) in list l, or NULL; NULL for other tokens. */
 static inline const char *ds_ent_val(const ds_ent_ctx *c, uint32_t i, ds_ent_list l) {
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
   return e && (e->in >> l & 1) ? e->val[l] : NULL;
 }
+/* Tokens from i may match an entry of a list in `want` (bits): the entry of i is in
+ * one, or begins one, or a longer key is possible (a possessive, or a word glued on
+ * as in "U.S.-China"). False for most tokens, before any key is built. */
+static inline bool ds_ent_may_match(const ds_ent_ctx *c, uint32_t i, uint32_t want) {
+  const ds_ent_entry *e = ds_ent_entry_of(c, i);
+  if ((e && ((e->in | e->prefix) & want)) || c->memo[i].poss) return true;
+  return i + 1 < c->sent_end && !(c->t[i + 1].flags & DS_TF_SPACE_BEFORE) &&
+         c->t[i + 1].kind == DS_TOK_WORD;
+}
+/* Feature f of token i computed and remembered (ds_ent_feat's slow path). */
+bool ds_ent_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f);
 /* Feature f (DS_EF_*) of word token i; false for other tokens. */
-bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f);
+static inline bool ds_ent_feat(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
+  if (i >= c->ntok || c->t[i].kind != DS_TOK_WORD) return false;
+  const ds_ent_memo *mo = &c->memo[i];
+  return mo->asked >> f & 1 ? mo->is >> f & 1 : ds_ent_feat_compute(c, i, f);
+}
 
 /* Token helpers shared by the scanner and resolver. */
 static inline const char *ds_ent_tok(const ds_ent_ctx *c, uint32_t i, uint32_t *len) {

@@ -6,7 +6,6 @@
  * emits the mentions: a surname links to the most recently mentioned person who bears
  * it, "the spokesman" to the last person whose role has that word, and a lone
  * capitalised word with no such link is kept only when its context says what it is. */
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -35,24 +34,40 @@ typedef struct {
   DS_VEC(S_ex) ex;
 } S_res;
 
-static const char *S_key(S_res *r, char prefix, const char *s, size_t n) {
-  ds_buf_clear(&r->kb);
-  const char head[2] = {prefix, ':'};
-  ds_buf_put(&r->kb, head, 2);
-  size_t ascii = 0;
-  while (ascii < n && !(s[ascii] & 0x80)) ascii++;
-  if (ascii < n) {
-    ds_utf8_fold(&r->kb, s, n);
-  } else { /* most names: fold is plain lower case */
-    ds_buf_put(&r->kb, s, n);
-    ds_ascii_lower(r->kb.ptr + 2, r->kb.ptr + 2, n);
+/* Copies n bytes with ASCII lower-cased, eight at a time; false when s is not all
+ * ASCII (dst then holds part of it). dst has room for n + 8 bytes. */
+static bool S_lower_ascii(char *dst, const char *s, size_t n) {
+  uint64_t v, any = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&v, s + i, 8);
+    any |= v, v = ds_lower8(v);
+    memcpy(dst + i, &v, 8);
   }
-  return r->kb.ptr;
+  for (; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    any |= ch, dst[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  return !(any & 0x8080808080808080ull);
+}
+
+static const char *S_key(S_res *r, char prefix, const char *s, size_t n) {
+  ds_buf *b = &r->kb;
+  b->len = 0;
+  ds_buf_reserve(b, n + 10);
+  b->ptr[0] = prefix, b->ptr[1] = ':';
+  if (S_lower_ascii(b->ptr + 2, s, n)) { /* most names: fold is plain lower case */
+    b->len = n + 2, b->ptr[b->len] = '\0';
+  } else {
+    b->len = 2;
+    ds_utf8_fold(b, s, n);
+  }
+  return b->ptr;
 }
 
 /* The entity under the key, -1 when none; -2 when the key was voided (ambiguous). */
 static int32_t S_get_any(S_res *r, char prefix, const char *s) {
-  if (!s) return -1;
+  if (!s) return (int32_t)(r->kb.len = 0) - 1;
   S_key(r, prefix, s, strlen(s));
   const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
   return !slot ? -1 : slot->value ? (int32_t)slot->value - 1 : -2;
@@ -60,6 +75,20 @@ static int32_t S_get_any(S_res *r, char prefix, const char *s) {
 
 static int32_t S_get(S_res *r, char prefix, const char *s) {
   int32_t e = S_get_any(r, prefix, s);
+  return e >= 0 ? e : -1;
+}
+
+/* S_get_any of the name last looked up (still in the key buffer) under another prefix:
+ * no second fold. */
+static int32_t S_get_again(S_res *r, char prefix) {
+  if (r->kb.len < 2) return -1; /* the last name was NULL */
+  r->kb.ptr[0] = prefix;
+  const ds_map_slot *slot = ds_map_get(&r->keys, r->kb.ptr, r->kb.len);
+  return !slot ? -1 : slot->value ? (int32_t)slot->value - 1 : -2;
+}
+
+static int32_t S_again(S_res *r, char prefix) {
+  int32_t e = S_get_again(r, prefix);
   return e >= 0 ? e : -1;
 }
 
@@ -205,8 +234,8 @@ static void S_titled(S_res *r) {
     ds_ent_cand *x = &r->c->cands.items[i];
     if (x->kind != DS_EC_SINGLE || !(x->flags & (DS_ES_TITLED | DS_ES_CUE))) continue;
     /* a known surname is resolved in text order, to its most recent bearer */
-    if (S_get(r, 's', x->name) >= 0 || S_get(r, 'n', x->name) >= 0 ||
-        S_get_any(r, 'f', x->name) != -1) /* a first name: its bearer, or nobody */
+    if (S_get(r, 's', x->name) >= 0 || S_again(r, 'n') >= 0 ||
+        S_get_again(r, 'f') != -1) /* a first name: its bearer, or nobody */
       continue;
     if (x->weak || (x->flags & DS_ES_UPPER)) continue;
     int32_t e = S_new(r, x->name, DS_ENT_PERSON, x->role, x->start);
@@ -257,9 +286,9 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
 
 /* What a lone capitalised word is, by its context; -1 to drop it. */
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
-  int32_t e = S_surname(r, x->name, x->start);
-  if (e < 0) e = S_get(r, 'n', x->name);
-  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_get(r, 'f', x->name);
+  int32_t e = S_surname(r, x->name, x->start); /* leaves "s:name" in the key buffer */
+  if (e < 0) e = S_again(r, 'n');
+  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_again(r, 'f');
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
@@ -299,20 +328,31 @@ static void S_emit(S_res *r, const ds_ent_cand *x, int32_t e) {
   S_set_role(r, e, x->role);
 }
 
-static int S_cmp_cand(const void *pa, const void *pb) {
-  const ds_ent_cand *x = pa, *y = pb;
-  if (x->start != y->start) return x->start < y->start ? -1 : 1;
-  if (x->end != y->end) return x->end > y->end ? -1 : 1;
-  return x < y ? -1 : x > y;
+/* x comes before y: mentions in text order, the longer first at one start. */
+static bool S_before(const ds_ent_cand *x, const ds_ent_cand *y) {
+  return x->start != y->start ? x->start < y->start : x->end > y->end;
+}
+
+/* The candidates' indexes in mention order. They come nearly in that order (sentence
+ * by sentence), so an insertion sort, stable, costs little more than one pass. */
+static uint32_t *S_order(ds_ent_ctx *c) {
+  const ds_ent_cand *x = c->cands.items;
+  uint32_t n = (uint32_t)c->cands.len, *ix = DS_NEW(&c->tmp, uint32_t, n + 1);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t j = i;
+    for (; j > 0 && S_before(&x[i], &x[ix[j - 1]]); j--) ix[j] = ix[j - 1];
+    ix[j] = i;
+  }
+  return ix;
 }
 
 /* Step 3: mentions in text order, never overlapping. */
 static void S_mentions(S_res *r) {
   ds_ent_ctx *c = r->c;
-  if (c->cands.len) qsort(c->cands.items, c->cands.len, sizeof *c->cands.items, S_cmp_cand);
+  const uint32_t *ix = S_order(c);
   uint32_t last_end = 0;
   for (size_t i = 0; i < c->cands.len; i++) {
-    ds_ent_cand *x = &c->cands.items[i];
+    ds_ent_cand *x = &c->cands.items[ix[i]];
     if (x->start < last_end) continue;
     int32_t e = x->entity;
     if (e < 0 && x->weak) e = S_weak(r, x);

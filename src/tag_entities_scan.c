@@ -36,23 +36,36 @@ static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
 
 /* Title match at i: *k tokens; returns true for a head ("spokesman"), *mod for a
  * word that only builds a role ("defence"). */
-static bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
-  ds_ent_memo *mo = c->memo && i < c->ntok ? &c->memo[i] : NULL;
-  if (mo && !(mo->done & 2)) {
-    uint32_t m = 0;
-    const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
-    mo->title = !v ? 0 : strcmp(v, "head") == 0 ? 1 : strcmp(v, "mod") == 0 ? 2 : 0;
-    mo->title_len = (uint8_t)m;
-    mo->done |= 2;
-  }
-  if (mod) *mod = mo && mo->title == 2;
-  if (mo && mo->title) *k = mo->title_len;
-  return mo && mo->title == 1;
+static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  mo->done |= 2;
+  if (!ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) return; /* most words: no list to ask */
+  uint32_t m = 0;
+  const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
+  mo->title = !v ? 0 : strcmp(v, "head") == 0 ? 1 : strcmp(v, "mod") == 0 ? 2 : 0;
+  mo->title_len = (uint8_t)m;
+}
+
+static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
+  if (i >= c->ntok) return mod ? *mod = false : false;
+  const ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & 2)) S_title_compute(c, i);
+  if (mod) *mod = mo->title == 2;
+  if (mo->title) *k = mo->title_len;
+  return mo->title == 1;
 }
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
  * ("Congress", "Senate": "National People's Congress"). */
-static bool S_org_head(const ds_ent_ctx *c, uint32_t i) { return S_feat(c, i, DS_EF_ORG_HEAD); }
+static bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
+  const ds_ent_entry *e = ds_ent_entry_of(c, i);
+  if (!e || !(e->in & (1u << DS_EL_ORG | 1u << DS_EL_GROUPS))) return false; /* most words */
+  return S_feat(c, i, DS_EF_ORG_HEAD);
+}
+
+#define S_KNOWN_LISTS                                                                   \
+  (1u << DS_EL_COUNTRIES | 1u << DS_EL_PLACES | 1u << DS_EL_ORG | 1u << DS_EL_DEMONYMS |  \
+   1u << DS_EL_GROUPS)
 
 /* The longest list name at i: country, place, organisation or nationality word.
  * Sets *k, *type and returns the canonical name, or NULL. */
@@ -66,7 +79,7 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
   const char *best = NULL, *v[NL];
   uint32_t m[NL];
   *k = 0;
-  if (!ds_ent_is_cap(c, i)) return NULL;
+  if (!ds_ent_is_cap(c, i) || !ds_ent_may_match(c, i, S_KNOWN_LISTS)) return NULL;
   ds_ent_match_lists(c, lists, NL, i, max, v, m);
   for (size_t l = 0; l < NL; l++) {
     if (!v[l] || !*v[l] || m[l] <= *k) continue;
@@ -84,17 +97,20 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
 }
 
 /* S_known, remembered per token: the same token is asked about from several places. */
-static const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
-                           ds_ent_type *type) {
-  ds_ent_memo *mo = c->memo && i < c->ntok ? &c->memo[i] : NULL;
-  if (!mo) return S_known_uncached(c, i, max, k, type);
-  if (!(mo->done & 1)) {
-    uint32_t m = 0;
-    ds_ent_type t = DS_ENT_PLACE;
-    mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
-    mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
-    mo->done |= 1;
-  }
+static __attribute__((noinline)) void S_known_compute(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  uint32_t m = 0;
+  ds_ent_type t = DS_ENT_PLACE;
+  mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
+  mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
+  mo->done |= 1;
+}
+
+static inline const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
+                                  ds_ent_type *type) {
+  if (i >= c->ntok) return S_known_uncached(c, i, max, k, type);
+  const ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & 1)) S_known_compute(c, i);
   if (mo->known_len > max) return S_known_uncached(c, i, max, k, type);
   *k = mo->known_len;
   if (mo->known) *type = (ds_ent_type)mo->known_type;
@@ -145,15 +161,26 @@ static bool S_common_opener(const ds_ent_ctx *c, uint32_t i) {
   return S_start_like(c, i) && S_written_lower(c, i);
 }
 
-/* A token that can be part of a personal name. */
-static bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
+/* A token that can be part of a personal name (inside the sentence, a property of
+ * the token alone: remembered). */
+static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
   ds_ent_type ty;
-  if (i >= c->sent_end || !ds_ent_is_cap(c, i) || ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
+  if (ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
   if (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)) return false;
   if (S_title(c, i, &k, &mod) || mod || ds_ent_feat(c, i, DS_EF_HYPHEN_KNOWN)) return false;
   return !S_known(c, i, 1, &k, &ty);
+}
+
+static __attribute__((noinline)) void S_name_tok_compute(const ds_ent_ctx *c, uint32_t i) {
+  c->memo[i].done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
+}
+
+static inline bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
+  if (i >= c->sent_end || !ds_ent_is_cap(c, i)) return false;
+  if (!(c->memo[i].done & 4)) S_name_tok_compute(c, i);
+  return c->memo[i].done & 8;
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
@@ -168,7 +195,7 @@ static ds_ent_cand *S_push(ds_ent_ctx *c, ds_ent_cand_kind kind, uint32_t i, uin
   x->start = c->t[i].start;
   x->end = c->t[j - 1].start + ds_ent_core_len(c, j - 1);
   x->sentence = c->sent;
-  x->in_quote = c->in_quote[i];
+  x->in_quote = c->memo[i].in_quote;
   x->entity = -1;
   x->surface = ds_ent_join(c, &c->tmp, i, j);
   return x;

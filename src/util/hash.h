@@ -67,4 +67,28 @@ static inline bool ds_map_may_have(const ds_map *m, const char *key, size_t klen
   return (m->filter[bit >> 6] >> (bit & 63)) & 1;
 }
 void ds_map_put(ds_map *m, const char *key, size_t klen, uint64_t value);
+
+/* ASCII A-Z of 8 bytes to lower case, other bytes (UTF-8 too) unchanged. */
+static inline uint64_t ds_lower8(uint64_t x) {
+  uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
+  uint64_t upper = (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x &
+                   0x8080808080808080ull;
+  return x | (upper >> 2);
+}
+/* A cheap hash of a short key in any ASCII case, from its length and its first and
+ * last four bytes (never read past its end): about a dozen instructions, for a table
+ * probed once per word. Weaker than ds_hash_lower: the caller compares keys on a hit. */
+static inline uint64_t ds_hash_word_lower(const void *data, size_t n) {
+  const unsigned char *p = data;
+  uint64_t x;
+  if (n >= 4) {
+    uint32_t a, b;
+    __builtin_memcpy(&a, p, 4), __builtin_memcpy(&b, p + n - 4, 4);
+    x = (uint64_t)a | (uint64_t)b << 32;
+  } else {
+    x = n ? (uint64_t)p[0] | (uint64_t)p[n >> 1] << 8 | (uint64_t)p[n - 1] << 16 : 0;
+  }
+  x = (ds_lower8(x) + n * 0xD6E8FEB86659FD93ull) * 0x9E3779B97F4A7C15ull;
+  return x ^ (x >> 29);
+}
 #endif
