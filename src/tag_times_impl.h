@@ -60,10 +60,12 @@ typedef struct {
   uint8_t ndig; /* digits in a number */
   int32_t val;  /* number value, class argument, or punctuation character */
   const char *lex; /* the whole lexicon value (class letter first), or NULL */
+  uint64_t key[2]; /* a word's bytes packed for the word lists (ds_tt_pack), or 0 */
 } ds_ttok;
 
 typedef struct {
   const char *text;
+  size_t len; /* of text */
   const ds_map *lx[TL_COUNT];
   ds_ttok *t;
   size_t n;
@@ -123,10 +125,49 @@ static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
   return i < c->n && !(c->t[i].flags & TF_SPACE);
 }
 
-/* tag_times.c */
+/* tag_times_words.c: the word lists. */
+/* Longest key kept in the packed tables (longer ones go to the lexicon). */
+#define DS_TT_KEY_MAX 16
+/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased (SWAR: a byte is upper
+ * case when adding 0x80 - 'A' sets its top bit and adding 0x80 - 'Z' - 1 does not). */
+static inline uint64_t ds_tt_lower8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t low7 = x & 0x7F7F7F7F7F7F7F7Full;
+  uint64_t upper = ((low7 + (0x80 - 'A') * ones) ^ (low7 + (0x80 - 'Z' - 1) * ones)) & ~x & 0x8080808080808080ull;
+  return x | upper >> 2;
+}
+/* The key packed for ds_tt_lex_packed: len <= DS_TT_KEY_MAX bytes, ASCII-lower-cased
+ * as the lexicon stores its keys, zero-padded. avail: bytes readable from w (at least
+ * len); with DS_TT_KEY_MAX of them the bytes are read in place. */
+static inline void ds_tt_pack(const char *w, size_t len, size_t avail, uint64_t k[2]) {
+  char buf[DS_TT_KEY_MAX] = {0};
+  if (avail < DS_TT_KEY_MAX) w = memcpy(buf, w, len);
+  k[0] = ds_tt_lower8(w), k[1] = ds_tt_lower8(w + 8);
+  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1, k[1] = 0;
+  else if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
+}
+/* Fills c->lx (and builds the tables on the first call). */
+void ds_tt_lists(ds_tctx *c);
 /* The value of key in list TL_*, or NULL; ds_tt_has says whether it is there. */
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len);
 bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len);
+/* The same with the key packed by the caller (k ignored when len > DS_TT_KEY_MAX). */
+const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uint64_t k[2], const char *key,
+                             size_t len);
+/* Token i (a word) in list TL_*: its packed key, no bytes read again. */
+static inline const char *ds_tt_tlex(const ds_tctx *c, int list, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  if (t->kind != TK_WORD) return ds_tt_lex(c, list, c->text + t->start, t->end - t->start);
+  return ds_tt_lex_packed(c, list, t->key, c->text + t->start, t->end - t->start);
+}
+static inline bool ds_tt_thas(const ds_tctx *c, int list, size_t i) { return ds_tt_tlex(c, list, i) != NULL; }
+
+/* tag_times.c */
 /* -1 past, +1 future, 0 unknown; +-2 strictly (as soon as, last Oct. 23): no slack */
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b);
 /* Resolution against the anchor; tense < 0 looks back, > 0 forward, 0 nearest. */

@@ -79,7 +79,7 @@ static bool S_clock(const C *c, size_t i, int *hh, int *mm, size_t *next) {
   if (*hh == 12) *hh = 0;
   *hh += add;
   if (ds_tt_cls(c, *next, 0) && (c->t[*next].flags & TF_CAP) &&
-      ds_tt_has(c, TL_ZONES, c->text + c->t[*next].start, ds_tt_len(c, *next)))
+      ds_tt_thas(c, TL_ZONES, *next))
     (*next)++;
   return *mm < 60;
 }
@@ -124,8 +124,8 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
 static size_t S_modifier(const C *c, size_t i) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
-  if (!t || !ds_tt_has(c, TL_MODIFIERS, c->text + t->start, t->end - t->start)) return i;
-  const char *v = ds_tt_lex(c, TL_MODIFIERS, c->text + t->start, t->end - t->start);
+  const char *v = t ? ds_tt_tlex(c, TL_MODIFIERS, j) : NULL;
+  if (!v) return i;
   if (v[0] == 'O') { /* end of, beginning of */
     if (!ds_tt_word(c, j + 1, "of")) return i;
     return ds_tt_word(c, j + 2, "the") && !ds_tt_word(c, j + 3, "year") &&
@@ -141,7 +141,7 @@ static size_t S_modifier(const C *c, size_t i) {
   if (ds_tt_punct(c, j, '-')) j++;
   /* early to mid-October, late September or early October */
   if ((ds_tt_word(c, j, "to") || ds_tt_word(c, j, "and") || ds_tt_punct(c, j, '-')) && j + 1 < c->n &&
-      ds_tt_has(c, TL_MODIFIERS, c->text + c->t[j + 1].start, ds_tt_len(c, j + 1))) {
+      ds_tt_thas(c, TL_MODIFIERS, j + 1)) {
     j += 2;
     if (ds_tt_punct(c, j, '-')) j++;
   }
@@ -178,8 +178,7 @@ static bool P_the_year_rel(C *c, size_t i, ds_thit *h) {
 static bool P_bare_units(C *c, size_t i, ds_thit *h) {
   char u;
   if (i == 0 || !ds_tt_unit(c, i, &u) || !ds_tt_unit_plural(c, i) || u == 'K' || u == 'Q') return false;
-  const ds_ttok *p = &c->t[i - 1];
-  if (!ds_tt_has(c, TL_BARE_UNIT_CUES, c->text + p->start, p->end - p->start)) return false;
+  if (!ds_tt_thas(c, TL_BARE_UNIT_CUES, i - 1)) return false;
   if (ds_tt_word(c, i - 1, "recent")) h->start = i - 1; /* in recent years: PXY */
   h->end = i + 1;
   ds_tt_fmt_duration(h, -1, u);
@@ -214,7 +213,7 @@ static bool P_season(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   if (!ds_tt_cls(c, j, 'S') || !c->anchored || ds_tt_word(c, j + 1, "of")) return false;
   if (j == i && (i == 0 || ds_tt_word(c, i, "fall") ||
-                 !ds_tt_has(c, TL_MONTH_CUES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1))))
+                 !ds_tt_thas(c, TL_MONTH_CUES, i - 1)))
     return false;
   int tense = ds_tt_tense(c, i, j + 1);
   const char *sv = c->t[j].lex + 1;
@@ -265,7 +264,7 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
 static size_t S_approx(const C *c, size_t i) {
   const ds_ttok *t = &c->t[i];
   if (t->kind != TK_WORD || t->cls) return i;
-  const char *v = ds_tt_lex(c, TL_APPROX, c->text + t->start, t->end - t->start);
+  const char *v = ds_tt_tlex(c, TL_APPROX, i);
   if (!v) return i;
   size_t j = i + 1;
   while (*v) {

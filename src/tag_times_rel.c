@@ -212,7 +212,7 @@ bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
   bool the = ds_tt_word(c, i, "the");
   size_t j = the ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
-  if (!t || !ds_tt_has(c, TL_SPAN_WORDS, c->text + t->start, t->end - t->start)) return false;
+  if (!t || !ds_tt_thas(c, TL_SPAN_WORDS, j)) return false;
   int n = 1;
   size_t k = j + 1;
   char u;
@@ -311,7 +311,7 @@ bool ds_ttp_set(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'G')) {
     /* daily flights too: TimeML marks the adjective as a recurrence, but not a measure
      * (average daily volume) */
-    if (i > 0 && ds_tt_has(c, TL_SET_MEASURES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1)))
+    if (i > 0 && ds_tt_thas(c, TL_SET_MEASURES, i - 1))
       return false;
     h->end = i + 1;
     h->type = DS_TIME_SET;
@@ -352,9 +352,9 @@ static bool S_rate_before(const C *c, size_t p) {
   const char *w = c->text + t->start;
   size_t l = t->end - t->start;
   if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's' && !t->cls && !(t->flags & (TF_CAP | TF_START)) &&
-      !ds_tt_has(c, TL_TENSE, w, l))
+      !ds_tt_thas(c, TL_TENSE, p))
     return true;
-  return ds_tt_has(c, TL_RATE_CUES, w, l);
+  return ds_tt_thas(c, TL_RATE_CUES, p);
 }
 
 /* 32 months, a decade, two-year, several years, 2 1/2 years; not "the 5-year-old". */
@@ -390,7 +390,7 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   if (half) j += 3;
   if (ds_tt_punct(c, j, '-') && ds_tt_tight(c, j) && ds_tt_tight(c, j + 1)) j++;
   else if (ds_tt_cls(c, j + 1, 'U') && c->t[j].kind == TK_WORD && !c->t[j].cls &&
-           ds_tt_has(c, TL_COUNT_FILLERS, c->text + c->t[j].start, ds_tt_len(c, j)))
+           ds_tt_thas(c, TL_COUNT_FILLERS, j))
     j++; /* two more weeks */
   if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
   /* three-quarters of its food, a quarter of the market: a fraction, unless of a year */
