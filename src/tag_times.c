@@ -286,7 +286,15 @@ ds_date ds_tt_weekday(const ds_tctx *c, int wd, int tense, bool strict) {
 }
 
 void ds_tt_fmt_day(ds_thit *h, ds_date d) {
-  snprintf(h->value, sizeof h->value, "%04d-%02d-%02d", d.y, d.m, d.d);
+  if (d.y < 0 || d.y > 99999 || d.m < 0 || d.d < 0 || d.m > 99 || d.d > 99) {
+    snprintf(h->value, sizeof h->value, "%04d-%02d-%02d", d.y, d.m, d.d);
+    return;
+  }
+  char *p = ds_tt_put(h->value, d.y, 4);
+  *p++ = '-';
+  p = ds_tt_put(p, d.m, 2);
+  *p++ = '-';
+  *ds_tt_put(p, d.d, 2) = 0;
 }
 
 /* ISO 8601 week: the week belongs to the year of its Thursday. */
@@ -296,7 +304,13 @@ void ds_tt_fmt_week(ds_thit *h, ds_date d) {
   ds_date th = ds_days_to_date(days - wd + 3);
   long jan1 = S_days(th.y, 1, 1);
   int week = (int)((days - wd + 3 - jan1) / 7) + 1;
-  snprintf(h->value, sizeof h->value, "%04d-W%02d", th.y, week);
+  if (th.y < 0) {
+    snprintf(h->value, sizeof h->value, "%04d-W%02d", th.y, week);
+    return;
+  }
+  char *p = ds_tt_put(h->value, th.y, 4);
+  *p++ = '-', *p++ = 'W';
+  *ds_tt_put(p, week, 2) = 0;
 }
 
 /* ---- the scan ---- */
@@ -329,6 +343,8 @@ static size_t S_scan(const char *text, size_t len, const char *anchor, int year_
   S_times v = {0};
   DS_VEC(bool) ahead = {0};
   for (size_t i = 0; i < c.n; i++) {
+    /* most tokens are words no pattern starts with: one flag test */
+    if (c.t[i].kind != TK_NUM && !(c.t[i].flags & TF_START)) continue;
     ds_thit h[2];
     size_t nh = 0;
     if (ds_tt_match(&c, i, &h[0])) {

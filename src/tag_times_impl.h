@@ -168,6 +168,17 @@ static inline const char *ds_tt_tlex(const ds_tctx *c, int list, size_t i) {
 static inline bool ds_tt_thas(const ds_tctx *c, int list, size_t i) { return ds_tt_tlex(c, list, i) != NULL; }
 
 /* tag_times.c */
+/* Writes v (0 <= v, at most 9 digits) zero-padded to width digits at p and returns
+ * the end: the values' numbers without snprintf, which costs more than a match. */
+static inline char *ds_tt_put(char *p, int v, int width) {
+  char d[10];
+  int n = 0;
+  do d[n++] = (char)('0' + v % 10), v /= 10;
+  while (v);
+  while (width-- > n) *p++ = '0';
+  while (n) *p++ = d[--n];
+  return p;
+}
 /* -1 past, +1 future, 0 unknown; +-2 strictly (as soon as, last Oct. 23): no slack */
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b);
 /* Resolution against the anchor; tense < 0 looks back, > 0 forward, 0 nearest. */
