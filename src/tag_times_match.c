@@ -242,7 +242,27 @@ static bool S_decade_start(const C *c, size_t i) {
   return t->kind == TK_NUM ? (t->flags & TF_DECADE) && t->ndig == 2 : t->cls == 'E' || t->kind == TK_PUNCT;
 }
 
+/* S_core at a number: the patterns that may open with one, in S_core's order (the
+ * others need a word first, and fail on a number without touching h). */
+static bool S_core_num(C *c, size_t i, ds_thit *h, bool modified) {
+  if (!modified && P_clock(c, i, h)) return true;
+  if (ds_ttp_numeric(c, i, h) || ds_ttp_day_month(c, i, h) || ds_ttp_quarter(c, i, h) ||
+      ds_ttp_year(c, i, h) || (S_decade_start(c, i) && ds_ttp_decade(c, i, h)))
+    return true;
+  return !modified && (ds_ttp_ago(c, i, h) || ds_ttp_duration(c, i, h) || P_century(c, i, h));
+}
+
+/* "the" before a plain word (no class, no starter, not in data/time_after_the.txt):
+ * no pattern opens there ("the president"), and "the" is the commonest starter. */
+static bool S_plain_the(const C *c, size_t i) {
+  if (i + 1 >= c->n || !ds_tt_word(c, i, "the")) return false;
+  const ds_ttok *n = &c->t[i + 1];
+  return n->kind == TK_WORD && !n->cls && !(n->flags & TF_START) && !ds_tt_thas(c, TL_AFTER_THE, i + 1);
+}
+
 static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
+  if (i < c->n && c->t[i].kind == TK_NUM) return S_core_num(c, i, h, modified);
+  if (S_plain_the(c, i)) return false;
   if (!modified && P_clock(c, i, h)) return true;
   if (ds_ttp_weekday_date(c, i, h) || ds_ttp_numeric(c, i, h) || ds_ttp_month_day(c, i, h) ||
       ds_ttp_day_month(c, i, h) || ds_ttp_month_year(c, i, h) || ds_ttp_month(c, i, h, modified) ||

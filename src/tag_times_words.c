@@ -28,6 +28,7 @@ static const char *const S_names[TL_COUNT] = {
     [TL_COUNT_FILLERS] = "time_count_fillers",
     [TL_ABBREVIATIONS] = "abbreviations",
     [TL_SET_MEASURES] = "time_set_measures",
+    [TL_AFTER_THE] = "time_after_the",
 };
 
 typedef struct {
