@@ -92,7 +92,7 @@ static bool S_wide(const char *s, size_t i, size_t n, ds_ttok *t, size_t *len) {
 #define S_A64(c) S_A16(c), S_A16(c + 16), S_A16(c + 32), S_A16(c + 48)
 static const bool S_letter[256] = {S_A64(0), S_A64(64), S_A64(128), S_A64(192)};
 
-static size_t S_word_end(const char *s, size_t i, size_t n) {
+static inline size_t S_word_end(const char *s, size_t i, size_t n) {
   for (;;) {
     while (i < n && S_letter[(unsigned char)s[i]]) i++;
     if (i >= n || (unsigned char)s[i] < 0x80) return i;
@@ -132,12 +132,17 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     unsigned char ch = (unsigned char)s[i];
     size_t l = 1;
+    if (ch <= ' ') {
+      space = true;
+      i++;
+      continue;
+    }
     if (len == cap && !(v = realloc(v, (cap *= 2) * sizeof *v))) abort();
     ds_ttok *t = &v[len];
     *t = (ds_ttok){0};
-    if (ch <= ' ' || (ch >= 0x80 && !S_wide(s, i, n, t, &l))) {
+    if (ch >= 0x80 && !S_wide(s, i, n, t, &l)) {
       space = true;
-      i += ch >= 0x80 ? l : 1;
+      i += l;
       continue;
     }
     i = S_token(s, i, n, t);

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "util/date.h"
 #include "util/hash.h"
+#include "util/lexicon.h"
 
 /* How far the tense check looks on each side of an expression, in tokens: a clause
  * rarely puts its verb further away, and a bound keeps the check O(1) per match. */
@@ -64,10 +65,24 @@ typedef struct {
   uint64_t key[2]; /* a word's bytes packed for the word lists (ds_tt_pack), or 0 */
 } ds_ttok;
 
+/* A word list as a table keyed by packed words (tag_times_words.c). */
+typedef struct {
+  uint64_t k0, k1;
+  uint32_t len;
+  const char *v; /* NULL: an empty slot */
+} ds_tt_slot;
+typedef struct {
+  const ds_tt_slot *slots;
+  uint32_t shift;   /* 64 - log2 of the slot count */
+  uint32_t max_len; /* of the keys */
+  size_t mask;      /* slot count - 1 */
+} ds_tt_table;
+
 typedef struct {
   const char *text;
   size_t len; /* of text */
   const ds_map *lx[TL_COUNT];
+  const ds_tt_table *tab; /* [TL_COUNT] */
   ds_ttok *t;
   size_t n;
   bool anchored;
@@ -152,14 +167,26 @@ static inline void ds_tt_pack(const char *w, size_t len, size_t avail, uint64_t 
   if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1, k[1] = 0;
   else if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
 }
-/* Fills c->lx (and builds the tables on the first call). */
+/* Fills c->lx and c->tab (and builds the tables on the first call). */
 void ds_tt_lists(ds_tctx *c);
 /* The value of key in list TL_*, or NULL; ds_tt_has says whether it is there. */
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len);
 bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len);
+static inline uint64_t ds_tt_hash(uint64_t k0, uint64_t k1, size_t len) {
+  return (k0 ^ (k1 * 0x9E3779B97F4A7C15ull) ^ len) * 0xBF58476D1CE4E5B9ull;
+}
 /* The same with the key packed by the caller (k ignored when len > DS_TT_KEY_MAX). */
-const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uint64_t k[2], const char *key,
-                             size_t len);
+static inline const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uint64_t k[2],
+                                           const char *key, size_t len) {
+  if (len > DS_TT_KEY_MAX) return ds_lexicon_lookup(c->lx[list], key, len);
+  const ds_tt_table *t = &c->tab[list];
+  if (len > t->max_len) return NULL;
+  for (size_t at = ds_tt_hash(k[0], k[1], len) >> t->shift;; at = (at + 1) & t->mask) {
+    const ds_tt_slot *s = &t->slots[at];
+    if (!s->v) return NULL;
+    if (s->k0 == k[0] && s->k1 == k[1] && s->len == len) return s->v;
+  }
+}
 /* Token i (a word) in list TL_*: its packed key, no bytes read again. */
 static inline const char *ds_tt_tlex(const ds_tctx *c, int list, size_t i) {
   const ds_ttok *t = &c->t[i];

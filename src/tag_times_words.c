@@ -31,32 +31,19 @@ static const char *const S_names[TL_COUNT] = {
     [TL_AFTER_THE] = "time_after_the",
 };
 
-typedef struct {
-  uint64_t k0, k1;
-  uint32_t len;
-  const char *v; /* NULL: an empty slot */
-} S_slot;
-
-typedef struct {
-  S_slot *slots;
-  uint32_t shift; /* 64 - log2 of the slot count */
-} S_table;
-
 /* Slots per key, at least: probes stay short. */
 #define S_LOAD 4
 
-static S_table S_tables[TL_COUNT];
+static ds_tt_table S_tables[TL_COUNT];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
-static uint64_t S_hash(uint64_t k0, uint64_t k1, size_t len) {
-  return (k0 ^ (k1 * 0x9E3779B97F4A7C15ull) ^ len) * 0xBF58476D1CE4E5B9ull;
-}
-
-static void S_fill(S_table *t, const ds_map *m) {
+static void S_fill(ds_tt_table *t, const ds_map *m) {
   size_t cap = 16;
   while (cap < m->len * S_LOAD) cap *= 2;
-  t->slots = calloc(cap, sizeof *t->slots);
-  if (!t->slots) abort();
+  ds_tt_slot *slots = calloc(cap, sizeof *slots);
+  if (!slots) abort();
+  t->slots = slots;
+  t->mask = cap - 1;
   t->shift = 64;
   for (size_t c = cap; c > 1; c /= 2) t->shift--;
   for (size_t i = 0; i < m->cap; i++) {
@@ -64,9 +51,10 @@ static void S_fill(S_table *t, const ds_map *m) {
     if (!s->key || s->klen > DS_TT_KEY_MAX) continue;
     uint64_t k[2];
     ds_tt_pack(s->key, s->klen, s->klen, k);
-    size_t at = S_hash(k[0], k[1], s->klen) >> t->shift;
-    while (t->slots[at].v) at = (at + 1) & (cap - 1);
-    t->slots[at] = (S_slot){k[0], k[1], s->klen, (const char *)(uintptr_t)s->value};
+    size_t at = ds_tt_hash(k[0], k[1], s->klen) >> t->shift;
+    while (slots[at].v) at = (at + 1) & t->mask;
+    slots[at] = (ds_tt_slot){k[0], k[1], s->klen, (const char *)(uintptr_t)s->value};
+    if (s->klen > t->max_len) t->max_len = s->klen;
   }
 }
 
@@ -77,18 +65,7 @@ static void S_build(void) {
 void ds_tt_lists(ds_tctx *c) {
   pthread_once(&S_once, S_build);
   for (int k = 0; k < TL_COUNT; k++) c->lx[k] = ds_lexicon(S_names[k]);
-}
-
-const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uint64_t k[2], const char *key,
-                             size_t len) {
-  if (len > DS_TT_KEY_MAX) return ds_lexicon_lookup(c->lx[list], key, len);
-  const S_table *t = &S_tables[list];
-  size_t mask = ((size_t)1 << (64 - t->shift)) - 1;
-  for (size_t at = S_hash(k[0], k[1], len) >> t->shift;; at = (at + 1) & mask) {
-    const S_slot *s = &t->slots[at];
-    if (!s->v) return NULL;
-    if (s->k0 == k[0] && s->k1 == k[1] && s->len == len) return s->v;
-  }
+  c->tab = S_tables;
 }
 
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
