@@ -27,12 +27,12 @@ static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
   if (!v || !*v) return;
   t->flags |= TF_START;
   if (v[0] == 'K') { /* a function word that opens a pattern: no class */
-    if (v[1] == 'R') t->flags |= TF_REF_ONLY;
+    if (v[1]) t->flags |= TF_NARROW, t->val = v[1];
     return;
   }
   t->lex = v;
   t->cls = v[0];
-  t->val = atoi(v + 1);
+  t->val = ds_tt_atoi(v + 1);
 }
 
 /* Absorbs letters glued to a number: ordinal suffixes, a decade's s, or a unit. */
@@ -380,10 +380,10 @@ bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
   for (int k = 0; k < 4; k++)
     if (!S_digit((unsigned char)v[k])) return false;
   if (v[4] != '-' || !S_digit((unsigned char)v[5]) || !S_digit((unsigned char)v[6])) return false;
-  *y = atoi(v);
-  *m = atoi(v + 5);
+  *y = ds_tt_atoi(v);
+  *m = ds_tt_atoi(v + 5);
   *d = 0;
-  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = atoi(v + 8);
+  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = ds_tt_atoi(v + 8);
   else if (v[7]) return false;
   return *m >= 1 && *m <= 12;
 }

@@ -27,7 +27,7 @@ enum {
   TF_DECADE = 1 << 4,  /* number with a plural s absorbed (1990s) */
   TF_GLUED = 1 << 5,   /* number with letters glued on (155mm): not a time */
   TF_START = 1 << 6,   /* word that may open an expression (K in data/time_words.txt) */
-  TF_REF_ONLY = 1 << 7, /* a starter that opens only a back reference (KR: "that year") */
+  TF_NARROW = 1 << 7, /* a starter that opens few patterns (KR, KO): val holds R or O */
 };
 
 /* The word lists (data/time_*.txt), fetched once per scan: a lookup by list name for
@@ -75,6 +75,7 @@ typedef struct {
   const ds_tt_slot *slots;
   uint32_t shift;   /* 64 - log2 of the slot count */
   uint32_t max_len; /* of the keys */
+  bool letters;     /* every key is made of ASCII letters: no number or sign matches */
   size_t mask;      /* slot count - 1 */
 } ds_tt_table;
 
@@ -190,12 +191,22 @@ static inline const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uin
 /* Token i (a word) in list TL_*: its packed key, no bytes read again. */
 static inline const char *ds_tt_tlex(const ds_tctx *c, int list, size_t i) {
   const ds_ttok *t = &c->t[i];
-  if (t->kind != TK_WORD) return ds_tt_lex(c, list, c->text + t->start, t->end - t->start);
+  if (t->kind != TK_WORD)
+    return c->tab[list].letters ? NULL : ds_tt_lex(c, list, c->text + t->start, t->end - t->start);
   return ds_tt_lex_packed(c, list, t->key, c->text + t->start, t->end - t->start);
 }
 static inline bool ds_tt_thas(const ds_tctx *c, int list, size_t i) { return ds_tt_tlex(c, list, i) != NULL; }
 
 /* tag_times.c */
+/* atoi for the strings the tagger writes and reads (no leading space): cheaper than
+ * the library's, which the scan would otherwise call for every class word. */
+static inline int ds_tt_atoi(const char *p) {
+  bool neg = *p == '-';
+  if (*p == '-' || *p == '+') p++;
+  int v = 0;
+  while (*p >= '0' && *p <= '9') v = v * 10 + (*p++ - '0');
+  return neg ? -v : v;
+}
 /* Writes v (0 <= v, at most 9 digits) zero-padded to width digits at p and returns
  * the end: the values' numbers without snprintf, which costs more than a match. */
 static inline char *ds_tt_put(char *p, int v, int width) {

@@ -305,7 +305,7 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
   const ds_ttok *t = &c->t[i];
   /* most tokens are words no pattern starts with: one flag test, no lookups */
   if (t->kind != TK_NUM && !(t->flags & TF_START)) return false;
-  if (t->flags & TF_REF_ONLY) { /* "that": frequent, and only "that year" is a time */
+  if ((t->flags & TF_NARROW) && t->val == 'R') { /* "that": frequent, and only "that year" is a time */
     memset(h, 0, sizeof *h);
     h->start = i;
     return ds_ttp_anaphor(c, i, h);
@@ -319,6 +319,7 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
     }
     memset(h, 0, sizeof *h);
   }
+  if (t->flags & TF_NARROW) return false; /* KO: at least, the near future */
   size_t j = S_modifier(c, i);
   if (j > i && S_core(c, j, h, true)) {
     h->start = i;

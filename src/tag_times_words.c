@@ -44,11 +44,15 @@ static void S_fill(ds_tt_table *t, const ds_map *m) {
   if (!slots) abort();
   t->slots = slots;
   t->mask = cap - 1;
+  t->letters = true;
   t->shift = 64;
   for (size_t c = cap; c > 1; c /= 2) t->shift--;
   for (size_t i = 0; i < m->cap; i++) {
     const ds_map_slot *s = &m->slots[i];
-    if (!s->key || s->klen > DS_TT_KEY_MAX) continue;
+    if (!s->key) continue;
+    for (size_t k = 0; k < s->klen; k++)
+      if (s->key[k] < 'a' || s->key[k] > 'z') t->letters = false;
+    if (s->klen > DS_TT_KEY_MAX) continue;
     uint64_t k[2];
     ds_tt_pack(s->key, s->klen, s->klen, k);
     size_t at = ds_tt_hash(k[0], k[1], s->klen) >> t->shift;
