@@ -83,6 +83,31 @@ static ds_date S_weekday_before(ds_date r, int wd) {
   return ds_days_to_date(ds_date_to_days(r) - (back ? back : 7));
 }
 
+/* Token i is a word of data/time_compare_cues.txt of the kind (B or N). */
+static bool S_compare_cue(const C *c, size_t i, char kind) {
+  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  const char *v = ds_tt_tlex(c, TL_COMPARE_CUES, i);
+  return v && v[0] == kind;
+}
+
+/* A quarterly report compares the quarter with the same one a year before: "compared
+ * with $3 million last year", "the corresponding period last year", "last year's
+ * quarter" name that quarter, while no longer span has been named since it. "last
+ * year" is token i, "year" token k. */
+static bool S_year_ago_quarter(C *c, size_t i, size_t k, ds_thit *h) {
+  if (!c->last_quarter_y || c->months_since_quarter) return false;
+  bool cue = (i > 0 && S_compare_cue(c, i - 1, 'N')) ||
+             (ds_tt_punct(c, k + 1, '\'') && ds_tt_word(c, k + 2, "s") && S_compare_cue(c, k + 3, 'N'));
+  for (size_t b = 1; !cue && b <= DS_TIME_TENSE_WINDOW && b <= i; b++) {
+    if (ds_tt_punct(c, i - b, '.') || ds_tt_punct(c, i - b, ';')) break;
+    cue = S_compare_cue(c, i - b, 'B');
+  }
+  if (!cue) return false;
+  snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y - 1, c->last_quarter_q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 /* last week, this spring, next Friday, last Oct. 23, this past week, this morning; "the
  * previous Friday" is the one before the day the text last named. */
 bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
@@ -98,6 +123,7 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   if (unit && (c->t[k].flags & TF_CAP)) return false;
   if (unit && !ds_tt_unit_plural(c, k)) {
     if (ds_tt_unanchored(c, h)) return true;
+    if (u == 'Y' && dir < 0 && S_year_ago_quarter(c, i, k, h)) return true;
     return ds_tt_det_calendar(c, h, u, dir);
   }
   if (ds_tt_cls(c, k, 'S')) {

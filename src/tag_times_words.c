@@ -29,6 +29,7 @@ static const char *const S_names[TL_COUNT] = {
     [TL_ABBREVIATIONS] = "abbreviations",
     [TL_SET_MEASURES] = "time_set_measures",
     [TL_AFTER_THE] = "time_after_the",
+    [TL_COMPARE_CUES] = "time_compare_cues",
 };
 
 /* Slots per key, at least: probes stay short. */
