@@ -152,6 +152,10 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
     len++;
     space = false;
   }
+  /* a zeroed token after the last: a pattern that looks one token past the end (a clock
+   * time closing the text) reads no word, number or sign there */
+  if (len == cap && !(v = realloc(v, (cap + 1) * sizeof *v))) abort();
+  v[len] = (ds_ttok){0};
   c->t = v;
   c->n = len;
 }

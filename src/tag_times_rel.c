@@ -42,6 +42,10 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     }
   }
   if (!ds_tt_cls(c, i, 'R')) return false;
+  /* USA Today, VOA Today: a capitalised "Today" after a capitalised word (not a time
+   * word) ends a name */
+  const ds_ttok *p = i > 0 ? &c->t[i - 1] : NULL;
+  if ((c->t[i].flags & TF_CAP) && p && p->kind == TK_WORD && (p->flags & TF_CAP) && !p->cls) return false;
   h->end = i + 1;
   if (ds_tt_unanchored(c, h)) return true;
   int off = c->t[i].val;

@@ -419,6 +419,15 @@ static void test_year_ago_comparisons(void **state) {
   S_expect("Ridership rose, compared with last year.", SUN, "last year", "2023", D);
 }
 
+/* A capitalised "Today" after a capitalised word ends a name (a paper, a programme). */
+static void test_today_in_names(void **state) {
+  (void)state;
+  S_expect_none("The ferry captain spoke to Harbour Today about the crossing.", SUN);
+  S_expect("The ferry captain spoke to Harbour Today on Friday.", SUN, "Friday", "2024-10-25", D);
+  S_expect("Today, the ferry runs on time.", SUN, "Today", "2024-10-27", D);
+  S_expect("The captain said the ferry runs today.", SUN, "today", "2024-10-27", D);
+}
+
 /* The scan skips tokens no pattern can open with (tag_times_match.c): "the" before a
  * plain word, starters that open only an approximation or a phrase after "the". The
  * forms those shortcuts must leave alone. */
@@ -523,7 +532,7 @@ int main(void) {
       cmocka_unit_test(test_starters_listed),   cmocka_unit_test(test_anaphora),
       cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
-      cmocka_unit_test(test_scan_shortcuts),
+      cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
