@@ -20,45 +20,19 @@
 static bool S_alpha(unsigned char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
 static bool S_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
 
-static const char *const S_lists[TL_COUNT] = {
-    [TL_WORDS] = "time_words",
-    [TL_TENSE] = "time_tense",
-    [TL_ED_SKIP] = "time_ed_skip",
-    [TL_DEADLINE] = "time_deadline",
-    [TL_FUTURE_TO] = "time_future_to",
-    [TL_APPROX] = "time_approx",
-    [TL_BARE_UNIT_CUES] = "time_bare_unit_cues",
-    [TL_MODIFIERS] = "time_modifiers",
-    [TL_MONTH_CUES] = "time_month_cues",
-    [TL_RATE_CUES] = "time_rate_cues",
-    [TL_SPAN_WORDS] = "time_span_words",
-    [TL_ZONES] = "time_zones",
-    [TL_PHRASES] = "time_phrases",
-    [TL_RANGE_AFTER] = "time_range_after",
-    [TL_COUNT_FILLERS] = "time_count_fillers",
-    [TL_ABBREVIATIONS] = "abbreviations",
-    [TL_SET_MEASURES] = "time_set_measures",
-};
-
-const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
-  return ds_lexicon_lookup(c->lx[list], key, len);
-}
-
-bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len) {
-  return ds_lexicon_lookup(c->lx[list], key, len) != NULL;
-}
-
 static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
-  const char *v = ds_tt_lex(c, TL_WORDS, text + t->start, t->end - t->start);
+  size_t len = t->end - t->start;
+  if (len <= DS_TT_KEY_MAX) ds_tt_pack(text + t->start, len, c->len - t->start, t->key);
+  const char *v = ds_tt_lex_packed(c, TL_WORDS, t->key, text + t->start, len);
   if (!v || !*v) return;
   t->flags |= TF_START;
   if (v[0] == 'K') { /* a function word that opens a pattern: no class */
-    if (v[1] == 'R') t->flags |= TF_REF_ONLY;
+    if (v[1]) t->flags |= TF_NARROW, t->val = v[1];
     return;
   }
   t->lex = v;
   t->cls = v[0];
-  t->val = atoi(v + 1);
+  t->val = ds_tt_atoi(v + 1);
 }
 
 /* Absorbs letters glued to a number: ordinal suffixes, a decade's s, or a unit. */
@@ -111,21 +85,21 @@ static bool S_wide(const char *s, size_t i, size_t n, ds_ttok *t, size_t *len) {
   return true;
 }
 
-static size_t S_word_end(const char *s, size_t i, size_t n) {
-  while (i < n) {
-    unsigned char ch = (unsigned char)s[i];
-    if (S_alpha(ch)) {
-      i++;
-    } else if (ch >= 0x80) {
-      size_t l;
-      int32_t cp = ds_utf8_decode(s + i, n - i, &l);
-      if (!ds_cp_is_alpha(cp)) break;
-      i += l;
-    } else {
-      break;
-    }
+/* ASCII letters, for the word loop: one load per byte. */
+#define S_A4(c) S_AL(c), S_AL(c + 1), S_AL(c + 2), S_AL(c + 3)
+#define S_AL(c) (((c) | 32) >= 'a' && ((c) | 32) <= 'z')
+#define S_A16(c) S_A4(c), S_A4(c + 4), S_A4(c + 8), S_A4(c + 12)
+#define S_A64(c) S_A16(c), S_A16(c + 16), S_A16(c + 32), S_A16(c + 48)
+static const bool S_letter[256] = {S_A64(0), S_A64(64), S_A64(128), S_A64(192)};
+
+static inline size_t S_word_end(const char *s, size_t i, size_t n) {
+  for (;;) {
+    while (i < n && S_letter[(unsigned char)s[i]]) i++;
+    if (i >= n || (unsigned char)s[i] < 0x80) return i;
+    size_t l;
+    if (!ds_cp_is_alpha(ds_utf8_decode(s + i, n - i, &l))) return i;
+    i += l;
   }
-  return i;
 }
 
 static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
@@ -147,27 +121,43 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
   return i + 1;
 }
 
-static void S_tokenize(ds_tctx *c, const char *s, size_t n, ds_arena *arena) {
-  DS_VEC(ds_ttok) v = {0};
+/* A first guess at the token count, from the text's length: the array grows (by
+ * doubling) past it. */
+#define S_BYTES_PER_TOKEN 4
+
+static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
+  size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0;
+  ds_ttok *v = malloc(cap * sizeof *v);
   bool space = true;
   for (size_t i = 0; i < n;) {
     unsigned char ch = (unsigned char)s[i];
     size_t l = 1;
-    ds_ttok t = {0};
-    if (ch <= ' ' || (ch >= 0x80 && !S_wide(s, i, n, &t, &l))) {
+    if (ch <= ' ') {
       space = true;
-      i += ch >= 0x80 ? l : 1;
+      i++;
       continue;
     }
-    i = S_token(s, i, n, &t);
-    t.end = (uint32_t)i;
-    if (space) t.flags |= TF_SPACE;
-    if (t.kind == TK_WORD) S_lookup(c, &t, s);
-    *DS_PUSH(arena, &v) = t;
+    if (len == cap && !(v = realloc(v, (cap *= 2) * sizeof *v))) abort();
+    ds_ttok *t = &v[len];
+    *t = (ds_ttok){0};
+    if (ch >= 0x80 && !S_wide(s, i, n, t, &l)) {
+      space = true;
+      i += l;
+      continue;
+    }
+    i = S_token(s, i, n, t);
+    t->end = (uint32_t)i;
+    if (space) t->flags |= TF_SPACE;
+    if (t->kind == TK_WORD) S_lookup(c, t, s);
+    len++;
     space = false;
   }
-  c->t = v.items;
-  c->n = v.len;
+  /* a zeroed token after the last: a pattern that looks one token past the end (a clock
+   * time closing the text) reads no word, number or sign there */
+  if (len == cap && !(v = realloc(v, (cap + 1) * sizeof *v))) abort();
+  v[len] = (ds_ttok){0};
+  c->t = v;
+  c->n = len;
 }
 
 /* ---- tense ---- */
@@ -198,7 +188,7 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   if (t->kind != TK_WORD) return 0;
   const char *w = c->text + t->start;
   size_t l = t->end - t->start;
-  const char *v = ds_tt_lex(c, TL_TENSE, w, l);
+  const char *v = ds_tt_tlex(c, TL_TENSE, i);
   /* "next to the embassy" is a place, not a plan */
   if (v && v[0] == 'F' && ds_tt_word(c, i + 1, "to") && ds_tt_word(c, i, "next")) return 0;
   if (v && v[0] != 'P')
@@ -208,8 +198,7 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
     return 0;
   /* after an auxiliary or a determiner a participle is a passive or an adjective (be
    * held, is payable, the reduced dividend): the auxiliary, if any, carries the tense */
-  if (i > 0 && ds_tt_has(c, TL_ED_SKIP, c->text + c->t[i - 1].start,
-                              c->t[i - 1].end - c->t[i - 1].start))
+  if (i > 0 && ds_tt_thas(c, TL_ED_SKIP, i - 1))
     return 0;
   return -1;
 }
@@ -220,15 +209,13 @@ static int S_deadline(const ds_tctx *c, size_t a, int tense) {
   if (a == 0 || c->t[a - 1].kind != TK_WORD) return tense;
   if (a >= 3 && ds_tt_word(c, a - 1, "as") && ds_tt_word(c, a - 2, "soon") && ds_tt_word(c, a - 3, "as"))
     return 2; /* as soon as October 27: strictly ahead (see ds_tt_month_day) */
-  const ds_ttok *p = &c->t[a - 1];
-  return ds_tt_has(c, TL_DEADLINE, c->text + p->start, p->end - p->start) ? 0 : tense;
+  return ds_tt_thas(c, TL_DEADLINE, a - 1) ? 0 : tense;
 }
 
 /* "planned to leave", "is set to resume": an infinitive after such a word looks ahead. */
 static bool S_future_to(const ds_tctx *c, size_t i) {
   if (i == 0 || !ds_tt_word(c, i, "to") || c->t[i - 1].kind != TK_WORD) return false;
-  const ds_ttok *p = &c->t[i - 1];
-  return ds_tt_has(c, TL_FUTURE_TO, c->text + p->start, p->end - p->start);
+  return ds_tt_thas(c, TL_FUTURE_TO, i - 1);
 }
 
 /* The nearest tense marker before the expression, else after it, within the clause. */
@@ -308,7 +295,15 @@ ds_date ds_tt_weekday(const ds_tctx *c, int wd, int tense, bool strict) {
 }
 
 void ds_tt_fmt_day(ds_thit *h, ds_date d) {
-  snprintf(h->value, sizeof h->value, "%04d-%02d-%02d", d.y, d.m, d.d);
+  if (d.y < 0 || d.y > 99999 || d.m < 0 || d.d < 0 || d.m > 99 || d.d > 99) {
+    snprintf(h->value, sizeof h->value, "%04d-%02d-%02d", d.y, d.m, d.d);
+    return;
+  }
+  char *p = ds_tt_put(h->value, d.y, 4);
+  *p++ = '-';
+  p = ds_tt_put(p, d.m, 2);
+  *p++ = '-';
+  *ds_tt_put(p, d.d, 2) = 0;
 }
 
 /* ISO 8601 week: the week belongs to the year of its Thursday. */
@@ -318,7 +313,13 @@ void ds_tt_fmt_week(ds_thit *h, ds_date d) {
   ds_date th = ds_days_to_date(days - wd + 3);
   long jan1 = S_days(th.y, 1, 1);
   int week = (int)((days - wd + 3 - jan1) / 7) + 1;
-  snprintf(h->value, sizeof h->value, "%04d-W%02d", th.y, week);
+  if (th.y < 0) {
+    snprintf(h->value, sizeof h->value, "%04d-W%02d", th.y, week);
+    return;
+  }
+  char *p = ds_tt_put(h->value, th.y, 4);
+  *p++ = '-', *p++ = 'W';
+  *ds_tt_put(p, week, 2) = 0;
 }
 
 /* ---- the scan ---- */
@@ -344,14 +345,15 @@ typedef struct {
 
 static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
                      ds_arena *arena, ds_time **out, S_extra *x) {
-  ds_tctx c = {.text = text, .year_hint = year_hint};
-  for (int k = 0; k < TL_COUNT; k++) c.lx[k] = ds_lexicon(S_lists[k]);
+  ds_tctx c = {.text = text, .len = len, .year_hint = year_hint};
+  ds_tt_lists(&c);
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
-  ds_arena tokens = {0}; /* freed on return: only the times outlive the scan */
-  S_tokenize(&c, text, len, &tokens);
+  S_tokenize(&c, text, len); /* freed on return: only the times outlive the scan */
   S_times v = {0};
   DS_VEC(bool) ahead = {0};
   for (size_t i = 0; i < c.n; i++) {
+    /* most tokens are words no pattern starts with: one flag test */
+    if (c.t[i].kind != TK_NUM && !(c.t[i].flags & TF_START)) continue;
     ds_thit h[2];
     size_t nh = 0;
     if (ds_tt_match(&c, i, &h[0])) {
@@ -366,7 +368,7 @@ static size_t S_scan(const char *text, size_t len, const char *anchor, int year_
       if (x && x->want_ahead) *DS_PUSH(arena, &ahead) = ds_tt_tense(&c, h[k].start, h[k].end) > 0;
     }
   }
-  ds_arena_free(&tokens);
+  free(c.t);
   if (x) x->hinted = c.hint_wanted, x->ahead = ahead.items;
   *out = v.items;
   return v.len;
@@ -382,10 +384,10 @@ bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
   for (int k = 0; k < 4; k++)
     if (!S_digit((unsigned char)v[k])) return false;
   if (v[4] != '-' || !S_digit((unsigned char)v[5]) || !S_digit((unsigned char)v[6])) return false;
-  *y = atoi(v);
-  *m = atoi(v + 5);
+  *y = ds_tt_atoi(v);
+  *m = ds_tt_atoi(v + 5);
   *d = 0;
-  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = atoi(v + 8);
+  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = ds_tt_atoi(v + 8);
   else if (v[7]) return false;
   return *m >= 1 && *m <= 12;
 }

@@ -134,7 +134,7 @@ bool ds_ttp_month(C *c, size_t i, ds_thit *h, bool modified) {
   size_t j;
   if (!ds_tt_month(c, i, &m, &j)) return false;
   if ((m == 5 || m == 3) && !modified &&
-      !(i > 0 && ds_tt_has(c, TL_MONTH_CUES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1))))
+      !(i > 0 && ds_tt_thas(c, TL_MONTH_CUES, i - 1)))
     return false;
   h->end = j;
   if (!c->anchored) snprintf(h->value, sizeof h->value, "XXXX-%02d", m);
@@ -153,7 +153,7 @@ static bool S_year_context_ok(const C *c, size_t i) {
   /* "2000 troops": a lower-case plural after the number makes it a count */
   const char *w = c->text + n->start;
   size_t l = n->end - n->start;
-  return !(l > 3 && w[l - 1] == 's' && !ds_tt_has(c, TL_TENSE, w, l) && !n->cls);
+  return !(l > 3 && w[l - 1] == 's' && !ds_tt_thas(c, TL_TENSE, i + 1) && !n->cls);
 }
 
 /* 1990, fiscal 1989, the 1990s, mid-1990s, nineteen ninety-six. */

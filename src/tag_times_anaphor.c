@@ -18,12 +18,12 @@ void ds_tt_note_ref(ds_tctx *c, const ds_thit *h) {
   if (h->type == DS_TIME_DURATION && l > 2 && v[l - 1] == 'M' && v[1] != 'T' && v[1] != 'X')
     c->months_since_quarter = true;
   if (h->type != DS_TIME_DATE && h->type != DS_TIME_TIME) return;
-  if (l == 7 && v[4] == '-' && v[5] == 'Q') c->ref_qy = atoi(v), c->ref_q = v[6] - '0';
+  if (l == 7 && v[4] == '-' && v[5] == 'Q') c->ref_qy = ds_tt_atoi(v), c->ref_q = v[6] - '0';
   if (ds_time_value_date(v, &y, &m, &d)) {
     c->ref = (ds_date){y, m, d ? d : 1};
     c->ref_prec = d ? 'D' : 'M';
   } else if (strlen(v) == 4 && v[0] >= '0' && v[0] <= '9' && v[3] >= '0' && v[3] <= '9') {
-    c->ref = (ds_date){atoi(v), 1, 1};
+    c->ref = (ds_date){ds_tt_atoi(v), 1, 1};
     c->ref_prec = 'Y';
   }
 }

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "util/date.h"
 #include "util/hash.h"
+#include "util/lexicon.h"
 
 /* How far the tense check looks on each side of an expression, in tokens: a clause
  * rarely puts its verb further away, and a bound keeps the check O(1) per match. */
@@ -26,7 +27,7 @@ enum {
   TF_DECADE = 1 << 4,  /* number with a plural s absorbed (1990s) */
   TF_GLUED = 1 << 5,   /* number with letters glued on (155mm): not a time */
   TF_START = 1 << 6,   /* word that may open an expression (K in data/time_words.txt) */
-  TF_REF_ONLY = 1 << 7, /* a starter that opens only a back reference (KR: "that year") */
+  TF_NARROW = 1 << 7, /* a starter that opens few patterns (KR, KO): val holds R or O */
 };
 
 /* The word lists (data/time_*.txt), fetched once per scan: a lookup by list name for
@@ -49,6 +50,8 @@ enum {
   TL_COUNT_FILLERS,
   TL_ABBREVIATIONS,
   TL_SET_MEASURES,
+  TL_AFTER_THE,
+  TL_COMPARE_CUES,
   TL_COUNT
 };
 
@@ -60,11 +63,28 @@ typedef struct {
   uint8_t ndig; /* digits in a number */
   int32_t val;  /* number value, class argument, or punctuation character */
   const char *lex; /* the whole lexicon value (class letter first), or NULL */
+  uint64_t key[2]; /* a word's bytes packed for the word lists (ds_tt_pack), or 0 */
 } ds_ttok;
+
+/* A word list as a table keyed by packed words (tag_times_words.c). */
+typedef struct {
+  uint64_t k0, k1;
+  uint32_t len;
+  const char *v; /* NULL: an empty slot */
+} ds_tt_slot;
+typedef struct {
+  const ds_tt_slot *slots;
+  uint32_t shift;   /* 64 - log2 of the slot count */
+  uint32_t max_len; /* of the keys */
+  bool letters;     /* every key is made of ASCII letters: no number or sign matches */
+  size_t mask;      /* slot count - 1 */
+} ds_tt_table;
 
 typedef struct {
   const char *text;
+  size_t len; /* of text */
   const ds_map *lx[TL_COUNT];
+  const ds_tt_table *tab; /* [TL_COUNT] */
   ds_ttok *t;
   size_t n;
   bool anchored;
@@ -123,10 +143,82 @@ static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
   return i < c->n && !(c->t[i].flags & TF_SPACE);
 }
 
-/* tag_times.c */
+/* tag_times_words.c: the word lists. */
+/* Longest key kept in the packed tables (longer ones go to the lexicon). */
+#define DS_TT_KEY_MAX 16
+/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased (SWAR: a byte is upper
+ * case when adding 0x80 - 'A' sets its top bit and adding 0x80 - 'Z' - 1 does not). */
+static inline uint64_t ds_tt_lower8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);
+#endif
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t low7 = x & 0x7F7F7F7F7F7F7F7Full;
+  uint64_t upper = ((low7 + (0x80 - 'A') * ones) ^ (low7 + (0x80 - 'Z' - 1) * ones)) & ~x & 0x8080808080808080ull;
+  return x | upper >> 2;
+}
+/* The key packed for ds_tt_lex_packed: len <= DS_TT_KEY_MAX bytes, ASCII-lower-cased
+ * as the lexicon stores its keys, zero-padded. avail: bytes readable from w (at least
+ * len); with DS_TT_KEY_MAX of them the bytes are read in place. */
+static inline void ds_tt_pack(const char *w, size_t len, size_t avail, uint64_t k[2]) {
+  char buf[DS_TT_KEY_MAX] = {0};
+  if (avail < DS_TT_KEY_MAX) w = memcpy(buf, w, len);
+  k[0] = ds_tt_lower8(w), k[1] = ds_tt_lower8(w + 8);
+  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1, k[1] = 0;
+  else if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
+}
+/* Fills c->lx and c->tab (and builds the tables on the first call). */
+void ds_tt_lists(ds_tctx *c);
 /* The value of key in list TL_*, or NULL; ds_tt_has says whether it is there. */
 const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len);
 bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len);
+static inline uint64_t ds_tt_hash(uint64_t k0, uint64_t k1, size_t len) {
+  return (k0 ^ (k1 * 0x9E3779B97F4A7C15ull) ^ len) * 0xBF58476D1CE4E5B9ull;
+}
+/* The same with the key packed by the caller (k ignored when len > DS_TT_KEY_MAX). */
+static inline const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uint64_t k[2],
+                                           const char *key, size_t len) {
+  if (len > DS_TT_KEY_MAX) return ds_lexicon_lookup(c->lx[list], key, len);
+  const ds_tt_table *t = &c->tab[list];
+  if (len > t->max_len) return NULL;
+  for (size_t at = ds_tt_hash(k[0], k[1], len) >> t->shift;; at = (at + 1) & t->mask) {
+    const ds_tt_slot *s = &t->slots[at];
+    if (!s->v) return NULL;
+    if (s->k0 == k[0] && s->k1 == k[1] && s->len == len) return s->v;
+  }
+}
+/* Token i (a word) in list TL_*: its packed key, no bytes read again. */
+static inline const char *ds_tt_tlex(const ds_tctx *c, int list, size_t i) {
+  const ds_ttok *t = &c->t[i];
+  if (t->kind != TK_WORD)
+    return c->tab[list].letters ? NULL : ds_tt_lex(c, list, c->text + t->start, t->end - t->start);
+  return ds_tt_lex_packed(c, list, t->key, c->text + t->start, t->end - t->start);
+}
+static inline bool ds_tt_thas(const ds_tctx *c, int list, size_t i) { return ds_tt_tlex(c, list, i) != NULL; }
+
+/* tag_times.c */
+/* atoi for the strings the tagger writes and reads (no leading space): cheaper than
+ * the library's, which the scan would otherwise call for every class word. */
+static inline int ds_tt_atoi(const char *p) {
+  bool neg = *p == '-';
+  if (*p == '-' || *p == '+') p++;
+  int v = 0;
+  while (*p >= '0' && *p <= '9') v = v * 10 + (*p++ - '0');
+  return neg ? -v : v;
+}
+/* Writes v (0 <= v, at most 9 digits) zero-padded to width digits at p and returns
+ * the end: the values' numbers without snprintf, which costs more than a match. */
+static inline char *ds_tt_put(char *p, int v, int width) {
+  char d[10];
+  int n = 0;
+  do d[n++] = (char)('0' + v % 10), v /= 10;
+  while (v);
+  while (width-- > n) *p++ = '0';
+  while (n) *p++ = d[--n];
+  return p;
+}
 /* -1 past, +1 future, 0 unknown; +-2 strictly (as soon as, last Oct. 23): no slack */
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b);
 /* Resolution against the anchor; tense < 0 looks back, > 0 forward, 0 nearest. */

@@ -79,7 +79,7 @@ static bool S_clock(const C *c, size_t i, int *hh, int *mm, size_t *next) {
   if (*hh == 12) *hh = 0;
   *hh += add;
   if (ds_tt_cls(c, *next, 0) && (c->t[*next].flags & TF_CAP) &&
-      ds_tt_has(c, TL_ZONES, c->text + c->t[*next].start, ds_tt_len(c, *next)))
+      ds_tt_thas(c, TL_ZONES, *next))
     (*next)++;
   return *mm < 60;
 }
@@ -124,8 +124,8 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
 static size_t S_modifier(const C *c, size_t i) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
-  if (!t || !ds_tt_has(c, TL_MODIFIERS, c->text + t->start, t->end - t->start)) return i;
-  const char *v = ds_tt_lex(c, TL_MODIFIERS, c->text + t->start, t->end - t->start);
+  const char *v = t ? ds_tt_tlex(c, TL_MODIFIERS, j) : NULL;
+  if (!v) return i;
   if (v[0] == 'O') { /* end of, beginning of */
     if (!ds_tt_word(c, j + 1, "of")) return i;
     return ds_tt_word(c, j + 2, "the") && !ds_tt_word(c, j + 3, "year") &&
@@ -141,7 +141,7 @@ static size_t S_modifier(const C *c, size_t i) {
   if (ds_tt_punct(c, j, '-')) j++;
   /* early to mid-October, late September or early October */
   if ((ds_tt_word(c, j, "to") || ds_tt_word(c, j, "and") || ds_tt_punct(c, j, '-')) && j + 1 < c->n &&
-      ds_tt_has(c, TL_MODIFIERS, c->text + c->t[j + 1].start, ds_tt_len(c, j + 1))) {
+      ds_tt_thas(c, TL_MODIFIERS, j + 1)) {
     j += 2;
     if (ds_tt_punct(c, j, '-')) j++;
   }
@@ -178,8 +178,7 @@ static bool P_the_year_rel(C *c, size_t i, ds_thit *h) {
 static bool P_bare_units(C *c, size_t i, ds_thit *h) {
   char u;
   if (i == 0 || !ds_tt_unit(c, i, &u) || !ds_tt_unit_plural(c, i) || u == 'K' || u == 'Q') return false;
-  const ds_ttok *p = &c->t[i - 1];
-  if (!ds_tt_has(c, TL_BARE_UNIT_CUES, c->text + p->start, p->end - p->start)) return false;
+  if (!ds_tt_thas(c, TL_BARE_UNIT_CUES, i - 1)) return false;
   if (ds_tt_word(c, i - 1, "recent")) h->start = i - 1; /* in recent years: PXY */
   h->end = i + 1;
   ds_tt_fmt_duration(h, -1, u);
@@ -214,7 +213,7 @@ static bool P_season(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   if (!ds_tt_cls(c, j, 'S') || !c->anchored || ds_tt_word(c, j + 1, "of")) return false;
   if (j == i && (i == 0 || ds_tt_word(c, i, "fall") ||
-                 !ds_tt_has(c, TL_MONTH_CUES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1))))
+                 !ds_tt_thas(c, TL_MONTH_CUES, i - 1)))
     return false;
   int tense = ds_tt_tense(c, i, j + 1);
   const char *sv = c->t[j].lex + 1;
@@ -243,7 +242,27 @@ static bool S_decade_start(const C *c, size_t i) {
   return t->kind == TK_NUM ? (t->flags & TF_DECADE) && t->ndig == 2 : t->cls == 'E' || t->kind == TK_PUNCT;
 }
 
+/* S_core at a number: the patterns that may open with one, in S_core's order (the
+ * others need a word first, and fail on a number without touching h). */
+static bool S_core_num(C *c, size_t i, ds_thit *h, bool modified) {
+  if (!modified && P_clock(c, i, h)) return true;
+  if (ds_ttp_numeric(c, i, h) || ds_ttp_day_month(c, i, h) || ds_ttp_quarter(c, i, h) ||
+      ds_ttp_year(c, i, h) || (S_decade_start(c, i) && ds_ttp_decade(c, i, h)))
+    return true;
+  return !modified && (ds_ttp_ago(c, i, h) || ds_ttp_duration(c, i, h) || P_century(c, i, h));
+}
+
+/* "the" before a plain word (no class, no starter, not in data/time_after_the.txt):
+ * no pattern opens there ("the president"), and "the" is the commonest starter. */
+static bool S_plain_the(const C *c, size_t i) {
+  if (i + 1 >= c->n || !ds_tt_word(c, i, "the")) return false;
+  const ds_ttok *n = &c->t[i + 1];
+  return n->kind == TK_WORD && !n->cls && !(n->flags & TF_START) && !ds_tt_thas(c, TL_AFTER_THE, i + 1);
+}
+
 static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
+  if (i < c->n && c->t[i].kind == TK_NUM) return S_core_num(c, i, h, modified);
+  if (S_plain_the(c, i)) return false;
   if (!modified && P_clock(c, i, h)) return true;
   if (ds_ttp_weekday_date(c, i, h) || ds_ttp_numeric(c, i, h) || ds_ttp_month_day(c, i, h) ||
       ds_ttp_day_month(c, i, h) || ds_ttp_month_year(c, i, h) || ds_ttp_month(c, i, h, modified) ||
@@ -265,7 +284,7 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
 static size_t S_approx(const C *c, size_t i) {
   const ds_ttok *t = &c->t[i];
   if (t->kind != TK_WORD || t->cls) return i;
-  const char *v = ds_tt_lex(c, TL_APPROX, c->text + t->start, t->end - t->start);
+  const char *v = ds_tt_tlex(c, TL_APPROX, i);
   if (!v) return i;
   size_t j = i + 1;
   while (*v) {
@@ -286,7 +305,7 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
   const ds_ttok *t = &c->t[i];
   /* most tokens are words no pattern starts with: one flag test, no lookups */
   if (t->kind != TK_NUM && !(t->flags & TF_START)) return false;
-  if (t->flags & TF_REF_ONLY) { /* "that": frequent, and only "that year" is a time */
+  if ((t->flags & TF_NARROW) && t->val == 'R') { /* "that": frequent, and only "that year" is a time */
     memset(h, 0, sizeof *h);
     h->start = i;
     return ds_ttp_anaphor(c, i, h);
@@ -300,6 +319,7 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
     }
     memset(h, 0, sizeof *h);
   }
+  if (t->flags & TF_NARROW) return false; /* KO: at least, the near future */
   size_t j = S_modifier(c, i);
   if (j > i && S_core(c, j, h, true)) {
     h->start = i;

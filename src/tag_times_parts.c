@@ -113,15 +113,16 @@ bool ds_tt_unit_plural(const C *c, size_t i) {
 }
 
 void ds_tt_fmt_duration(ds_thit *h, int n, char u) {
-  char num[16];
-  int mul = u == 'E' ? 10 : u == 'C' ? 100 : u == 'F' ? 2 : 1;
-  if (n < 0) snprintf(num, sizeof num, "X");
-  else snprintf(num, sizeof num, "%d", n * mul);
-  char unit = u == 'E' || u == 'C' ? 'Y' : u == 'F' ? 'W' : u == 'K' ? 'D' : u;
-  if (u == 'K') snprintf(num, sizeof num, "%d", n < 0 ? 2 : 2 * n);
-  bool clock = u == 'H' || u == 'I' || u == 'S';
-  if (u == 'I') unit = 'M';
-  snprintf(h->value, sizeof h->value, "P%s%s%c", clock ? "T" : "", num, unit);
+  int mul = u == 'E' ? 10 : u == 'C' ? 100 : u == 'F' || u == 'K' ? 2 : 1;
+  char unit = u == 'E' || u == 'C' ? 'Y' : u == 'F' ? 'W' : u == 'K' ? 'D' : u == 'I' ? 'M' : u;
+  char *p = h->value;
+  *p++ = 'P';
+  if (u == 'H' || u == 'I' || u == 'S') *p++ = 'T';
+  if (u == 'K' && n < 0) n = 1; /* weekends: two days each */
+  if (n < 0) *p++ = 'X';
+  else p = ds_tt_put(p, n * mul, 1);
+  *p++ = unit;
+  *p = 0;
   h->type = DS_TIME_DURATION;
 }
 
@@ -137,12 +138,19 @@ bool ds_tt_unanchored(const C *c, ds_thit *h) {
 }
 
 void ds_tt_fmt_month(ds_thit *h, int y, int m) {
-  snprintf(h->value, sizeof h->value, "%04d-%02d", y, m);
+  if (y < 0 || m < 0) {
+    snprintf(h->value, sizeof h->value, "%04d-%02d", y, m);
+  } else {
+    char *p = ds_tt_put(h->value, y, 4);
+    *p++ = '-';
+    *ds_tt_put(p, m, 2) = 0;
+  }
   h->type = DS_TIME_DATE;
 }
 
 void ds_tt_fmt_year(ds_thit *h, int y) {
-  snprintf(h->value, sizeof h->value, "%04d", y);
+  if (y < 0) snprintf(h->value, sizeof h->value, "%04d", y);
+  else *ds_tt_put(h->value, y, 4) = 0;
   h->type = DS_TIME_DATE;
 }
 

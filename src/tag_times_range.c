@@ -22,7 +22,7 @@ static bool S_bare_day(const C *c, size_t i, int first, int *d) {
   const ds_ttok *n = ds_tt_tok(c, i + 1);
   if (!n || n->kind == TK_PUNCT) return true;
   if (n->kind != TK_WORD) return false;
-  return (n->flags & TF_CAP) || ds_tt_has(c, TL_RANGE_AFTER, c->text + n->start, n->end - n->start);
+  return (n->flags & TF_CAP) || ds_tt_thas(c, TL_RANGE_AFTER, i + 1);
 }
 
 /* The value with its day replaced: "2024-10-08" -> "2024-10-13". */

@@ -42,6 +42,10 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     }
   }
   if (!ds_tt_cls(c, i, 'R')) return false;
+  /* USA Today, VOA Today: a capitalised "Today" after a capitalised word (not a time
+   * word) ends a name */
+  const ds_ttok *p = i > 0 ? &c->t[i - 1] : NULL;
+  if ((c->t[i].flags & TF_CAP) && p && p->kind == TK_WORD && (p->flags & TF_CAP) && !p->cls) return false;
   h->end = i + 1;
   if (ds_tt_unanchored(c, h)) return true;
   int off = c->t[i].val;
@@ -83,6 +87,31 @@ static ds_date S_weekday_before(ds_date r, int wd) {
   return ds_days_to_date(ds_date_to_days(r) - (back ? back : 7));
 }
 
+/* Token i is a word of data/time_compare_cues.txt of the kind (B or N). */
+static bool S_compare_cue(const C *c, size_t i, char kind) {
+  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  const char *v = ds_tt_tlex(c, TL_COMPARE_CUES, i);
+  return v && v[0] == kind;
+}
+
+/* A quarterly report compares the quarter with the same one a year before: "compared
+ * with $3 million last year", "the corresponding period last year", "last year's
+ * quarter" name that quarter, while no longer span has been named since it. "last
+ * year" is token i, "year" token k. */
+static bool S_year_ago_quarter(C *c, size_t i, size_t k, ds_thit *h) {
+  if (!c->last_quarter_y || c->months_since_quarter) return false;
+  bool cue = (i > 0 && S_compare_cue(c, i - 1, 'N')) ||
+             (ds_tt_punct(c, k + 1, '\'') && ds_tt_word(c, k + 2, "s") && S_compare_cue(c, k + 3, 'N'));
+  for (size_t b = 1; !cue && b <= DS_TIME_TENSE_WINDOW && b <= i; b++) {
+    if (ds_tt_punct(c, i - b, '.') || ds_tt_punct(c, i - b, ';')) break;
+    cue = S_compare_cue(c, i - b, 'B');
+  }
+  if (!cue) return false;
+  snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y - 1, c->last_quarter_q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 /* last week, this spring, next Friday, last Oct. 23, this past week, this morning; "the
  * previous Friday" is the one before the day the text last named. */
 bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
@@ -98,6 +127,7 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   if (unit && (c->t[k].flags & TF_CAP)) return false;
   if (unit && !ds_tt_unit_plural(c, k)) {
     if (ds_tt_unanchored(c, h)) return true;
+    if (u == 'Y' && dir < 0 && S_year_ago_quarter(c, i, k, h)) return true;
     return ds_tt_det_calendar(c, h, u, dir);
   }
   if (ds_tt_cls(c, k, 'S')) {
@@ -212,7 +242,7 @@ bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
   bool the = ds_tt_word(c, i, "the");
   size_t j = the ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
-  if (!t || !ds_tt_has(c, TL_SPAN_WORDS, c->text + t->start, t->end - t->start)) return false;
+  if (!t || !ds_tt_thas(c, TL_SPAN_WORDS, j)) return false;
   int n = 1;
   size_t k = j + 1;
   char u;
@@ -311,7 +341,7 @@ bool ds_ttp_set(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'G')) {
     /* daily flights too: TimeML marks the adjective as a recurrence, but not a measure
      * (average daily volume) */
-    if (i > 0 && ds_tt_has(c, TL_SET_MEASURES, c->text + c->t[i - 1].start, ds_tt_len(c, i - 1)))
+    if (i > 0 && ds_tt_thas(c, TL_SET_MEASURES, i - 1))
       return false;
     h->end = i + 1;
     h->type = DS_TIME_SET;
@@ -352,9 +382,9 @@ static bool S_rate_before(const C *c, size_t p) {
   const char *w = c->text + t->start;
   size_t l = t->end - t->start;
   if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's' && !t->cls && !(t->flags & (TF_CAP | TF_START)) &&
-      !ds_tt_has(c, TL_TENSE, w, l))
+      !ds_tt_thas(c, TL_TENSE, p))
     return true;
-  return ds_tt_has(c, TL_RATE_CUES, w, l);
+  return ds_tt_thas(c, TL_RATE_CUES, p);
 }
 
 /* 32 months, a decade, two-year, several years, 2 1/2 years; not "the 5-year-old". */
@@ -390,7 +420,7 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   if (half) j += 3;
   if (ds_tt_punct(c, j, '-') && ds_tt_tight(c, j) && ds_tt_tight(c, j + 1)) j++;
   else if (ds_tt_cls(c, j + 1, 'U') && c->t[j].kind == TK_WORD && !c->t[j].cls &&
-           ds_tt_has(c, TL_COUNT_FILLERS, c->text + c->t[j].start, ds_tt_len(c, j)))
+           ds_tt_thas(c, TL_COUNT_FILLERS, j))
     j++; /* two more weeks */
   if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
   /* three-quarters of its food, a quarter of the market: a fraction, unless of a year */

@@ -396,6 +396,53 @@ static void test_report_periods(void **state) {
            "the last two quarters of 2025", "2025-H2", D);
 }
 
+/* A quarterly report's "last year" is the same quarter a year before when the clause
+ * compares (compared with, the corresponding period, last year's quarter); elsewhere,
+ * and once a longer span has been named, it is the year. */
+static void test_year_ago_comparisons(void **state) {
+  (void)state;
+  S_expect("The ferry line earned $4 million in the third quarter, compared with a loss of "
+           "$1 million last year.",
+           SUN, "last year", "2023-Q3", D);
+  S_expect("Tolls fell in the third quarter. Tolls rose in the corresponding period last year.", SUN,
+           "last year", "2023-Q3", D);
+  S_expect("Tolls fell in the third quarter. Last year's quarter was stronger.", SUN, "Last year",
+           "2023-Q3", D);
+  /* no comparison word: the year */
+  S_expect("Tolls fell in the third quarter. Last year, the line bought two ferries.", SUN, "Last year",
+           "2023", D);
+  /* a longer span named since the quarter */
+  S_expect("Tolls fell in the third quarter. For the nine months, tolls were flat compared with "
+           "last year.",
+           SUN, "last year", "2023", D);
+  /* no quarter named */
+  S_expect("Ridership rose, compared with last year.", SUN, "last year", "2023", D);
+}
+
+/* A capitalised "Today" after a capitalised word ends a name (a paper, a programme). */
+static void test_today_in_names(void **state) {
+  (void)state;
+  S_expect_none("The ferry captain spoke to Harbour Today about the crossing.", SUN);
+  S_expect("The ferry captain spoke to Harbour Today on Friday.", SUN, "Friday", "2024-10-25", D);
+  S_expect("Today, the ferry runs on time.", SUN, "Today", "2024-10-27", D);
+  S_expect("The captain said the ferry runs today.", SUN, "today", "2024-10-27", D);
+}
+
+/* The scan skips tokens no pattern can open with (tag_times_match.c): "the" before a
+ * plain word, starters that open only an approximation or a phrase after "the". The
+ * forms those shortcuts must leave alone. */
+static void test_scan_shortcuts(void **state) {
+  (void)state;
+  S_expect("The line expects a loss for the full year.", SUN, "the full year", "2024", D);
+  S_expect("Fares may rise in the future.", SUN, "the future", "FUTURE_REF", D);
+  S_expect("Tolls fell in the third quarter. Tolls in the recent quarter were flat.", SUN,
+           "the recent quarter", "2024-Q3", D);
+  S_expect("The bridge closed for at least three weeks.", SUN, "at least three weeks", "P3W",
+           DS_TIME_DURATION);
+  S_expect("No fare rise is planned in the near future.", SUN, "the near future", "FUTURE_REF", D);
+  S_expect_none("The ferry at the pier was near the long bridge, more or less.", SUN);
+}
+
 /* Periods named by a word or by their place: decades, "earlier in the year", "this past
  * spring", and "the previous Friday" (the one before the day the text last named). */
 static void test_named_periods(void **state) {
@@ -484,7 +531,8 @@ int main(void) {
       cmocka_unit_test(test_tense_cues),        cmocka_unit_test(test_infer_sound),
       cmocka_unit_test(test_starters_listed),   cmocka_unit_test(test_anaphora),
       cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
-      cmocka_unit_test(test_count_fillers_and_cues),
+      cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
+      cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
