@@ -42,26 +42,8 @@ bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
          ds_fig_is(s, i, lit);
 }
 
-static uint32_t S_first_bit(char c) {
-  unsigned l = (unsigned)((c | 32) - 'a');
-  return l < 26 ? 1u << l : 1u << 26;
-}
-
-/* The list's own pre-test: false when key cannot be in it. */
-static bool S_may_have(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
-  if (!n || n >= DS_FIG_MAX_KEY || !s->lex[list]) return false;
-  const ds_fig_filter *f = &s->filter[list];
-  return n <= f->max_len && (f->first & S_first_bit(key[0]));
-}
-
-const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
-  if (!S_may_have(s, list, key, n)) return NULL;
+const char *ds_fig_lex_probe(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
   return ds_lexicon_lookup(s->lex[list], key, n);
-}
-
-const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
-  if (i >= s->s1) return NULL;
-  return ds_fig_lex(s, list, ds_fig_text(s, i), ds_fig_len(s, i));
 }
 
 /* The phrase of tokens [i, i+n) with single spaces where the text has space. */
@@ -617,6 +599,16 @@ static const ds_map *S_lex[DS_FL__COUNT];
 static bool S_ent_lists;
 static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
 
+static void S_filter_set(uint64_t *set, uint32_t bit) { set[bit >> 6] |= 1ull << (bit & 63); }
+
+static void S_filter_add(ds_fig_filter *f, const char *key, size_t n) {
+  if (!n || n >= DS_FIG_MAX_KEY) return; /* never looked up */
+  S_filter_set(f->keys, ds_fig_sketch(key, n));
+  if (n > f->max_len) f->max_len = (uint32_t)n;
+  const char *sp = memchr(key, ' ', n);
+  if (sp && sp > key) S_filter_set(f->firsts, ds_fig_sketch(key, (size_t)(sp - key)));
+}
+
 static void S_filters_build(void) {
   S_ent_lists = true;
   for (int k = 0; k < DS_FL__COUNT; k++) {
@@ -628,12 +620,8 @@ static void S_filters_build(void) {
       continue;
     }
     const ds_map *m = S_lex[k] = ds_lexicon(S_list_names[k]);
-    for (size_t i = 0; i < m->cap; i++) {
-      const ds_map_slot *e = &m->slots[i];
-      if (!e->key || !e->klen) continue;
-      S_filters[k].first |= S_first_bit(e->key[0]);
-      if (e->klen > S_filters[k].max_len) S_filters[k].max_len = e->klen;
-    }
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slots[i].key) S_filter_add(&S_filters[k], m->slots[i].key, m->slots[i].klen);
   }
 }
 

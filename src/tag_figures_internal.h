@@ -49,13 +49,29 @@ typedef enum {
   DS_FL__COUNT
 } ds_fig_list;
 
-/* A cheap pre-test of a word list, built once: the lengths and first letters of its
- * keys. Most words of a text start with a letter no key of a small list starts
- * with, or are longer than its longest key, and skip the hash lookup. */
+/* A one-probe pre-test of a word list, built once: a bit per key, chosen by a sketch
+ * of its length and first, second and last bytes (ASCII case folded), and a bit per
+ * first word of its multi-word keys. Most words of a text are in no list and end at
+ * one bit test, before any copying or hashing; a phrase is only built when its first
+ * word starts some key of several words. */
+#define DS_FIG_FILTER_LOG2 12 /* 4,096 bits: the longest list (465 countries) sets ~11% */
 typedef struct {
-  uint32_t first; /* bit c - 'a' for a key starting with letter c; bit 26 for any other */
+  uint64_t keys[(1u << DS_FIG_FILTER_LOG2) / 64];
+  uint64_t firsts[(1u << DS_FIG_FILTER_LOG2) / 64];
   uint32_t max_len;
 } ds_fig_filter;
+
+/* The filter bit of the n bytes at p (1 <= n < DS_FIG_MAX_KEY). c | 32 folds ASCII case
+ * and leaves every other byte as the stored key has it, so a token in any case gets
+ * its key's bit. */
+static inline uint32_t ds_fig_sketch(const char *p, size_t n) {
+  const unsigned char *u = (const unsigned char *)p;
+  uint32_t x = (u[0] | 32u) | (u[n > 1] | 32u) << 8 | (u[n - 1] | 32u) << 16 | (uint32_t)n << 24;
+  return (x * 0x9E3779B1u) >> (32 - DS_FIG_FILTER_LOG2);
+}
+static inline bool ds_fig_bit(const uint64_t *set, uint32_t bit) {
+  return (set[bit >> 6] >> (bit & 63)) & 1;
+}
 
 typedef struct {
   ds_article *a;
@@ -98,10 +114,24 @@ static inline bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit) {
   return true;
 }
 bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit);
+/* Value of key (any ASCII case) in list, or NULL; ds_fig_lex after its filter test. */
+const char *ds_fig_lex_probe(const ds_figscan *s, ds_fig_list list, const char *key, size_t n);
+/* False when key cannot be in list (inline: most words end here). */
+static inline bool ds_fig_may_have(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
+  const ds_fig_filter *f = &s->filter[list];
+  return n - 1 < f->max_len && ds_fig_bit(f->keys, ds_fig_sketch(key, n));
+}
+static inline const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
+  return ds_fig_may_have(s, list, key, n) ? ds_fig_lex_probe(s, list, key, n) : NULL;
+}
 /* Value of token i in list (case-insensitive), or NULL. */
-const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list);
-/* Value of key (any ASCII case) in list, or NULL. */
-const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n);
+static inline const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
+  return i < s->s1 ? ds_fig_lex(s, list, ds_fig_text(s, i), ds_fig_len(s, i)) : NULL;
+}
+/* False when no key of several words in list starts with the word at i. */
+static inline bool ds_fig_may_start(const ds_figscan *s, uint32_t i, ds_fig_list list) {
+  return ds_fig_bit(s->filter[list].firsts, ds_fig_sketch(ds_fig_text(s, i), ds_fig_len(s, i)));
+}
 /* Longest phrase of words starting at i (up to lim) found in list: its token count,
  * 0 when none. */
 uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
