@@ -37,11 +37,6 @@ typedef struct {
 
 /* ---- token helpers ---- */
 
-bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
-  return i < s->s1 && s->tok[i].kind != DS_TOK_WORD && s->tok[i].kind != DS_TOK_NUMBER &&
-         ds_fig_is(s, i, lit);
-}
-
 /* Set bits of x (no popcnt instruction is assumed). */
 static uint32_t S_popcount(uint64_t x) {
   x -= (x >> 1) & 0x5555555555555555ull;
@@ -142,6 +137,16 @@ const char *ds_fig_words(const ds_figscan *s, uint32_t i, uint32_t j) {
 
 /* ---- numbers ---- */
 
+/* A list's numeric value ("1000000", "12"): a whole number of up to 15 digits is
+ * exact in a double, so reading it digit by digit gives strtod's result, without
+ * strtod's cost; anything else goes to strtod. */
+static double S_value(const char *v) {
+  uint64_t x = 0;
+  size_t k = 0;
+  for (; v[k] >= '0' && v[k] <= '9' && k < 15; k++) x = x * 10 + (uint64_t)(v[k] - '0');
+  return k && !v[k] ? (double)x : strtod(v, NULL);
+}
+
 /* "3,000" -> 3000, "1.4" -> 1.4: commas group thousands, one period is decimal. */
 static double S_digits(const char *p, size_t n) {
   double v = 0, frac = 0, div = 1;
@@ -163,7 +168,7 @@ static double S_scale(const ds_figscan *s, uint32_t i, bool money) {
   if (!v) return 0;
   /* "5 m" is five metres; "$5m" and "5m" written together are millions */
   if (ds_fig_len(s, i) == 1 && !money && !ds_fig_attached(s, i)) return 0;
-  return strtod(v, NULL);
+  return S_value(v);
 }
 
 static uint32_t S_core_digits(const ds_figscan *s, uint32_t i, bool money, S_corev *c) {
@@ -177,11 +182,11 @@ static uint32_t S_core_digits(const ds_figscan *s, uint32_t i, bool money, S_cor
 
 /* Vague plurals: "hundreds", "tens of thousands (of)". */
 static uint32_t S_core_vague(const ds_figscan *s, uint32_t i, const char *v, S_corev *c) {
-  double prod = strtod(v + 1, NULL);
+  double prod = S_value(v + 1);
   uint32_t j = i + 1, chain = 1;
   const char *w;
   while (ds_fig_is(s, j, "of") && (w = ds_fig_lookup(s, j + 1, DS_FL_NUMBER_WORDS)) && w[0] == 'v')
-    prod *= strtod(w + 1, NULL), j += 2, chain++;
+    prod *= S_value(w + 1), j += 2, chain++;
   c->vq = ds_fig_words(s, i, i + 1);
   c->v = chain == 1 ? 2 * prod : prod;
   c->hi = 10 * prod;
@@ -196,7 +201,7 @@ static uint32_t S_core_quant(const ds_figscan *s, uint32_t i, uint32_t q0, const
   if (sc < 100) return q0;
   uint32_t j = i + 2;
   c->vq = ds_fig_words(s, q0, i + 1);
-  c->v = strtod(v + 1, NULL) * sc;
+  c->v = S_value(v + 1) * sc;
   c->hi = 10 * sc;
   c->scale = sc;
   c->vague = c->word = true;
@@ -213,7 +218,7 @@ static void S_word_add(double w, double *total, double *cur) {
 static bool S_word_value(const ds_figscan *s, const char *p, size_t n, double *total, double *cur) {
   const char *v = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, n);
   if (v && v[0] != 'v' && v[0] != 'q') {
-    S_word_add(strtod(v, NULL), total, cur);
+    S_word_add(S_value(v), total, cur);
     return true;
   }
   const char *dash = memchr(p, '-', n); /* twenty-five */
@@ -221,7 +226,7 @@ static bool S_word_value(const ds_figscan *s, const char *p, size_t n, double *t
   const char *v1 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, (size_t)(dash - p));
   const char *v2 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, dash + 1, n - (size_t)(dash - p) - 1);
   if (!v1 || !v2 || v1[0] < '0' || v1[0] > '9' || v2[0] < '0' || v2[0] > '9') return false;
-  S_word_add(strtod(v1, NULL) + strtod(v2, NULL), total, cur);
+  S_word_add(S_value(v1) + S_value(v2), total, cur);
   return true;
 }
 
@@ -231,7 +236,7 @@ static uint32_t S_core_words(const ds_figscan *s, uint32_t i, S_corev *c) {
   uint32_t j = i;
   if (ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an")) {
     const char *v = ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS);
-    if (!v || v[0] < '0' || v[0] > '9' || strtod(v, NULL) < 12) return i;
+    if (!v || v[0] < '0' || v[0] > '9' || S_value(v) < 12) return i;
     cur = 1, j = i + 1;
   }
   for (; j < s->s1 && s->tok[j].kind == DS_TOK_WORD; j++) {

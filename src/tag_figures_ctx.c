@@ -229,7 +229,12 @@ void ds_fig_head(const ds_figscan *s, uint32_t j, ds_fighead *h) {
 
 /* ---- whose: the country in the clause before the number ---- */
 
-static bool S_cue(const ds_figscan *s, uint32_t k);
+/* A claim verb at k ("said", "estimated"). */
+static inline bool S_cue(const ds_figscan *s, uint32_t k) {
+  /* a capital mid-sentence is a name ("the United States"), not the verb "states" */
+  if (!S_word(s, k) || ((s->tok[k].flags & DS_TF_CAP) && k > s->s0)) return false;
+  return ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according");
+}
 
 static bool S_clause_edge(const ds_figscan *s, uint32_t k) {
   if (s->tok[k].kind == DS_TOK_QUOTE) return true;
@@ -259,12 +264,6 @@ const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {
 }
 
 /* ---- who claims it ---- */
-
-static bool S_cue(const ds_figscan *s, uint32_t k) {
-  /* a capital mid-sentence is a name ("the United States"), not the verb "states" */
-  if (!S_word(s, k) || ((s->tok[k].flags & DS_TF_CAP) && k > s->s0)) return false;
-  return ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according");
-}
 
 /* The entity whose mention ends where the claimant phrase ends (its head). */
 static int32_t S_entity_at(const ds_article *a, uint32_t b0, uint32_t b1) {
@@ -377,6 +376,11 @@ static bool S_quote_source(const ds_figscan *s, ds_figure *f) {
   return false;
 }
 
+/* Only "according" or a cue verb at k can name a source (inline: most words are neither). */
+static inline bool S_may_cue(const ds_figscan *s, uint32_t k) {
+  return S_word(s, k) && (ds_fig_is(s, k, "according") || S_cue(s, k));
+}
+
 /* A cue at k: sets the source and returns true. */
 static bool S_cue_source(const ds_figscan *s, uint32_t k, uint32_t lo, uint32_t hi, ds_figure *f) {
   if (ds_fig_is(s, k, "according") && ds_fig_is(s, k + 1, "to")) {
@@ -424,11 +428,11 @@ static void S_carry_source(const ds_figscan *s, ds_figure *f) {
 void ds_fig_source(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f) {
   uint32_t lo = t0 > s->s0 + DS_FIG_MAX_BACK ? t0 - DS_FIG_MAX_BACK : s->s0;
   for (uint32_t k = t0; k-- > lo;)
-    if (S_cue_source(s, k, s->s0, t0, f)) return;
+    if (S_may_cue(s, k) && S_cue_source(s, k, s->s0, t0, f)) return;
   if (S_quote_source(s, f)) return;
   uint32_t hi = t1 + DS_FIG_MAX_BACK < s->s1 ? t1 + DS_FIG_MAX_BACK : s->s1;
   for (uint32_t k = t1; k < hi; k++)
-    if (S_cue_source(s, k, t1, s->s1, f)) return;
+    if (S_may_cue(s, k) && S_cue_source(s, k, t1, s->s1, f)) return;
   S_carry_source(s, f);
 }
 

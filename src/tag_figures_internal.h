@@ -127,7 +127,11 @@ static inline bool ds_fig_isn(const ds_figscan *s, uint32_t i, const char *lit, 
 static inline bool ds_fig_is(const ds_figscan *s, uint32_t i, const char *lit) {
   return ds_fig_isn(s, i, lit, __builtin_strlen(lit));
 }
-bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit);
+/* Token i is the punctuation or symbol lit. */
+static inline bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
+  return i < s->s1 && s->tok[i].kind != DS_TOK_WORD && s->tok[i].kind != DS_TOK_NUMBER &&
+         ds_fig_is(s, i, lit);
+}
 /* The keys of filter bit `bit` (which is set) compared with key: ds_fig_lex's slow part. */
 const char *ds_fig_lex_probe(const ds_fig_filter *f, uint32_t bit, const char *key, size_t n);
 /* A word of a short fixed list in the code, with its length. */
