@@ -171,21 +171,47 @@ static size_t S_escape_one(const unsigned char *s, size_t i, size_t n, char rep[
 }
 
 /* Escapes from s[i], the first special byte, on. */
+/* Room for a block's worth of escapes (each byte at most 6). */
+#define S_BLOCK_ROOM (16 * 6)
+
+/* s[i], a special byte, escaped or as it is; returns the index after it. */
+static size_t S_escape_at(ds_buf *out, const unsigned char *s, size_t i, size_t n) {
+  char rep[8] = {0};
+  size_t skip, len = S_escape_one(s, i, n, rep, &skip);
+  if (!len) {
+    out->ptr[out->len++] = (char)s[i];
+    return i + 1;
+  }
+  memcpy(out->ptr + out->len, rep, 8);
+  out->len += len;
+  return i + skip + 1;
+}
+
+/* Copies s[0..i) and escapes s[i..n) on, s[i] being the first special byte. Sixteen
+ * bytes at a time: a plain block is stored whole, a block with a special byte is
+ * stored up to it, and the byte is escaped in place, with no call per run. */
 static void S_escape_from(ds_buf *out, const char *str, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
-  size_t run = 0;
-  ds_buf_reserve(out, n);
-  for (; i < n; i = S_next_special(s, i, n)) {
-    char rep[8];
-    size_t skip, len = S_escape_one(s, i, n, rep, &skip);
-    if (len) {
-      ds_buf_put(out, str + run, i - run);
-      ds_buf_put(out, rep, len);
-      run = i + skip + 1;
+  ds_buf_put(out, str, i);
+  ds_buf_reserve(out, n - i);
+  while (i < n) {
+    if (out->len + S_BLOCK_ROOM >= out->cap) ds_buf_reserve(out, S_BLOCK_ROOM);
+    char *o = out->ptr + out->len;
+#ifdef __SSE2__
+    if (n - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      unsigned mask = S_special16(v);
+      _mm_storeu_si128((__m128i *)(void *)o, v);
+      size_t k = mask ? (size_t)__builtin_ctz(mask) : 16;
+      out->len += k, i += k;
+      if (mask) i = S_escape_at(out, s, i, n);
+      continue;
     }
-    i += skip + 1;
+#endif
+    if (S_special[s[i]]) i = S_escape_at(out, s, i, n);
+    else *o = (char)s[i++], out->len++;
   }
-  ds_buf_put(out, str + run, n - run);
+  out->ptr[out->len] = '\0';
 }
 
 void ds_json_escape(ds_buf *out, const char *str, size_t n) {
