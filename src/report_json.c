@@ -20,15 +20,21 @@ static const char *S_id(char *buf, const char *head, const char *tag, int64_t n)
   return buf;
 }
 
-/* The id tag + n ("q12") as a JSON string, written as it is: it has nothing to escape. */
-static void S_tag_id(ds_jw *w, const char *tag, int64_t n) {
-  char buf[40];
+/* The id tag + n ("q12") as a JSON string, written as it is: it has nothing to escape.
+ * Inline, so the tag's length folds. */
+static inline void S_tag_id(ds_jw *w, const char *tag, int64_t n) {
   size_t t = strlen(tag);
-  buf[0] = '"';
-  memcpy(buf + 1, tag, t);
-  size_t len = 1 + t + ds_fmt_int(buf + 1 + t, n);
-  buf[len++] = '"';
-  ds_jw_raw(w, buf, len);
+  ds_jw_before_value(w);
+  ds_buf *b = w->out;
+  if (b->len + t + 24 >= b->cap) ds_buf_reserve(b, t + 24);
+  char *p = b->ptr + b->len;
+  *p++ = '"';
+  memcpy(p, tag, t);
+  p += t;
+  p += ds_fmt_int(p, n);
+  *p++ = '"';
+  *p = '\0';
+  b->len = (size_t)(p - b->ptr);
 }
 
 /* What every item of an article repeats, escaped once per article instead of once
@@ -72,10 +78,11 @@ static void S_local_id(ds_jw *w, const S_art *x, int64_t n) {
   b->ptr[b->len] = '\0';
 }
 
-static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
+/* The "text" key and the body's bytes [start, end) (clamped to the body). */
+static void S_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
   if (end > a->body_len) end = a->body_len;
   if (start > end) start = end;
-  ds_jw_strn(w, a->body + start, end - start);
+  DS_JW_KEY(w, "text"), ds_jw_strn(w, a->body + start, end - start);
 }
 
 static void S_article_head(ds_jw *w, const ds_article *a, const dossier_corpus *c) {
@@ -117,7 +124,7 @@ static void S_quote(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
   ds_jw_obj(w);
   DS_JW_KEY(w, "id"), S_tag_id(w, "q", num);
   DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
-  DS_JW_KEY(w, "text"), S_span_text(w, a, q->start, q->end);
+  S_text(w, a, q->start, q->end);
   DS_JW_KEY(w, "speaker"), S_entity_ref(w, x, q->speaker);
   const char *name = q->speaker_name;
   if (!name && q->speaker >= 0 && (size_t)q->speaker < a->entities.len)
@@ -133,7 +140,7 @@ static void S_quote(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
 static void S_time(ds_jw *w, const S_art *x, const ds_time *t) {
   ds_jw_obj(w);
   DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
-  DS_JW_KEY(w, "text"), S_span_text(w, x->a, t->start, t->end);
+  S_text(w, x->a, t->start, t->end);
   DS_JW_KEY(w, "value"), ds_jw_str(w, t->value);
   DS_JW_KEY(w, "type"), ds_jw_str(w, ds_time_type_name(t->type));
   DS_JW_KEY(w, "start"), ds_jw_int(w, t->start);
@@ -147,7 +154,7 @@ static void S_figure(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
   ds_jw_obj(w);
   DS_JW_KEY(w, "id"), S_tag_id(w, "f", num);
   DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
-  DS_JW_KEY(w, "text"), S_span_text(w, a, f->start, f->end);
+  S_text(w, a, f->start, f->end);
   DS_JW_KEY(w, "value"), ds_jw_num(w, f->value);
   DS_JW_KEY(w, "low"), ds_jw_num(w, f->low);
   DS_JW_KEY(w, "high"), ds_jw_num(w, f->high);
@@ -215,7 +222,7 @@ static void S_local_entities(ds_jw *w, const S_art *x) {
       ds_jw_obj(w);
       DS_JW_KEY(w, "start"), ds_jw_int(w, mn->start);
       DS_JW_KEY(w, "end"), ds_jw_int(w, mn->end);
-      DS_JW_KEY(w, "text"), S_span_text(w, a, mn->start, mn->end);
+      S_text(w, a, mn->start, mn->end);
       if (mn->in_quote) DS_JW_KEY(w, "in_quote"), ds_jw_bool(w, true);
       ds_jw_end_obj(w);
     }

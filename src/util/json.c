@@ -105,7 +105,7 @@ static inline __m128i S_load2x(const unsigned char *a, const unsigned char *b, i
 /* Short strings (under 16 bytes): true when no byte of s needs a look, and then s is
  * copied to dst. Two overlapping loads cover every byte, with no loop; three bytes
  * (first, middle, last) cover a string of up to three. */
-static bool S_copy_short(char *dst, const unsigned char *s, size_t n) {
+static inline __attribute__((always_inline)) bool S_copy_short(char *dst, const unsigned char *s, size_t n) {
   if (n >= 8) {
     if (S_special16(S_load2x(s, s + n - 8, 8))) return false;
     memcpy(dst, s, 8), memcpy(dst + n - 8, s + n - 8, 8);
@@ -122,7 +122,7 @@ static bool S_copy_short(char *dst, const unsigned char *s, size_t n) {
 
 /* True when no byte of s needs a look, and then s is copied to dst (which has room
  * for n bytes): one pass of 16-byte blocks, the last one overlapping. */
-static bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
+static inline __attribute__((always_inline)) bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
   if (n < 16) return S_copy_short(dst, s, n);
   for (size_t i = 0;; i += 16) {
     size_t at = i + 16 <= n ? i : n - 16;
@@ -133,7 +133,7 @@ static bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
   }
 }
 #else
-static bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
+static inline __attribute__((always_inline)) bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (S_special[s[i]]) return false;
   memcpy(dst, s, n);
@@ -245,7 +245,7 @@ void ds_jw_key(ds_jw *w, const char *key) {
 
 /* Most strings need no escaping: one reserve, and the test for special bytes copies
  * them on its way. */
-void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
+static inline void S_strn(ds_jw *w, const char *s, size_t n) {
   S_value(w);
   ds_buf *b = w->out;
   if (b->len + n + 2 >= b->cap) ds_buf_reserve(b, n + 2);
@@ -262,9 +262,11 @@ void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
   b->len += n + 2;
 }
 
+void ds_jw_strn(ds_jw *w, const char *s, size_t n) { S_strn(w, s, n); }
+
 void ds_jw_str(ds_jw *w, const char *s) {
   if (!s) ds_jw_null(w);
-  else ds_jw_strn(w, s, strlen(s));
+  else S_strn(w, s, strlen(s));
 }
 
 /* Two digits at a time: a table lookup instead of one division per digit. */
@@ -365,3 +367,4 @@ void ds_jw_null(ds_jw *w) {
   S_value(w);
   ds_buf_put(w->out, "null", 4);
 }
+
