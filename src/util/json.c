@@ -31,24 +31,19 @@ void ds_jw_sep(ds_jw *w) {
 
 static inline void S_value(ds_jw *w) { ds_jw_before_value(w); }
 
-static void S_open(ds_jw *w, char c) {
+void ds_jw_open(ds_jw *w, char c) {
   S_value(w);
   ds_buf_putc(w->out, c);
   if (w->depth + 1 < DS_JSON_MAX_DEPTH) w->depth++;
   w->need_comma[w->depth] = false;
 }
 
-static void S_close(ds_jw *w, char c) {
+void ds_jw_close(ds_jw *w, char c) {
   bool had = w->need_comma[w->depth];
   if (w->depth > 0) w->depth--;
   if (had) S_indent(w);
   ds_buf_putc(w->out, c);
 }
-
-void ds_jw_obj(ds_jw *w) { S_open(w, '{'); }
-void ds_jw_end_obj(ds_jw *w) { S_close(w, '}'); }
-void ds_jw_arr(ds_jw *w) { S_open(w, '['); }
-void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 
 /* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
  * lead byte of U+2028/U+2029). Everything else is copied in runs, one memcpy each. */

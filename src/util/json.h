@@ -45,10 +45,40 @@ static inline void ds_jw_raw(ds_jw *w, const char *json, size_t n) {
 static inline void ds_jw_flush_point(ds_jw *w) {
   if (w->flush && w->out->len >= DS_JSON_FLUSH_BYTES) w->flush(w->flush_ctx, w->out);
 }
-void ds_jw_obj(ds_jw *w);  /* { */
-void ds_jw_end_obj(ds_jw *w);
-void ds_jw_arr(ds_jw *w);  /* [ */
-void ds_jw_end_arr(ds_jw *w);
+/* Opening and closing brackets (c), any output. */
+void ds_jw_open(ds_jw *w, char c);
+void ds_jw_close(ds_jw *w, char c);
+/* The same inline for compact output with room in the buffer (every item of a JSON
+ * line opens and closes one): one byte, its comma, and the nesting. */
+static inline void ds_jw_open_fast(ds_jw *w, char c) {
+  ds_buf *b = w->out;
+  if (w->pretty || w->depth + 1 >= DS_JSON_MAX_DEPTH || b->len + 3 >= b->cap) {
+    ds_jw_open(w, c);
+    return;
+  }
+  if (w->after_key) w->after_key = false;
+  else if (w->depth) {
+    if (w->need_comma[w->depth]) b->ptr[b->len++] = ',';
+    w->need_comma[w->depth] = true;
+  }
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+  w->need_comma[++w->depth] = false;
+}
+static inline void ds_jw_close_fast(ds_jw *w, char c) {
+  ds_buf *b = w->out;
+  if (w->pretty || b->len + 2 >= b->cap) {
+    ds_jw_close(w, c);
+    return;
+  }
+  if (w->depth > 0) w->depth--;
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+}
+static inline void ds_jw_obj(ds_jw *w) { ds_jw_open_fast(w, '{'); }
+static inline void ds_jw_end_obj(ds_jw *w) { ds_jw_close_fast(w, '}'); }
+static inline void ds_jw_arr(ds_jw *w) { ds_jw_open_fast(w, '['); }
+static inline void ds_jw_end_arr(ds_jw *w) { ds_jw_close_fast(w, ']'); }
 void ds_jw_key(ds_jw *w, const char *key);
 /* A key of n bytes that needs no escaping (the writers' own key names). */
 void ds_jw_keyn(ds_jw *w, const char *key, size_t n);
