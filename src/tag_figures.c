@@ -712,7 +712,8 @@ static void S_lists(ds_figscan *s) {
 
 void ds_tag_figures(ds_article *a) {
   if (!a->tokens.len || !a->sentences.len) return;
-  ds_figscan s = {.a = a, .tok = a->tokens.items};
+  ds_figscan s = {.a = a, .tok = a->tokens.items, .cue = calloc(a->tokens.len, 1)};
+  if (!s.cue) abort();
   S_lists(&s);
   size_t tc = 0;
   for (uint32_t si = 0; si < a->sentences.len; si++) {
@@ -726,4 +727,5 @@ void ds_tag_figures(ds_article *a) {
       i = skip > i ? skip : i + 1;
     }
   }
+  free(s.cue);
 }

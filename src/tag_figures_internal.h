@@ -92,6 +92,7 @@ typedef struct {
   uint32_t sent;   /* its index */
   bool ent_lists;  /* the entity tagger's country and nationality lists are built in */
   uint32_t hyphen_min; /* shortest number word written with a hyphen ("one-two") */
+  uint8_t *cue;        /* per token: 0 not looked up, 1 no claim verb, 2 a claim verb */
 } ds_figscan;
 
 /* The head-noun reading of the words after a number. */
