@@ -50,7 +50,7 @@ typedef enum {
 } ds_fig_list;
 
 /* A one-probe pre-test of a word list, built once: a bit per key, chosen by a sketch
- * of its length and first, second and last bytes (ASCII case folded), and a bit per
+ * of its length and first and last bytes (ASCII case folded), and a bit per
  * first word of its multi-word keys. Most words of a text are in no list and end at
  * one bit test, before any copying or hashing; a phrase is only built when its first
  * word starts some key of several words. */
@@ -77,7 +77,7 @@ typedef struct {
  * its key's bit. */
 static inline uint32_t ds_fig_sketch(const char *p, size_t n) {
   const unsigned char *u = (const unsigned char *)p;
-  uint32_t x = (u[0] | 32u) | (u[n > 1] | 32u) << 8 | (u[n - 1] | 32u) << 16 | (uint32_t)n << 24;
+  uint32_t x = (u[0] | 32u) | (u[n - 1] | 32u) << 8 | (uint32_t)n << 16;
   return (x * 0x9E3779B1u) >> (32 - DS_FIG_FILTER_LOG2);
 }
 static inline bool ds_fig_bit(const uint64_t *set, uint32_t bit) {
