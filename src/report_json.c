@@ -20,10 +20,69 @@ static const char *S_id(char *buf, const char *head, const char *tag, int64_t n)
   return buf;
 }
 
-static void S_span_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
+/* The id tag + n ("q12") as a JSON string, written as it is: it has nothing to escape.
+ * Inline, so the tag's length folds. */
+static inline void S_tag_id(ds_jw *w, const char *tag, int64_t n) {
+  size_t t = strlen(tag);
+  ds_jw_before_value(w);
+  ds_buf *b = w->out;
+  if (b->len + t + 24 >= b->cap) ds_buf_reserve(b, t + 24);
+  char *p = b->ptr + b->len;
+  *p++ = '"';
+  memcpy(p, tag, t);
+  p += t;
+  p += ds_fmt_int(p, n);
+  *p++ = '"';
+  *p = '\0';
+  b->len = (size_t)(p - b->ptr);
+}
+
+/* What every item of an article repeats, escaped once per article instead of once
+ * per quote, time, figure and entity: the article's id as a JSON value. */
+typedef struct {
+  const ds_article *a;
+  const dossier_corpus *c;
+  ds_buf id;  /* "\"a1\"", or null */
+  bool whole; /* the id is a string S_id keeps whole (so its escape is a prefix) */
+} S_art;
+
+static void S_art_init(S_art *x, const ds_article *a, const dossier_corpus *c) {
+  x->a = a, x->c = c, x->whole = false;
+  ds_buf_init(&x->id);
+  if (!a->id) {
+    ds_buf_put(&x->id, "null", 4);
+    return;
+  }
+  size_t n = strlen(a->id);
+  ds_buf_putc(&x->id, '"');
+  ds_json_escape(&x->id, a->id, n);
+  ds_buf_putc(&x->id, '"');
+  x->whole = n <= 500;
+}
+
+/* The id of the article's own entity number n ("a1.e3"). */
+static void S_local_id(ds_jw *w, const S_art *x, int64_t n) {
+  if (!x->whole) {
+    char id[600];
+    ds_jw_str(w, S_id(id, x->a->id, ".e", n));
+    return;
+  }
+  ds_jw_before_value(w);
+  ds_buf *b = w->out;
+  ds_buf_reserve(b, x->id.len + 24);
+  memcpy(b->ptr + b->len, x->id.ptr, x->id.len - 1); /* without its closing quote */
+  b->len += x->id.len - 1;
+  memcpy(b->ptr + b->len, ".e", 2);
+  b->len += 2 + ds_fmt_int(b->ptr + b->len + 2, n);
+  b->ptr[b->len++] = '"';
+  b->ptr[b->len] = '\0';
+}
+
+/* The "text" key and the body's bytes [start, end) (clamped to the body). */
+static void S_text(ds_jw *w, const ds_article *a, uint32_t start, uint32_t end) {
   if (end > a->body_len) end = a->body_len;
   if (start > end) start = end;
-  ds_jw_strn(w, a->body + start, end - start);
+  DS_JW_KEY(w, "text"), ds_jw_strn(w, a->body + start, end - start);
 }
 
 static void S_article_head(ds_jw *w, const ds_article *a, const dossier_corpus *c) {
@@ -48,27 +107,25 @@ static void S_article_head(ds_jw *w, const ds_article *a, const dossier_corpus *
 }
 
 /* A quote's speaker id: the corpus entity when linked, else the article's own entity. */
-static void S_entity_ref(ds_jw *w, const dossier_corpus *c, const ds_article *a, int32_t local) {
+static void S_entity_ref(ds_jw *w, const S_art *x, int32_t local) {
+  const ds_article *a = x->a;
   if (local < 0 || (size_t)local >= a->entities.len) {
     ds_jw_null(w);
     return;
   }
   int32_t g = a->entities.items[local].global;
-  char id[600];
-  if (c && g >= 0) S_id(id, NULL, "e", g + 1);
-  else S_id(id, a->id, ".e", local + 1);
-  ds_jw_str(w, id);
+  if (x->c && g >= 0) S_tag_id(w, "e", g + 1);
+  else S_local_id(w, x, local + 1);
 }
 
-static void S_quote(ds_jw *w, const dossier_corpus *c, const ds_article *a, size_t i, uint32_t num) {
+static void S_quote(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
+  const ds_article *a = x->a;
   const ds_quote *q = &a->quotes.items[i];
   ds_jw_obj(w);
-  char id[32];
-  S_id(id, NULL, "q", num);
-  DS_JW_KEY(w, "id"), ds_jw_str(w, id);
-  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
-  DS_JW_KEY(w, "text"), S_span_text(w, a, q->start, q->end);
-  DS_JW_KEY(w, "speaker"), S_entity_ref(w, c, a, q->speaker);
+  DS_JW_KEY(w, "id"), S_tag_id(w, "q", num);
+  DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
+  S_text(w, a, q->start, q->end);
+  DS_JW_KEY(w, "speaker"), S_entity_ref(w, x, q->speaker);
   const char *name = q->speaker_name;
   if (!name && q->speaker >= 0 && (size_t)q->speaker < a->entities.len)
     name = a->entities.items[q->speaker].name;
@@ -80,10 +137,10 @@ static void S_quote(ds_jw *w, const dossier_corpus *c, const ds_article *a, size
   ds_jw_end_obj(w);
 }
 
-static void S_time(ds_jw *w, const ds_article *a, const ds_time *t) {
+static void S_time(ds_jw *w, const S_art *x, const ds_time *t) {
   ds_jw_obj(w);
-  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
-  DS_JW_KEY(w, "text"), S_span_text(w, a, t->start, t->end);
+  DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
+  S_text(w, x->a, t->start, t->end);
   DS_JW_KEY(w, "value"), ds_jw_str(w, t->value);
   DS_JW_KEY(w, "type"), ds_jw_str(w, ds_time_type_name(t->type));
   DS_JW_KEY(w, "start"), ds_jw_int(w, t->start);
@@ -91,14 +148,13 @@ static void S_time(ds_jw *w, const ds_article *a, const ds_time *t) {
   ds_jw_end_obj(w);
 }
 
-static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, size_t i, uint32_t num) {
+static void S_figure(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
+  const ds_article *a = x->a;
   const ds_figure *f = &a->figures.items[i];
   ds_jw_obj(w);
-  char id[32];
-  S_id(id, NULL, "f", num);
-  DS_JW_KEY(w, "id"), ds_jw_str(w, id);
-  DS_JW_KEY(w, "article"), ds_jw_str(w, a->id);
-  DS_JW_KEY(w, "text"), S_span_text(w, a, f->start, f->end);
+  DS_JW_KEY(w, "id"), S_tag_id(w, "f", num);
+  DS_JW_KEY(w, "article"), ds_jw_raw(w, x->id.ptr, x->id.len);
+  S_text(w, a, f->start, f->end);
   DS_JW_KEY(w, "value"), ds_jw_num(w, f->value);
   DS_JW_KEY(w, "low"), ds_jw_num(w, f->low);
   DS_JW_KEY(w, "high"), ds_jw_num(w, f->high);
@@ -106,7 +162,7 @@ static void S_figure(ds_jw *w, const dossier_corpus *c, const ds_article *a, siz
   DS_JW_KEY(w, "unit"), ds_jw_str(w, f->unit);
   DS_JW_KEY(w, "unit_class"), ds_jw_str(w, f->unit_class);
   DS_JW_KEY(w, "about"), ds_jw_str(w, f->about);
-  DS_JW_KEY(w, "source"), S_entity_ref(w, c, a, f->source);
+  DS_JW_KEY(w, "source"), S_entity_ref(w, x, f->source);
   const char *name = f->source_name;
   if (!name && f->source >= 0 && (size_t)f->source < a->entities.len)
     name = a->entities.items[f->source].name;
@@ -144,15 +200,14 @@ static uint32_t *S_mentions_by_entity(const ds_article *a, uint32_t **first) {
   return order;
 }
 
-static void S_local_entities(ds_jw *w, const ds_article *a) {
+static void S_local_entities(ds_jw *w, const S_art *x) {
+  const ds_article *a = x->a;
   uint32_t *first, *order = S_mentions_by_entity(a, &first);
   ds_jw_arr(w);
   for (size_t e = 0; e < a->entities.len; e++) {
     const ds_entity *en = &a->entities.items[e];
     ds_jw_obj(w);
-    char id[600];
-    S_id(id, a->id, ".e", (int64_t)e + 1);
-    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "id"), S_local_id(w, x, (int64_t)e + 1);
     DS_JW_KEY(w, "name"), ds_jw_str(w, en->name);
     DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
     DS_JW_KEY(w, "role"), ds_jw_str(w, en->role);
@@ -167,7 +222,7 @@ static void S_local_entities(ds_jw *w, const ds_article *a) {
       ds_jw_obj(w);
       DS_JW_KEY(w, "start"), ds_jw_int(w, mn->start);
       DS_JW_KEY(w, "end"), ds_jw_int(w, mn->end);
-      DS_JW_KEY(w, "text"), S_span_text(w, a, mn->start, mn->end);
+      S_text(w, a, mn->start, mn->end);
       if (mn->in_quote) DS_JW_KEY(w, "in_quote"), ds_jw_bool(w, true);
       ds_jw_end_obj(w);
     }
@@ -179,26 +234,37 @@ static void S_local_entities(ds_jw *w, const ds_article *a) {
   free(order);
 }
 
+/* Bytes an article's line takes, about (measured on generated news: the body, and
+ * each item's keys and text): reserved at once, so the line is not copied as it grows. */
+static size_t S_line_estimate(const ds_article *a) {
+  return 1024 + a->body_len + 160 * a->mentions.len + 400 * (a->quotes.len + a->figures.len) +
+         160 * (a->times.len + a->entities.len);
+}
+
 void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {
   ds_jw w;
+  S_art x;
   ds_jw_init(&w, out, false);
+  S_art_init(&x, a, NULL);
+  ds_buf_reserve(out, S_line_estimate(a));
   ds_jw_obj(&w);
   S_article_head(&w, a, NULL);
-  DS_JW_KEY(&w, "entities"), S_local_entities(&w, a);
+  DS_JW_KEY(&w, "entities"), S_local_entities(&w, &x);
   DS_JW_KEY(&w, "quotes");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->quotes.len; i++) S_quote(&w, NULL, a, i, (uint32_t)i + 1);
+  for (size_t i = 0; i < a->quotes.len; i++) S_quote(&w, &x, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
   DS_JW_KEY(&w, "times");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->times.len; i++) S_time(&w, a, &a->times.items[i]);
+  for (size_t i = 0; i < a->times.len; i++) S_time(&w, &x, &a->times.items[i]);
   ds_jw_end_arr(&w);
   DS_JW_KEY(&w, "figures");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->figures.len; i++) S_figure(&w, NULL, a, i, (uint32_t)i + 1);
+  for (size_t i = 0; i < a->figures.len; i++) S_figure(&w, &x, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
   ds_jw_end_obj(&w);
   ds_buf_putc(out, '\n');
+  ds_buf_free(&x.id);
 }
 
 static void S_ids(ds_jw *w, const dossier_corpus *c, const ds_u32vec *v) {
@@ -211,10 +277,8 @@ static void S_entities(ds_jw *w, const dossier_corpus *c) {
   ds_jw_arr(w);
   for (size_t i = 0; i < c->entities.len; i++) {
     const ds_gentity *e = &c->entities.items[i];
-    char id[32];
-    S_id(id, NULL, "e", (int64_t)i + 1);
     ds_jw_obj(w);
-    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "id"), S_tag_id(w, "e", (int64_t)i + 1);
     DS_JW_KEY(w, "name"), ds_jw_str(w, e->name);
     DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(e->type));
     DS_JW_KEY(w, "role"), ds_jw_str(w, e->role);
@@ -232,12 +296,8 @@ static void S_entities(ds_jw *w, const dossier_corpus *c) {
 
 static void S_refs(ds_jw *w, const ds_refvec *v, const uint32_t *base, char prefix) {
   ds_jw_arr(w);
-  for (size_t i = 0; i < v->len; i++) {
-    char id[32];
-    char tag[2] = {prefix, '\0'};
-    S_id(id, NULL, tag, base[v->items[i].article] + v->items[i].index + 1);
-    ds_jw_str(w, id);
-  }
+  char tag[2] = {prefix, '\0'};
+  for (size_t i = 0; i < v->len; i++) S_tag_id(w, tag, base[v->items[i].article] + v->items[i].index + 1);
   ds_jw_end_arr(w);
 }
 
@@ -248,10 +308,8 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
   ds_jw_arr(w);
   for (size_t i = 0; i < c->quote_groups.len; i++) {
     const ds_quote_group *g = &c->quote_groups.items[i];
-    char id[32];
-    S_id(id, NULL, "qg", (int64_t)i + 1);
     ds_jw_obj(w);
-    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "id"), S_tag_id(w, "qg", (int64_t)i + 1);
     DS_JW_KEY(w, "quotes"), S_refs(w, &g->quotes, c->quote_base, 'q');
     DS_JW_KEY(w, "wording"), ds_jw_str(w, g->same_wording ? "same" : "variant");
     DS_JW_KEY(w, "speakers"), ds_jw_str(w, speakers[g->speakers]);
@@ -264,10 +322,8 @@ static void S_groups(ds_jw *w, const dossier_corpus *c) {
   ds_jw_arr(w);
   for (size_t i = 0; i < c->figure_groups.len; i++) {
     const ds_figure_group *g = &c->figure_groups.items[i];
-    char id[32];
-    S_id(id, NULL, "fg", (int64_t)i + 1);
     ds_jw_obj(w);
-    DS_JW_KEY(w, "id"), ds_jw_str(w, id);
+    DS_JW_KEY(w, "id"), S_tag_id(w, "fg", (int64_t)i + 1);
     DS_JW_KEY(w, "about"), ds_jw_str(w, g->about);
     DS_JW_KEY(w, "figures"), S_refs(w, &g->figures, c->figure_base, 'f');
     DS_JW_KEY(w, "status"), ds_jw_str(w, status[g->status]);
@@ -325,28 +381,40 @@ void ds_report_json_to(dossier_corpus *c, ds_buf *out, void (*flush)(void *, ds_
   DS_JW_KEY(&w, "entities"), S_entities(&w, c);
   DS_JW_KEY(&w, "quotes");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t q = 0; q < c->articles.items[i]->quotes.len; q++) {
-      S_quote(&w, c, c->articles.items[i], q, c->quote_base[i] + (uint32_t)q + 1);
+  for (size_t i = 0; i < c->articles.len; i++) {
+    S_art x;
+    S_art_init(&x, c->articles.items[i], c);
+    for (size_t q = 0; q < x.a->quotes.len; q++) {
+      S_quote(&w, &x, q, c->quote_base[i] + (uint32_t)q + 1);
       ds_jw_flush_point(&w);
     }
+    ds_buf_free(&x.id);
+  }
   ds_jw_end_arr(&w);
   S_groups(&w, c);
   DS_JW_KEY(&w, "times");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t t = 0; t < c->articles.items[i]->times.len; t++) {
-      S_time(&w, c->articles.items[i], &c->articles.items[i]->times.items[t]);
+  for (size_t i = 0; i < c->articles.len; i++) {
+    S_art x;
+    S_art_init(&x, c->articles.items[i], c);
+    for (size_t t = 0; t < x.a->times.len; t++) {
+      S_time(&w, &x, &x.a->times.items[t]);
       ds_jw_flush_point(&w);
     }
+    ds_buf_free(&x.id);
+  }
   ds_jw_end_arr(&w);
   DS_JW_KEY(&w, "figures");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < c->articles.len; i++)
-    for (size_t f = 0; f < c->articles.items[i]->figures.len; f++) {
-      S_figure(&w, c, c->articles.items[i], f, c->figure_base[i] + (uint32_t)f + 1);
+  for (size_t i = 0; i < c->articles.len; i++) {
+    S_art x;
+    S_art_init(&x, c->articles.items[i], c);
+    for (size_t f = 0; f < x.a->figures.len; f++) {
+      S_figure(&w, &x, f, c->figure_base[i] + (uint32_t)f + 1);
       ds_jw_flush_point(&w);
     }
+    ds_buf_free(&x.id);
+  }
   ds_jw_end_arr(&w);
   S_timeline_summary(&w, c);
   ds_jw_end_obj(&w);

@@ -37,31 +37,28 @@ typedef struct {
 
 /* ---- token helpers ---- */
 
-bool ds_fig_punct(const ds_figscan *s, uint32_t i, const char *lit) {
-  return i < s->s1 && s->tok[i].kind != DS_TOK_WORD && s->tok[i].kind != DS_TOK_NUMBER &&
-         ds_fig_is(s, i, lit);
+/* Set bits of x (no popcnt instruction is assumed). */
+static uint32_t S_popcount(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
-static uint32_t S_first_bit(char c) {
-  unsigned l = (unsigned)((c | 32) - 'a');
-  return l < 26 ? 1u << l : 1u << 26;
+/* Stored keys are lower case: key in any ASCII case matches, as in the lexicon. */
+static bool S_eq_fold(const char *stored, const char *key, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)key[k];
+    if ((unsigned char)stored[k] != ((unsigned)(c - 'A') < 26u ? c + 32 : c)) return false;
+  }
+  return true;
 }
 
-/* The list's own pre-test: false when key cannot be in it. */
-static bool S_may_have(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
-  if (!n || n >= DS_FIG_MAX_KEY || !s->lex[list]) return false;
-  const ds_fig_filter *f = &s->filter[list];
-  return n <= f->max_len && (f->first & S_first_bit(key[0]));
-}
-
-const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, const char *key, size_t n) {
-  if (!S_may_have(s, list, key, n)) return NULL;
-  return ds_lexicon_lookup(s->lex[list], key, n);
-}
-
-const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
-  if (i >= s->s1) return NULL;
-  return ds_fig_lex(s, list, ds_fig_text(s, i), ds_fig_len(s, i));
+const char *ds_fig_lex_probe(const ds_fig_filter *f, uint32_t bit, const char *key, size_t n) {
+  uint32_t w = bit >> 6, r = f->rank[w] + S_popcount(f->keys[w] & ((1ull << (bit & 63)) - 1));
+  for (uint32_t e = f->start[r]; e < f->start[r + 1]; e++)
+    if (f->entries[e].len == n && S_eq_fold(f->entries[e].key, key, n)) return f->entries[e].value;
+  return NULL;
 }
 
 /* The phrase of tokens [i, i+n) with single spaces where the text has space. */
@@ -77,14 +74,26 @@ static size_t S_phrase(const ds_figscan *s, uint32_t i, uint32_t n, char *buf) {
   return len;
 }
 
+/* Value of the phrase of tokens [i, i+n) in list, or NULL. A phrase of several
+ * words is only built when its first word (token i, when the next one is spaced)
+ * starts a key of several words. */
+static const char *S_match(const ds_figscan *s, uint32_t i, uint32_t n, ds_fig_list list) {
+  if (n == 1) { /* the token's own bytes: what S_phrase would copy */
+    uint32_t tl = ds_fig_len(s, i);
+    if (s->tok[i].kind == DS_TOK_QUOTE || tl + 1 >= DS_FIG_MAX_KEY) return NULL;
+    return ds_fig_lex(s, list, ds_fig_text(s, i), tl);
+  }
+  if (!ds_fig_attached(s, i + 1) && !ds_fig_may_start(s, i, list)) return NULL;
+  char buf[DS_FIG_MAX_KEY];
+  size_t len = S_phrase(s, i, n, buf);
+  return len ? ds_fig_lex(s, list, buf, len) : NULL;
+}
+
 uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
                           const char **val) {
-  char buf[DS_FIG_MAX_KEY];
   if (lim > s->s1) lim = s->s1;
   for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
-    if (i + n > lim) continue;
-    size_t len = S_phrase(s, i, n, buf);
-    const char *v = len ? ds_fig_lex(s, list, buf, len) : NULL;
+    const char *v = i + n <= lim ? S_match(s, i, n, list) : NULL;
     if (v) {
       if (val) *val = v;
       return n;
@@ -95,11 +104,8 @@ uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_
 
 uint32_t ds_fig_match_back(const ds_figscan *s, uint32_t end, uint32_t lo, ds_fig_list list,
                            const char **val) {
-  char buf[DS_FIG_MAX_KEY];
   for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
-    if (end < lo + n) continue;
-    size_t len = S_phrase(s, end - n, n, buf);
-    const char *v = len ? ds_fig_lex(s, list, buf, len) : NULL;
+    const char *v = end >= lo + n ? S_match(s, end - n, n, list) : NULL;
     if (v) {
       if (val) *val = v;
       return n;
@@ -131,6 +137,16 @@ const char *ds_fig_words(const ds_figscan *s, uint32_t i, uint32_t j) {
 
 /* ---- numbers ---- */
 
+/* A list's numeric value ("1000000", "12"): a whole number of up to 15 digits is
+ * exact in a double, so reading it digit by digit gives strtod's result, without
+ * strtod's cost; anything else goes to strtod. */
+static double S_value(const char *v) {
+  uint64_t x = 0;
+  size_t k = 0;
+  for (; v[k] >= '0' && v[k] <= '9' && k < 15; k++) x = x * 10 + (uint64_t)(v[k] - '0');
+  return k && !v[k] ? (double)x : strtod(v, NULL);
+}
+
 /* "3,000" -> 3000, "1.4" -> 1.4: commas group thousands, one period is decimal. */
 static double S_digits(const char *p, size_t n) {
   double v = 0, frac = 0, div = 1;
@@ -152,7 +168,7 @@ static double S_scale(const ds_figscan *s, uint32_t i, bool money) {
   if (!v) return 0;
   /* "5 m" is five metres; "$5m" and "5m" written together are millions */
   if (ds_fig_len(s, i) == 1 && !money && !ds_fig_attached(s, i)) return 0;
-  return strtod(v, NULL);
+  return S_value(v);
 }
 
 static uint32_t S_core_digits(const ds_figscan *s, uint32_t i, bool money, S_corev *c) {
@@ -166,11 +182,11 @@ static uint32_t S_core_digits(const ds_figscan *s, uint32_t i, bool money, S_cor
 
 /* Vague plurals: "hundreds", "tens of thousands (of)". */
 static uint32_t S_core_vague(const ds_figscan *s, uint32_t i, const char *v, S_corev *c) {
-  double prod = strtod(v + 1, NULL);
+  double prod = S_value(v + 1);
   uint32_t j = i + 1, chain = 1;
   const char *w;
   while (ds_fig_is(s, j, "of") && (w = ds_fig_lookup(s, j + 1, DS_FL_NUMBER_WORDS)) && w[0] == 'v')
-    prod *= strtod(w + 1, NULL), j += 2, chain++;
+    prod *= S_value(w + 1), j += 2, chain++;
   c->vq = ds_fig_words(s, i, i + 1);
   c->v = chain == 1 ? 2 * prod : prod;
   c->hi = 10 * prod;
@@ -185,7 +201,7 @@ static uint32_t S_core_quant(const ds_figscan *s, uint32_t i, uint32_t q0, const
   if (sc < 100) return q0;
   uint32_t j = i + 2;
   c->vq = ds_fig_words(s, q0, i + 1);
-  c->v = strtod(v + 1, NULL) * sc;
+  c->v = S_value(v + 1) * sc;
   c->hi = 10 * sc;
   c->scale = sc;
   c->vague = c->word = true;
@@ -202,7 +218,7 @@ static void S_word_add(double w, double *total, double *cur) {
 static bool S_word_value(const ds_figscan *s, const char *p, size_t n, double *total, double *cur) {
   const char *v = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, n);
   if (v && v[0] != 'v' && v[0] != 'q') {
-    S_word_add(strtod(v, NULL), total, cur);
+    S_word_add(S_value(v), total, cur);
     return true;
   }
   const char *dash = memchr(p, '-', n); /* twenty-five */
@@ -210,7 +226,7 @@ static bool S_word_value(const ds_figscan *s, const char *p, size_t n, double *t
   const char *v1 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, p, (size_t)(dash - p));
   const char *v2 = ds_fig_lex(s, DS_FL_NUMBER_WORDS, dash + 1, n - (size_t)(dash - p) - 1);
   if (!v1 || !v2 || v1[0] < '0' || v1[0] > '9' || v2[0] < '0' || v2[0] > '9') return false;
-  S_word_add(strtod(v1, NULL) + strtod(v2, NULL), total, cur);
+  S_word_add(S_value(v1) + S_value(v2), total, cur);
   return true;
 }
 
@@ -220,7 +236,7 @@ static uint32_t S_core_words(const ds_figscan *s, uint32_t i, S_corev *c) {
   uint32_t j = i;
   if (ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an")) {
     const char *v = ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS);
-    if (!v || v[0] < '0' || v[0] > '9' || strtod(v, NULL) < 12) return i;
+    if (!v || v[0] < '0' || v[0] > '9' || S_value(v) < 12) return i;
     cur = 1, j = i + 1;
   }
   for (; j < s->s1 && s->tok[j].kind == DS_TOK_WORD; j++) {
@@ -586,7 +602,7 @@ static bool S_may_start(const ds_figscan *s, uint32_t i) {
   if (ds_fig_lookup(s, i, DS_FL_NUMBER_WORDS) || ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an"))
     return true;
   double total = 0, cur = 0; /* twenty-five */
-  return memchr(ds_fig_text(s, i), '-', ds_fig_len(s, i)) &&
+  return ds_fig_len(s, i) >= s->hyphen_min && memchr(ds_fig_text(s, i), '-', ds_fig_len(s, i)) &&
          S_word_value(s, ds_fig_text(s, i), ds_fig_len(s, i), &total, &cur);
 }
 
@@ -613,9 +629,63 @@ static const char *const S_list_names[DS_FL__COUNT] = {
  * by name costs a format, a search of the embedded files and a hash: once, not per
  * article. */
 static ds_fig_filter S_filters[DS_FL__COUNT];
-static const ds_map *S_lex[DS_FL__COUNT];
 static bool S_ent_lists;
+static uint32_t S_hyphen_min;
 static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
+
+static void S_filter_set(uint64_t *set, uint32_t bit) { set[bit >> 6] |= 1ull << (bit & 63); }
+
+/* Keys that can be looked up (ds_fig_lex turns longer ones away). */
+static bool S_usable(const ds_map_slot *e) { return e->key && e->klen && e->klen < DS_FIG_MAX_KEY; }
+
+/* The bits of the list's keys and first words; count[bit + 1] gets each bit's keys. */
+static void S_filter_bits(ds_fig_filter *f, const ds_map *m, uint16_t *count) {
+  for (size_t i = 0; i < m->cap; i++) {
+    const ds_map_slot *e = &m->slots[i];
+    if (!S_usable(e)) continue;
+    uint32_t bit = ds_fig_sketch(e->key, e->klen);
+    S_filter_set(f->keys, bit);
+    count[bit + 1]++;
+    if (e->klen > f->max_len) f->max_len = e->klen;
+    const char *sp = memchr(e->key, ' ', e->klen);
+    if (sp && sp > e->key) S_filter_set(f->firsts, ds_fig_sketch(e->key, (size_t)(sp - e->key)));
+  }
+}
+
+/* Fills f from the list: bits, then the keys in bit order (a counting sort). Built
+ * once; never freed, like the lexicon itself. */
+static void S_filter_build(ds_fig_filter *f, const ds_map *m) {
+  static uint16_t count[(1u << DS_FIG_FILTER_LOG2) + 1];
+  ds_fig_entry *ent = calloc(m->len + 1, sizeof *ent);
+  uint16_t *start = calloc(m->len + 2, sizeof *start);
+  if (!ent || !start) abort();
+  memset(count, 0, sizeof count);
+  S_filter_bits(f, m, count);
+  for (uint32_t b = 1; b <= (1u << DS_FIG_FILTER_LOG2); b++) count[b] += count[b - 1];
+  uint32_t r = 0;
+  for (uint32_t w = 0; w < DS_FIG_FILTER_WORDS; w++) {
+    f->rank[w] = (uint16_t)r;
+    for (uint32_t b = w * 64; b < w * 64 + 64; b++)
+      if (ds_fig_bit(f->keys, b)) start[r++] = count[b];
+  }
+  start[r] = count[1u << DS_FIG_FILTER_LOG2];
+  for (size_t i = 0; i < m->cap; i++) /* count[bit] is now that bit's write cursor */
+    if (S_usable(&m->slots[i]))
+      ent[count[ds_fig_sketch(m->slots[i].key, m->slots[i].klen)]++] =
+          (ds_fig_entry){m->slots[i].key, (const char *)(uintptr_t)m->slots[i].value, m->slots[i].klen};
+  f->entries = ent;
+  f->start = start;
+}
+
+/* The shortest "twenty-five": two number words with a digit value and a hyphen. */
+static uint32_t S_shortest_pair(const ds_map *m) {
+  uint32_t min = DS_FIG_MAX_KEY;
+  for (size_t i = 0; i < m->cap; i++) {
+    const char *v = (const char *)(uintptr_t)m->slots[i].value;
+    if (m->slots[i].key && v && v[0] >= '0' && v[0] <= '9' && m->slots[i].klen < min) min = m->slots[i].klen;
+  }
+  return 2 * min + 1;
+}
 
 static void S_filters_build(void) {
   S_ent_lists = true;
@@ -627,13 +697,9 @@ static void S_filters_build(void) {
       S_ent_lists = false;
       continue;
     }
-    const ds_map *m = S_lex[k] = ds_lexicon(S_list_names[k]);
-    for (size_t i = 0; i < m->cap; i++) {
-      const ds_map_slot *e = &m->slots[i];
-      if (!e->key || !e->klen) continue;
-      S_filters[k].first |= S_first_bit(e->key[0]);
-      if (e->klen > S_filters[k].max_len) S_filters[k].max_len = e->klen;
-    }
+    const ds_map *m = ds_lexicon(S_list_names[k]);
+    S_filter_build(&S_filters[k], m);
+    if (k == DS_FL_NUMBER_WORDS) S_hyphen_min = S_shortest_pair(m);
   }
 }
 
@@ -641,12 +707,13 @@ static void S_lists(ds_figscan *s) {
   pthread_once(&S_filters_once, S_filters_build);
   s->filter = S_filters;
   s->ent_lists = S_ent_lists;
-  memcpy(s->lex, S_lex, sizeof s->lex);
+  s->hyphen_min = S_hyphen_min;
 }
 
 void ds_tag_figures(ds_article *a) {
   if (!a->tokens.len || !a->sentences.len) return;
-  ds_figscan s = {.a = a, .tok = a->tokens.items};
+  ds_figscan s = {.a = a, .tok = a->tokens.items, .cue = calloc(a->tokens.len, 1)};
+  if (!s.cue) abort();
   S_lists(&s);
   size_t tc = 0;
   for (uint32_t si = 0; si < a->sentences.len; si++) {
@@ -660,4 +727,5 @@ void ds_tag_figures(ds_article *a) {
       i = skip > i ? skip : i + 1;
     }
   }
+  free(s.cue);
 }

@@ -72,43 +72,56 @@ static const char *S_place_name(const ds_figscan *s, const char *p, size_t n) {
   return NULL;
 }
 
+/* A place name of several words can start with the word at i. */
+static bool S_place_may_start(const ds_figscan *s, uint32_t i) {
+  return ds_fig_may_start(s, i, DS_FL_PLACES) ||
+         (s->ent_lists && (ds_fig_may_start(s, i, DS_FL_ENT_COUNTRIES) || ds_fig_may_start(s, i, DS_FL_ENT_DEMONYMS)));
+}
+
+/* The place named by the len words from i, their last without a possessive. */
+static const char *S_place_words(const ds_figscan *s, uint32_t i, uint32_t len) {
+  char buf[DS_FIG_MAX_KEY];
+  size_t bl = 0;
+  for (uint32_t k = i; k < i + len; k++) {
+    size_t tl = ds_fig_len(s, k);
+    if (k + 1 == i + len) tl = S_strip_poss(ds_fig_text(s, k), tl);
+    bool ok = S_word(s, k) && (k == i || !S_stop(s, k) || ds_fig_is(s, k, "of")) && bl + tl + 1 < sizeof buf;
+    if (!ok) return NULL;
+    if (k > i) buf[bl++] = ' ';
+    memcpy(buf + bl, ds_fig_text(s, k), tl);
+    bl += tl;
+  }
+  return S_place_name(s, buf, bl);
+}
+
 const char *ds_fig_place(const ds_figscan *s, uint32_t i, uint32_t lim, uint32_t *n) {
   if (!S_word(s, i) || !(s->tok[i].flags & DS_TF_CAP)) return NULL;
   if (lim > s->s1) lim = s->s1;
-  char buf[DS_FIG_MAX_KEY];
-  for (uint32_t len = DS_FIG_MAX_PHRASE; len >= 1; len--) {
-    if (i + len > lim) continue;
-    size_t bl = 0;
-    bool ok = true;
-    for (uint32_t k = i; k < i + len && ok; k++) {
-      size_t tl = ds_fig_len(s, k);
-      if (k + 1 == i + len) tl = S_strip_poss(ds_fig_text(s, k), tl);
-      ok = S_word(s, k) && (k == i || !S_stop(s, k) || ds_fig_is(s, k, "of")) && bl + tl + 1 < sizeof buf;
-      if (!ok) break;
-      if (k > i) buf[bl++] = ' ';
-      memcpy(buf + bl, ds_fig_text(s, k), tl);
-      bl += tl;
-    }
-    const char *v = ok ? S_place_name(s, buf, bl) : NULL;
+  bool several = S_place_may_start(s, i);
+  for (uint32_t len = DS_FIG_MAX_PHRASE; len >= 2; len--) {
+    const char *v = several && i + len <= lim ? S_place_words(s, i, len) : NULL;
     if (v) return (*n = len), v;
   }
-  return NULL;
+  size_t tl = S_strip_poss(ds_fig_text(s, i), ds_fig_len(s, i)); /* one word: no copy */
+  const char *v = i + 1 <= lim && tl + 1 < DS_FIG_MAX_KEY ? S_place_name(s, ds_fig_text(s, i), tl) : NULL;
+  if (v) *n = 1;
+  return v;
 }
 
 /* ---- the head noun and the phrase around the number ---- */
 
 static bool S_prep(const ds_figscan *s, uint32_t i) {
-  static const char *const preps[] = {"in", "to", "into", "inside", "of", "for", "from"};
-  for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-    if (ds_fig_is(s, i, preps[k])) return true;
-  return false;
+  static const ds_fig_word preps[] = {DS_FIG_WORD("in"),     DS_FIG_WORD("to"), DS_FIG_WORD("into"),
+                                      DS_FIG_WORD("inside"), DS_FIG_WORD("of"), DS_FIG_WORD("for"),
+                                      DS_FIG_WORD("from")};
+  return ds_fig_one_of(s, i, preps, sizeof preps / sizeof *preps);
 }
 
 static bool S_determiner(const ds_figscan *s, uint32_t i) {
-  static const char *const dets[] = {"the", "a", "an", "its", "their", "his", "her", "our"};
-  for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
-    if (ds_fig_is(s, i, dets[k])) return true;
-  return false;
+  static const ds_fig_word dets[] = {DS_FIG_WORD("the"), DS_FIG_WORD("a"),     DS_FIG_WORD("an"),
+                                     DS_FIG_WORD("its"), DS_FIG_WORD("their"), DS_FIG_WORD("his"),
+                                     DS_FIG_WORD("her"), DS_FIG_WORD("our")};
+  return ds_fig_one_of(s, i, dets, sizeof dets / sizeof *dets);
 }
 
 /* "in Russia", "to Russia's Kursk region", "of its trade": returns the end of the PP
@@ -216,17 +229,24 @@ void ds_fig_head(const ds_figscan *s, uint32_t j, ds_fighead *h) {
 
 /* ---- whose: the country in the clause before the number ---- */
 
-static bool S_cue(const ds_figscan *s, uint32_t k);
+/* A claim verb at k ("said", "estimated"). */
+static inline bool S_cue(const ds_figscan *s, uint32_t k) {
+  /* a capital mid-sentence is a name ("the United States"), not the verb "states" */
+  if (!S_word(s, k) || ((s->tok[k].flags & DS_TF_CAP) && k > s->s0)) return false;
+  if (!s->cue[k]) /* the claimant scans of a sentence's figures overlap: once a token */
+    s->cue[k] = ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according") ? 2 : 1;
+  return s->cue[k] == 2;
+}
 
 static bool S_clause_edge(const ds_figscan *s, uint32_t k) {
   if (s->tok[k].kind == DS_TOK_QUOTE) return true;
   if (s->tok[k].kind == DS_TOK_PUNCT)
     return !S_markup(s, k) && !ds_fig_is(s, k, "-") && !ds_fig_is(s, k, ".");
-  static const char *const edges[] = {"that", "which", "who", "while", "but", "because", "as",
-                                      "since", "when", "where", "if", "whether"};
-  for (size_t e = 0; e < sizeof edges / sizeof *edges; e++)
-    if (ds_fig_is(s, k, edges[e])) return true;
-  return S_cue(s, k);
+  static const ds_fig_word edges[] = {
+      DS_FIG_WORD("that"),  DS_FIG_WORD("which"), DS_FIG_WORD("who"),  DS_FIG_WORD("while"),
+      DS_FIG_WORD("but"),   DS_FIG_WORD("because"), DS_FIG_WORD("as"), DS_FIG_WORD("since"),
+      DS_FIG_WORD("when"),  DS_FIG_WORD("where"), DS_FIG_WORD("if"),   DS_FIG_WORD("whether")};
+  return ds_fig_one_of(s, k, edges, sizeof edges / sizeof *edges) || S_cue(s, k);
 }
 
 const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {
@@ -246,12 +266,6 @@ const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {
 }
 
 /* ---- who claims it ---- */
-
-static bool S_cue(const ds_figscan *s, uint32_t k) {
-  /* a capital mid-sentence is a name ("the United States"), not the verb "states" */
-  if (!S_word(s, k) || ((s->tok[k].flags & DS_TF_CAP) && k > s->s0)) return false;
-  return ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according");
-}
 
 /* The entity whose mention ends where the claimant phrase ends (its head). */
 static int32_t S_entity_at(const ds_article *a, uint32_t b0, uint32_t b1) {
@@ -364,6 +378,11 @@ static bool S_quote_source(const ds_figscan *s, ds_figure *f) {
   return false;
 }
 
+/* Only "according" or a cue verb at k can name a source (inline: most words are neither). */
+static inline bool S_may_cue(const ds_figscan *s, uint32_t k) {
+  return S_word(s, k) && (ds_fig_is(s, k, "according") || S_cue(s, k));
+}
+
 /* A cue at k: sets the source and returns true. */
 static bool S_cue_source(const ds_figscan *s, uint32_t k, uint32_t lo, uint32_t hi, ds_figure *f) {
   if (ds_fig_is(s, k, "according") && ds_fig_is(s, k + 1, "to")) {
@@ -411,11 +430,11 @@ static void S_carry_source(const ds_figscan *s, ds_figure *f) {
 void ds_fig_source(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f) {
   uint32_t lo = t0 > s->s0 + DS_FIG_MAX_BACK ? t0 - DS_FIG_MAX_BACK : s->s0;
   for (uint32_t k = t0; k-- > lo;)
-    if (S_cue_source(s, k, s->s0, t0, f)) return;
+    if (S_may_cue(s, k) && S_cue_source(s, k, s->s0, t0, f)) return;
   if (S_quote_source(s, f)) return;
   uint32_t hi = t1 + DS_FIG_MAX_BACK < s->s1 ? t1 + DS_FIG_MAX_BACK : s->s1;
   for (uint32_t k = t1; k < hi; k++)
-    if (S_cue_source(s, k, t1, s->s1, f)) return;
+    if (S_may_cue(s, k) && S_cue_source(s, k, t1, s->s1, f)) return;
   S_carry_source(s, f);
 }
 

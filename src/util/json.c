@@ -19,38 +19,31 @@ static void S_indent(ds_jw *w) {
   for (int i = 0; i < w->depth; i++) ds_buf_put(w->out, "  ", 2);
 }
 
-/* Before any value: a comma when a sibling came before, and (pretty) a new line; the
- * value of a key stays on the key's line. Indenting here, not at the opening bracket,
- * keeps empty containers as [] and {}. */
-static inline void S_value(ds_jw *w) {
-  if (w->after_key) {
-    w->after_key = false;
-    return;
-  }
+/* Before any value that is not a key's: a comma when a sibling came before, and
+ * (pretty) a new line. Indenting here, not at the opening bracket, keeps empty
+ * containers as [] and {}. */
+void ds_jw_sep(ds_jw *w) {
   if (w->depth == 0) return;
   if (w->need_comma[w->depth]) ds_buf_putc(w->out, ',');
   S_indent(w);
   w->need_comma[w->depth] = true;
 }
 
-static void S_open(ds_jw *w, char c) {
+static inline void S_value(ds_jw *w) { ds_jw_before_value(w); }
+
+void ds_jw_open(ds_jw *w, char c) {
   S_value(w);
   ds_buf_putc(w->out, c);
   if (w->depth + 1 < DS_JSON_MAX_DEPTH) w->depth++;
   w->need_comma[w->depth] = false;
 }
 
-static void S_close(ds_jw *w, char c) {
+void ds_jw_close(ds_jw *w, char c) {
   bool had = w->need_comma[w->depth];
   if (w->depth > 0) w->depth--;
   if (had) S_indent(w);
   ds_buf_putc(w->out, c);
 }
-
-void ds_jw_obj(ds_jw *w) { S_open(w, '{'); }
-void ds_jw_end_obj(ds_jw *w) { S_close(w, '}'); }
-void ds_jw_arr(ds_jw *w) { S_open(w, '['); }
-void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 
 /* Bytes that may need escaping: control characters, '"', '\\', '/', DEL and 0xE2 (the
  * lead byte of U+2028/U+2029). Everything else is copied in runs, one memcpy each. */
@@ -59,25 +52,29 @@ void ds_jw_end_arr(ds_jw *w) { S_close(w, ']'); }
 static const unsigned char S_special[256] = {
     S_C16(0), S_C16(16), ['"'] = 1, ['\\'] = 1, ['/'] = 1, [0x7f] = 1, [0xE2] = 1};
 
+#ifdef __SSE2__
+/* Lanes of v holding a byte that may need escaping (as S_special). */
+static inline unsigned S_special16(__m128i v) {
+  __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v); /* v <= 0x1f */
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+  return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* The index of the first special byte at or after i, or n. Sixteen bytes at a time
  * where SSE2 is there (every x86-64): article text is long runs of plain bytes. */
 static size_t S_next_special(const unsigned char *s, size_t i, size_t n) {
 #ifdef __SSE2__
   if (n >= 16) {
-    const __m128i c1f = _mm_set1_epi8(0x1f), quote = _mm_set1_epi8('"');
-    const __m128i bslash = _mm_set1_epi8('\\'), slash = _mm_set1_epi8('/');
-    const __m128i del = _mm_set1_epi8(0x7f), e2 = _mm_set1_epi8((char)0xE2);
     for (; i < n; i += 16) {
       /* the last block overlaps the one before it: bits below i are masked off */
       size_t at = i + 16 <= n ? i : n - 16;
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
-      __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v); /* v <= 0x1f */
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, quote));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bslash));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, slash));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, del));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
-      unsigned mask = (unsigned)_mm_movemask_epi8(m) >> (i - at) << (i - at);
+      unsigned mask = S_special16(v) >> (i - at) << (i - at);
       if (mask) return at + (size_t)__builtin_ctz(mask);
       if (at + 16 >= n) break;
     }
@@ -87,6 +84,57 @@ static size_t S_next_special(const unsigned char *s, size_t i, size_t n) {
   while (i < n && !S_special[s[i]]) i++;
   return i;
 }
+
+#ifdef __SSE2__
+static inline __m128i S_load2x(const unsigned char *a, const unsigned char *b, int bytes) {
+  if (bytes == 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8), memcpy(&y, b, 8);
+    return _mm_set_epi64x((long long)y, (long long)x);
+  }
+  uint32_t x, y;
+  memcpy(&x, a, 4), memcpy(&y, b, 4);
+  return _mm_setr_epi32((int)x, (int)y, 0, 0);
+}
+
+/* Short strings (under 16 bytes): true when no byte of s needs a look, and then s is
+ * copied to dst. Two overlapping loads cover every byte, with no loop; three bytes
+ * (first, middle, last) cover a string of up to three. */
+static inline __attribute__((always_inline)) bool S_copy_short(char *dst, const unsigned char *s, size_t n) {
+  if (n >= 8) {
+    if (S_special16(S_load2x(s, s + n - 8, 8))) return false;
+    memcpy(dst, s, 8), memcpy(dst + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    if (S_special16(S_load2x(s, s + n - 4, 4)) & 0xff) return false;
+    memcpy(dst, s, 4), memcpy(dst + n - 4, s + n - 4, 4);
+  } else if (n) {
+    unsigned char c0 = s[0], c1 = s[n >> 1], c2 = s[n - 1];
+    if (S_special[c0] | S_special[c1] | S_special[c2]) return false;
+    dst[0] = (char)c0, dst[n >> 1] = (char)c1, dst[n - 1] = (char)c2;
+  }
+  return true;
+}
+
+/* True when no byte of s needs a look, and then s is copied to dst (which has room
+ * for n bytes): one pass of 16-byte blocks, the last one overlapping. */
+static inline __attribute__((always_inline)) bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
+  if (n < 16) return S_copy_short(dst, s, n);
+  for (size_t i = 0;; i += 16) {
+    size_t at = i + 16 <= n ? i : n - 16;
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+    if (S_special16(v)) return false;
+    _mm_storeu_si128((__m128i *)(void *)(dst + at), v);
+    if (at + 16 >= n) return true;
+  }
+}
+#else
+static inline __attribute__((always_inline)) bool S_copy_plain(char *dst, const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (S_special[s[i]]) return false;
+  memcpy(dst, s, n);
+  return true;
+}
+#endif
 
 /* The escape for s[i] (a special byte) into rep; returns its length, 0 to keep the byte
  * as it is. *skip is set to the extra input bytes consumed (U+2028/U+2029). */
@@ -118,21 +166,47 @@ static size_t S_escape_one(const unsigned char *s, size_t i, size_t n, char rep[
 }
 
 /* Escapes from s[i], the first special byte, on. */
+/* Room for a block's worth of escapes (each byte at most 6). */
+#define S_BLOCK_ROOM (16 * 6)
+
+/* s[i], a special byte, escaped or as it is; returns the index after it. */
+static size_t S_escape_at(ds_buf *out, const unsigned char *s, size_t i, size_t n) {
+  char rep[8] = {0};
+  size_t skip, len = S_escape_one(s, i, n, rep, &skip);
+  if (!len) {
+    out->ptr[out->len++] = (char)s[i];
+    return i + 1;
+  }
+  memcpy(out->ptr + out->len, rep, 8);
+  out->len += len;
+  return i + skip + 1;
+}
+
+/* Copies s[0..i) and escapes s[i..n) on, s[i] being the first special byte. Sixteen
+ * bytes at a time: a plain block is stored whole, a block with a special byte is
+ * stored up to it, and the byte is escaped in place, with no call per run. */
 static void S_escape_from(ds_buf *out, const char *str, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
-  size_t run = 0;
-  ds_buf_reserve(out, n);
-  for (; i < n; i = S_next_special(s, i, n)) {
-    char rep[8];
-    size_t skip, len = S_escape_one(s, i, n, rep, &skip);
-    if (len) {
-      ds_buf_put(out, str + run, i - run);
-      ds_buf_put(out, rep, len);
-      run = i + skip + 1;
+  ds_buf_put(out, str, i);
+  ds_buf_reserve(out, n - i);
+  while (i < n) {
+    if (out->len + S_BLOCK_ROOM >= out->cap) ds_buf_reserve(out, S_BLOCK_ROOM);
+    char *o = out->ptr + out->len;
+#ifdef __SSE2__
+    if (n - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      unsigned mask = S_special16(v);
+      _mm_storeu_si128((__m128i *)(void *)o, v);
+      size_t k = mask ? (size_t)__builtin_ctz(mask) : 16;
+      out->len += k, i += k;
+      if (mask) i = S_escape_at(out, s, i, n);
+      continue;
     }
-    i += skip + 1;
+#endif
+    if (S_special[s[i]]) i = S_escape_at(out, s, i, n);
+    else *o = (char)s[i++], out->len++;
   }
-  ds_buf_put(out, str + run, n - run);
+  out->ptr[out->len] = '\0';
 }
 
 void ds_json_escape(ds_buf *out, const char *str, size_t n) {
@@ -164,29 +238,30 @@ void ds_jw_key(ds_jw *w, const char *key) {
   w->after_key = true;
 }
 
-/* Most strings need no escaping: one reserve and one copy with both quotes. */
-void ds_jw_strn(ds_jw *w, const char *s, size_t n) {
+/* Most strings need no escaping: one reserve, and the test for special bytes copies
+ * them on its way. */
+static inline void S_strn(ds_jw *w, const char *s, size_t n) {
   S_value(w);
   ds_buf *b = w->out;
-  size_t i = S_next_special((const unsigned char *)s, 0, n);
-  if (i < n) {
+  if (b->len + n + 2 >= b->cap) ds_buf_reserve(b, n + 2);
+  char *p = b->ptr + b->len;
+  if (!S_copy_plain(p + 1, (const unsigned char *)s, n)) {
     ds_buf_putc(b, '"');
-    S_escape_from(b, s, i, n);
+    S_escape_from(b, s, S_next_special((const unsigned char *)s, 0, n), n);
     ds_buf_putc(b, '"');
     return;
   }
-  if (b->len + n + 2 >= b->cap) ds_buf_reserve(b, n + 2);
-  char *p = b->ptr + b->len;
   p[0] = '"';
-  memcpy(p + 1, s, n);
   p[n + 1] = '"';
   p[n + 2] = '\0';
   b->len += n + 2;
 }
 
+void ds_jw_strn(ds_jw *w, const char *s, size_t n) { S_strn(w, s, n); }
+
 void ds_jw_str(ds_jw *w, const char *s) {
   if (!s) ds_jw_null(w);
-  else ds_jw_strn(w, s, strlen(s));
+  else S_strn(w, s, strlen(s));
 }
 
 /* Two digits at a time: a table lookup instead of one division per digit. */
@@ -196,31 +271,72 @@ static const char S_digits2[] = "0001020304050607080910111213141516171819"
                                 "6061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
 
-size_t ds_fmt_int(char *dst, int64_t v) {
-  char tmp[24];
-  size_t k = sizeof tmp;
+/* v in decimal at the end of tmp[0..20): returns where it starts. */
+static inline char *S_fmt_back(char tmp[20], int64_t v) {
   uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-  for (; u >= 100; u /= 100) {
-    k -= 2;
-    memcpy(tmp + k, S_digits2 + 2 * (u % 100), 2);
+  char *p = tmp + 20;
+  for (; u > UINT32_MAX; u /= 100) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * (u % 100), 2);
   }
-  if (u >= 10) {
-    k -= 2;
-    memcpy(tmp + k, S_digits2 + 2 * u, 2);
-  } else {
-    tmp[--k] = (char)('0' + u);
+  uint32_t x = (uint32_t)u; /* most numbers: cheaper 32-bit division by 100 */
+  for (; x >= 100; x /= 100) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * (x % 100), 2);
   }
-  if (v < 0) tmp[--k] = '-';
-  for (size_t i = k; i < sizeof tmp; i++) dst[i - k] = tmp[i]; /* short: no memcpy call */
-  return sizeof tmp - k;
+  if (x >= 10) p -= 2, memcpy(p, S_digits2 + 2 * x, 2);
+  else *--p = (char)('0' + x);
+  if (v < 0) *--p = '-';
+  return p;
 }
 
+size_t ds_fmt_int(char *dst, int64_t v) {
+  char tmp[20];
+  char *p = S_fmt_back(tmp, v);
+  size_t n = (size_t)(tmp + 20 - p);
+  for (size_t i = 0; i < n; i++) dst[i] = p[i]; /* short: no memcpy call */
+  return n;
+}
+
+/* The number is copied as 20 bytes of constant size (a few moves; the buffer has room
+ * for them), of which its own are kept. */
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
   ds_buf *b = w->out;
   if (b->len + 24 >= b->cap) ds_buf_reserve(b, 24);
-  b->len += ds_fmt_int(b->ptr + b->len, v);
+  char tmp[40] = {0};
+  char *p = S_fmt_back(tmp, v);
+  memcpy(b->ptr + b->len, p, 20);
+  b->len += (size_t)(tmp + 20 - p);
   b->ptr[b->len] = '\0';
+}
+
+/* "%.10g" of a v that is not whole, without printf, when v is the double nearest a
+ * decimal m / 10^k (k <= 6) of at most 10 digits, between 1e-4 and 1e9: %.10g rounds
+ * v's exact value (within half an ulp of that decimal) to 10 digits, which gives the
+ * decimal itself, in fixed notation, without trailing zeros; the smallest such k has
+ * none. Returns its length, or 0 for printf to do it. */
+static size_t S_fmt_decimal(char *dst, double v) {
+  static const double p10[7] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  double a = fabs(v);
+  if (!(a >= 1e-4 && a < 1e9)) return 0;
+  for (int k = 1; k <= 6; k++) {
+    double m = round(a * p10[k]);
+    if (m >= 1e10) return 0;
+    if (m / p10[k] != a) continue;
+    char tmp[20];
+    char *d = S_fmt_back(tmp, (int64_t)m);
+    size_t len = (size_t)(tmp + 20 - d), n = 0, zeros = len <= (size_t)k ? (size_t)k - len : 0;
+    if (v < 0) dst[n++] = '-';
+    if (len <= (size_t)k) dst[n++] = '0', dst[n++] = '.';
+    for (size_t z = 0; z < zeros; z++) dst[n++] = '0';
+    for (size_t i = 0; i < len; i++) {
+      if (len > (size_t)k && i == len - (size_t)k) dst[n++] = '.';
+      dst[n++] = d[i];
+    }
+    return n;
+  }
+  return 0;
 }
 
 void ds_jw_num(ds_jw *w, double v) {
@@ -235,16 +351,26 @@ void ds_jw_num(ds_jw *w, double v) {
     return;
   }
   S_value(w);
+  char dec[32];
+  size_t n = whole ? 0 : S_fmt_decimal(dec, v);
   if (whole) ds_buf_puts(w->out, "-0");
+  else if (n) ds_buf_put(w->out, dec, n);
   else ds_buf_printf(w->out, "%.10g", v);
 }
 
-void ds_jw_bool(ds_jw *w, bool v) {
+/* A literal of up to 7 bytes (a padded 8-byte copy of constant size: no call). */
+static inline void S_word(ds_jw *w, const char lit[8], size_t n) {
   S_value(w);
-  ds_buf_puts(w->out, v ? "true" : "false");
+  ds_buf *b = w->out;
+  if (b->len + 8 >= b->cap) ds_buf_reserve(b, 8);
+  memcpy(b->ptr + b->len, lit, 8);
+  b->len += n;
 }
 
-void ds_jw_null(ds_jw *w) {
-  S_value(w);
-  ds_buf_put(w->out, "null", 4);
+void ds_jw_bool(ds_jw *w, bool v) {
+  if (v) S_word(w, "true\0\0\0", 4);
+  else S_word(w, "false\0\0", 5);
 }
+
+void ds_jw_null(ds_jw *w) { S_word(w, "null\0\0\0", 4); }
+

@@ -29,37 +29,76 @@ typedef struct {
 #define DS_JSON_FLUSH_BYTES ((size_t)1 << 20)
 
 void ds_jw_init(ds_jw *w, ds_buf *out, bool pretty);
+/* Before a value that is not a key's (a comma, and a new line when pretty). */
+void ds_jw_sep(ds_jw *w);
+/* Before any value: inline, since most values follow their key on its line. */
+static inline void ds_jw_before_value(ds_jw *w) {
+  if (w->after_key) w->after_key = false;
+  else ds_jw_sep(w);
+}
+/* A value already written as JSON (a string with its quotes and escapes, a number). */
+static inline void ds_jw_raw(ds_jw *w, const char *json, size_t n) {
+  ds_jw_before_value(w);
+  ds_buf_put(w->out, json, n);
+}
 /* A point between values where the output so far may be handed to w->flush. */
 static inline void ds_jw_flush_point(ds_jw *w) {
   if (w->flush && w->out->len >= DS_JSON_FLUSH_BYTES) w->flush(w->flush_ctx, w->out);
 }
-void ds_jw_obj(ds_jw *w);  /* { */
-void ds_jw_end_obj(ds_jw *w);
-void ds_jw_arr(ds_jw *w);  /* [ */
-void ds_jw_end_arr(ds_jw *w);
+/* Opening and closing brackets (c), any output. */
+void ds_jw_open(ds_jw *w, char c);
+void ds_jw_close(ds_jw *w, char c);
+/* The same inline for compact output with room in the buffer (every item of a JSON
+ * line opens and closes one): one byte, its comma, and the nesting. */
+static inline void ds_jw_open_fast(ds_jw *w, char c) {
+  ds_buf *b = w->out;
+  if (w->pretty || w->depth + 1 >= DS_JSON_MAX_DEPTH || b->len + 3 >= b->cap) {
+    ds_jw_open(w, c);
+    return;
+  }
+  if (w->after_key) w->after_key = false;
+  else if (w->depth) {
+    if (w->need_comma[w->depth]) b->ptr[b->len++] = ',';
+    w->need_comma[w->depth] = true;
+  }
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+  w->need_comma[++w->depth] = false;
+}
+static inline void ds_jw_close_fast(ds_jw *w, char c) {
+  ds_buf *b = w->out;
+  if (w->pretty || b->len + 2 >= b->cap) {
+    ds_jw_close(w, c);
+    return;
+  }
+  if (w->depth > 0) w->depth--;
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+}
+static inline void ds_jw_obj(ds_jw *w) { ds_jw_open_fast(w, '{'); }
+static inline void ds_jw_end_obj(ds_jw *w) { ds_jw_close_fast(w, '}'); }
+static inline void ds_jw_arr(ds_jw *w) { ds_jw_open_fast(w, '['); }
+static inline void ds_jw_end_arr(ds_jw *w) { ds_jw_close_fast(w, ']'); }
 void ds_jw_key(ds_jw *w, const char *key);
 /* A key of n bytes that needs no escaping (the writers' own key names). */
 void ds_jw_keyn(ds_jw *w, const char *key, size_t n);
-/* DS_JW_KEY(w, "name"): a literal key. The writers emit hundreds of thousands of keys;
- * this costs one reserve and one copy, with no strlen and no escaping scan. */
-#define DS_JW_KEY(w, lit) ds_jw_key_plain((w), "" lit "", sizeof(lit) - 1)
-static inline void ds_jw_key_plain(ds_jw *w, const char *key, size_t n) {
+/* DS_JW_KEY(w, "name"): a literal key. The writers emit millions of keys: this costs
+ * one capacity test and one copy of constant size, with no strlen and no escaping
+ * scan. The literal carries its comma, and a second NUL so that the copy that skips
+ * the comma still ends with one. */
+#define DS_JW_KEY(w, lit) ds_jw_key_plain((w), ",\"" lit "\":\0", sizeof(lit) + 3)
+/* ckey is ,"key": of n bytes, then two NULs. */
+static inline void ds_jw_key_plain(ds_jw *w, const char *ckey, size_t n) {
   if (w->pretty || w->after_key || w->depth == 0) {
-    ds_jw_keyn(w, key, n);
+    ds_jw_keyn(w, ckey + 2, n - 4);
     return;
   }
   ds_buf *b = w->out;
-  if (b->len + n + 4 >= b->cap) ds_buf_reserve(b, n + 4);
-  char *p = b->ptr + b->len;
-  if (w->need_comma[w->depth]) *p++ = ',';
+  if (b->len + n + 1 >= b->cap) ds_buf_reserve(b, n + 1);
+  size_t skip = !w->need_comma[w->depth];
   w->need_comma[w->depth] = true;
-  *p++ = '"';
-  memcpy(p, key, n);
-  p += n;
-  *p++ = '"';
-  *p++ = ':';
-  *p = '\0';
-  b->len = (size_t)(p - b->ptr);
+  memcpy(b->ptr + b->len, ckey + skip, n + 1); /* constant size: a few moves */
+  b->len += n - skip;
   w->after_key = true;
 }
 void ds_jw_str(ds_jw *w, const char *s); /* NULL writes null */
