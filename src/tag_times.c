@@ -387,8 +387,13 @@ bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
   *y = ds_tt_atoi(v);
   *m = ds_tt_atoi(v + 5);
   *d = 0;
-  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) *d = ds_tt_atoi(v + 8);
-  else if (v[7]) return false;
+  if (v[7] == '-' && S_digit((unsigned char)v[8]) && S_digit((unsigned char)v[9])) {
+    *d = (v[8] - '0') * 10 + (v[9] - '0');
+    if (v[10] && v[10] != 'T') return false; /* "2024-10-231" is no date; "2024-10-23TNI" is */
+    if (*d < 1 || *d > 31) return false;
+  } else if (v[7]) {
+    return false;
+  }
   return *m >= 1 && *m <= 12;
 }
 

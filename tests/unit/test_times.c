@@ -230,6 +230,12 @@ static void test_value_date(void **state) {
   assert_false(ds_time_value_date("2024", &y, &m, &d));
   assert_false(ds_time_value_date("2024-W43", &y, &m, &d));
   assert_false(ds_time_value_date("P2Y", &y, &m, &d));
+  /* a value read from outside (extract output) is checked digit by digit */
+  assert_false(ds_time_value_date("2024-10-231", &y, &m, &d));
+  assert_false(ds_time_value_date("2024-10-00", &y, &m, &d));
+  assert_false(ds_time_value_date("2024-13-02", &y, &m, &d));
+  assert_true(ds_time_value_date("2024-10-23TNI", &y, &m, &d));
+  assert_int_equal(d, 23);
 }
 
 /* Rules added for TimeML's conventions: approximators and the article inside a counted
