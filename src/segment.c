@@ -16,6 +16,7 @@ typedef struct {
   const char *s;
   uint32_t n;
   uint16_t pending; /* flags for the next token (space before, paragraph start) */
+  uint32_t words;   /* word and number tokens pushed */
   const ds_map *abbrev, *starters; /* word lists, fetched once per article */
 } S_seg;
 
@@ -59,21 +60,23 @@ static uint32_t S_word(S_seg *g, uint32_t p) {
     }
     if (p >= n) return p;
     size_t jl = 1;
-    char c = (char)s[p];
-    bool joiner = c == '\'' || c == '-';
-    if (!joiner && p + 2 < n && memcmp(s + p, "\xE2\x80\x99", 3) == 0) joiner = true, jl = 3;
-    if (!joiner || p + jl >= n) return p;
+    unsigned char c = s[p];
+    if (c != '\'' && c != '-') { /* else only a right single quote joins: U+2019 */
+      if (c != 0xE2 || p + 2 >= n || s[p + 1] != 0x80 || s[p + 2] != 0x99) return p;
+      jl = 3;
+    }
+    if (p + jl >= n) return p;
     int32_t next = ds_utf8_decode(g->s + p + jl, n - p - jl, &len);
     if (!S_word_cp(next)) return p;
     p += (uint32_t)jl;
   }
 }
 
-/* U.S., H.W., a.m.: single letters each followed by a period. */
-static uint32_t S_dotted(S_seg *g, uint32_t start) {
+/* U.S., H.W., a.m.: single letters each followed by a period. Rare: kept out of line
+ * so the common word path stays small. */
+static __attribute__((noinline)) uint32_t S_dotted(S_seg *g, uint32_t start) {
   uint32_t p = start;
   int letters = 0;
-  if (p + 1 >= g->n || g->s[p + 1] != '.') return start; /* nearly every word */
   while (p + 1 < g->n && ds_cp_is_alpha((unsigned char)g->s[p]) && (unsigned char)g->s[p] < 0x80 &&
          g->s[p + 1] == '.') {
     p += 2;
@@ -85,7 +88,7 @@ static uint32_t S_dotted(S_seg *g, uint32_t start) {
   return letters >= 2 ? p : start;
 }
 
-static uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
   size_t len;
   int32_t cp = ds_utf8_decode(s + start, end - start, &len);
   if (!ds_cp_is_upper(cp)) return 0;
@@ -125,7 +128,8 @@ static uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
 
 /* Emits a word token, taking a following period when the word is an abbreviation. */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
-  uint32_t end = S_dotted(g, start);
+  bool dot = start + 1 < g->n && g->s[start + 1] == '.'; /* false for nearly every word */
+  uint32_t end = dot ? S_dotted(g, start) : start;
   uint16_t flags = 0;
   unsigned char c0 = (unsigned char)g->s[start];
   if (end > start) {
@@ -142,6 +146,7 @@ static uint32_t S_emit_word(S_seg *g, uint32_t start) {
     }
   }
   S_push(g, start, end, DS_TOK_WORD, flags);
+  g->words++;
   return end;
 }
 
@@ -206,6 +211,7 @@ static void S_tokenize(S_seg *g) {
     } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
       S_push(g, p, e, DS_TOK_NUMBER, 0);
+      g->words++;
       p = e;
     } else if (c >= 0x80) {
       p = S_other(g, p);
@@ -315,13 +321,11 @@ void ds_segment(ds_article *a) {
   /* news text averages one token per ~5.5 bytes: reserve once instead of regrowing */
   size_t guess = a->body_len / 5 + 16;
   if (a->tokens.cap < guess) {
-    a->tokens.items = ds_arena_grow(&a->arena, NULL, 0, guess * sizeof *a->tokens.items);
+    /* not zeroed: every token up to len is written before it is read */
+    a->tokens.items = ds_arena_alloc_raw(&a->arena, guess * sizeof *a->tokens.items);
     a->tokens.cap = guess;
   }
   S_tokenize(&g);
   S_sentences(&g);
-  uint32_t words = 0;
-  for (size_t i = 0; i < a->tokens.len; i++)
-    words += a->tokens.items[i].kind == DS_TOK_WORD || a->tokens.items[i].kind == DS_TOK_NUMBER;
-  a->words = words;
+  a->words = g.words;
 }

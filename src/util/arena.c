@@ -60,6 +60,8 @@ static void *S_alloc_raw(ds_arena *a, size_t size) {
   return p;
 }
 
+void *ds_arena_alloc_raw(ds_arena *a, size_t size) { return S_alloc_raw(a, size); }
+
 void *ds_arena_alloc(ds_arena *a, size_t size) {
   void *p = S_alloc_raw(a, size);
   memset(p, 0, size);
