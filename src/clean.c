@@ -97,10 +97,13 @@ static bool S_alnum(char c) {
 
 static bool S_has_prefix_entry(const ds_map *m, const char *key, size_t klen) {
   size_t lim = klen < DS_CLEAN_MAX_PREFIX ? klen : DS_CLEAN_MAX_PREFIX;
-  for (size_t i = 1; i <= lim; i++) /* every word boundary, and the whole key */
-    if ((i == klen || !S_alnum(key[i]) || key[i - 1] == ':') &&
-        ds_map_get(m, key, i)) /* key is lower-cased already */
-      return true;
+  for (size_t i = 1; i <= lim; i++) { /* every word boundary, and the whole key */
+    if (i < klen && S_alnum(key[i]) && key[i - 1] != ':') {
+      i = ds_scan_not_alnum(key, i, klen); /* inside a word: no boundary before its end */
+      if (i > lim) break;
+    }
+    if (ds_map_get(m, key, i)) return true; /* key is lower-cased already */
+  }
   return false;
 }
 
