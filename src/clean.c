@@ -146,7 +146,8 @@ static void S_reprint(ds_article *a, const char *s, size_t n) {
   for (size_t i = 0; i < cues->cap && !a->reprint_from; i++) {
     const ds_map_slot *c = &cues->slots[i];
     for (size_t p = 0; c->key && p + c->klen < n; p++) {
-      if (strncasecmp(s + p, c->key, c->klen) != 0) continue;
+      /* first bytes equal but for case (bit 5), else no match: skips most calls */
+      if ((c->klen && (s[p] | 32) != (c->key[0] | 32)) || strncasecmp(s + p, c->key, c->klen) != 0) continue;
       size_t from = p + c->klen, end = n;
       while (from < n && s[from] == ' ') from++;
       for (size_t j = 0; j < sizeof stops / sizeof *stops; j++) {
@@ -437,6 +438,7 @@ static bool S_starts_lower(const char *s, size_t n) {
 
 static void S_emit(ds_article *a, S_lines *L) {
   S_out o = {.a = a, .body = DS_BUF_INIT, .last_raw = 0};
+  ds_buf_reserve(&o.body, a->raw_len + 1); /* the body is rarely longer than the raw text */
   const char *r = a->raw;
   bool in_para = false, pending_break = false;
   for (size_t i = 0; i < L->len; i++) {
