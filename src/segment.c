@@ -53,8 +53,9 @@ static bool S_word_cp(int32_t cp) {
 }
 
 /* A word: letters and digits, with an inner apostrophe, hyphen or period joining more.
- * Runs of ASCII letters and digits are skipped sixteen bytes at a time. */
-static uint32_t S_word(S_seg *g, uint32_t p) {
+ * Runs of ASCII letters and digits are skipped sixteen bytes at a time. Out of line:
+ * S_word below handles the common plain ASCII word itself. */
+static __attribute__((noinline)) uint32_t S_word_joined(S_seg *g, uint32_t p) {
   const unsigned char *s = (const unsigned char *)g->s;
   const uint32_t n = g->n;
   for (;;) {
@@ -78,6 +79,14 @@ static uint32_t S_word(S_seg *g, uint32_t p) {
     if (!S_word_cp(next)) return p;
     p += (uint32_t)jl;
   }
+}
+
+static inline uint32_t S_word(S_seg *g, uint32_t p) {
+  p = (uint32_t)ds_scan_not_alnum(g->s, p, g->n);
+  if (p >= g->n) return p;
+  unsigned char c = (unsigned char)g->s[p];
+  if (c < 0x80 && c != '\'' && c != '-') return p; /* a space or punctuation: the word ends */
+  return S_word_joined(g, p);
 }
 
 /* U.S., H.W., a.m.: single letters each followed by a period. Rare: kept out of line
@@ -113,7 +122,7 @@ static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t s
 
 /* DS_TF_UPPER for a word starting with an ASCII capital when every letter in it is a
  * capital and there are two or more; stops at the first small letter. */
-static uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
   uint32_t letters = 0;
   for (uint32_t p = start; p < end;) {
     unsigned c = (unsigned char)s[p];
@@ -214,7 +223,16 @@ static void S_tokenize(S_seg *g) {
     if (c == ' ') { /* the commonest byte, first */
       g->pending |= DS_TF_SPACE_BEFORE;
       p++;
-    } else if ((c | 32) - 'a' < 26u) {
+    } else if (c - 'a' < 26u) { /* small letter: no case flags; a period may make it an abbreviation */
+      uint32_t e = S_word(g, p);
+      if (e < n && s[e] == '.') {
+        p = S_emit_word(g, p);
+      } else {
+        S_push(g, p, e, DS_TOK_WORD, 0);
+        g->words++;
+        p = e;
+      }
+    } else if (c - 'A' < 26u) {
       p = S_emit_word(g, p);
     } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
