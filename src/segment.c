@@ -223,17 +223,15 @@ static void S_tokenize(S_seg *g) {
     if (c == ' ') { /* the commonest byte, first */
       g->pending |= DS_TF_SPACE_BEFORE;
       p++;
-    } else if (c - 'a' < 26u) { /* small letter: no case flags; a period may make it an abbreviation */
+    } else if ((c | 32) - 'a' < 26u) { /* an ASCII word, emitted here unless a period follows */
       uint32_t e = S_word(g, p);
       if (e < n && s[e] == '.') {
-        p = S_emit_word(g, p);
+        p = S_emit_word(g, p); /* maybe an abbreviation, an initial or U.S. */
       } else {
-        S_push(g, p, e, DS_TOK_WORD, 0);
+        S_push(g, p, e, DS_TOK_WORD, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e) : 0);
         g->words++;
         p = e;
       }
-    } else if (c - 'A' < 26u) {
-      p = S_emit_word(g, p);
     } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
       S_push(g, p, e, DS_TOK_NUMBER, 0);
