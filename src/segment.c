@@ -81,10 +81,11 @@ static __attribute__((noinline)) uint32_t S_word_joined(S_seg *g, uint32_t p) {
   }
 }
 
-static inline uint32_t S_word(S_seg *g, uint32_t p) {
-  p = (uint32_t)ds_scan_not_alnum(g->s, p, g->n);
-  if (p >= g->n) return p;
-  unsigned char c = (unsigned char)g->s[p];
+/* s and n passed in: g's fields could alias the token stores, so would be reloaded */
+static inline uint32_t S_word(S_seg *g, const char *s, uint32_t n, uint32_t p) {
+  p = (uint32_t)ds_scan_not_alnum(s, p, n);
+  if (p >= n) return p;
+  unsigned char c = (unsigned char)s[p];
   if (c < 0x80 && c != '\'' && c != '-') return p; /* a space or punctuation: the word ends */
   return S_word_joined(g, p);
 }
@@ -152,7 +153,7 @@ static uint32_t S_emit_word(S_seg *g, uint32_t start) {
   if (end > start) {
     flags = DS_TF_ABBREV | S_case_flags(g->s, start, end);
   } else {
-    end = S_word(g, start);
+    end = S_word(g, g->s, g->n, start);
     if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
     else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end);
     if (end < g->n && g->s[end] == '.') {
@@ -224,7 +225,7 @@ static void S_tokenize(S_seg *g) {
       g->pending |= DS_TF_SPACE_BEFORE;
       p++;
     } else if ((c | 32) - 'a' < 26u) { /* an ASCII word, emitted here unless a period follows */
-      uint32_t e = S_word(g, p);
+      uint32_t e = S_word(g, g->s, n, p);
       if (e < n && s[e] == '.') {
         p = S_emit_word(g, p); /* maybe an abbreviation, an initial or U.S. */
       } else {
