@@ -147,7 +147,8 @@ static void S_reprint(ds_article *a, const char *s, size_t n) {
     const ds_map_slot *c = &cues->slots[i];
     for (size_t p = 0; c->key && p + c->klen < n; p++) {
       /* first bytes equal but for case (bit 5), else no match: skips most calls */
-      if ((c->klen && (s[p] | 32) != (c->key[0] | 32)) || strncasecmp(s + p, c->key, c->klen) != 0) continue;
+      if ((c->klen && (s[p] | 32) != (c->key[0] | 32)) || strncasecmp(s + p, c->key, c->klen) != 0)
+        continue;
       size_t from = p + c->klen, end = n;
       while (from < n && s[from] == ' ') from++;
       for (size_t j = 0; j < sizeof stops / sizeof *stops; j++) {

@@ -106,7 +106,8 @@ static __attribute__((noinline)) uint32_t S_dotted(S_seg *g, uint32_t start) {
   return letters >= 2 ? p : start;
 }
 
-static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t start,
+                                                       uint32_t end) {
   size_t len;
   int32_t cp = ds_utf8_decode(s + start, end - start, &len);
   if (!ds_cp_is_upper(cp)) return 0;
@@ -123,7 +124,8 @@ static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t s
 
 /* DS_TF_UPPER for a word starting with an ASCII capital when every letter in it is a
  * capital and there are two or more; stops at the first small letter. */
-static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t start,
+                                                       uint32_t end) {
   uint32_t letters = 0;
   for (uint32_t p = start; p < end;) {
     unsigned c = (unsigned char)s[p];
@@ -144,7 +146,8 @@ static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t s
   return letters >= 2 ? DS_TF_UPPER : 0;
 }
 
-/* Emits a word token, taking a following period when the word is an abbreviation. */
+/* Emits a word token, taking a following period when the word is an abbreviation. The
+ * tokenizer emits plain ASCII words itself; this takes the rest (a period after, U+0080 up). */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
   bool dot = start + 1 < g->n && g->s[start + 1] == '.'; /* false for nearly every word */
   uint32_t end = dot ? S_dotted(g, start) : start;
