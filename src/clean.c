@@ -97,10 +97,13 @@ static bool S_alnum(char c) {
 
 static bool S_has_prefix_entry(const ds_map *m, const char *key, size_t klen) {
   size_t lim = klen < DS_CLEAN_MAX_PREFIX ? klen : DS_CLEAN_MAX_PREFIX;
-  for (size_t i = 1; i <= lim; i++) /* every word boundary, and the whole key */
-    if ((i == klen || !S_alnum(key[i]) || key[i - 1] == ':') &&
-        ds_map_get(m, key, i)) /* key is lower-cased already */
-      return true;
+  for (size_t i = 1; i <= lim; i++) { /* every word boundary, and the whole key */
+    if (i < klen && S_alnum(key[i]) && key[i - 1] != ':') {
+      i = ds_scan_not_alnum(key, i, klen); /* inside a word: no boundary before its end */
+      if (i > lim) break;
+    }
+    if (ds_map_get(m, key, i)) return true; /* key is lower-cased already */
+  }
   return false;
 }
 
@@ -143,7 +146,9 @@ static void S_reprint(ds_article *a, const char *s, size_t n) {
   for (size_t i = 0; i < cues->cap && !a->reprint_from; i++) {
     const ds_map_slot *c = &cues->slots[i];
     for (size_t p = 0; c->key && p + c->klen < n; p++) {
-      if (strncasecmp(s + p, c->key, c->klen) != 0) continue;
+      /* first bytes equal but for case (bit 5), else no match: skips most calls */
+      if ((c->klen && (s[p] | 32) != (c->key[0] | 32)) || strncasecmp(s + p, c->key, c->klen) != 0)
+        continue;
       size_t from = p + c->klen, end = n;
       while (from < n && s[from] == ' ') from++;
       for (size_t j = 0; j < sizeof stops / sizeof *stops; j++) {
@@ -434,6 +439,7 @@ static bool S_starts_lower(const char *s, size_t n) {
 
 static void S_emit(ds_article *a, S_lines *L) {
   S_out o = {.a = a, .body = DS_BUF_INIT, .last_raw = 0};
+  ds_buf_reserve(&o.body, a->raw_len + 1); /* the body is rarely longer than the raw text */
   const char *r = a->raw;
   bool in_para = false, pending_break = false;
   for (size_t i = 0; i < L->len; i++) {

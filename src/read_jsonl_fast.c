@@ -159,6 +159,7 @@ static bool S_member(S_in *in, json_t *obj) {
 
 json_t *ds_jsonl_fast_load(const char *s, size_t n) {
   ds_buf tmp = DS_BUF_INIT;
+  ds_buf_reserve(&tmp, n); /* no string decodes longer than its line: no regrowing */
   S_in in = {(const unsigned char *)s, (const unsigned char *)s + n, &tmp};
   json_t *obj = json_object();
   bool ok = false;

@@ -16,14 +16,23 @@ typedef struct {
   const char *s;
   uint32_t n;
   uint16_t pending; /* flags for the next token (space before, paragraph start) */
+  uint32_t words;   /* word and number tokens pushed */
+  ds_token *tok;    /* a->tokens while tokenizing, kept here so pushes stay in registers */
+  size_t ntok, cap;
   const ds_map *abbrev, *starters; /* word lists, fetched once per article */
 } S_seg;
 
 static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Past the reserve from the size estimate: doubles like DS_PUSH. */
+static __attribute__((noinline)) void S_grow(S_seg *g) {
+  g->tok = ds_vec_grow(&g->a->arena, g->tok, &g->cap, sizeof *g->tok);
+}
+
 static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
                                uint16_t flags) {
-  ds_token *t = DS_PUSH(&g->a->arena, &g->a->tokens);
+  if (g->ntok == g->cap) S_grow(g);
+  ds_token *t = &g->tok[g->ntok++];
   *t = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | g->pending)};
   g->pending = 0;
   return t;
@@ -44,8 +53,9 @@ static bool S_word_cp(int32_t cp) {
 }
 
 /* A word: letters and digits, with an inner apostrophe, hyphen or period joining more.
- * Runs of ASCII letters and digits are skipped sixteen bytes at a time. */
-static uint32_t S_word(S_seg *g, uint32_t p) {
+ * Runs of ASCII letters and digits are skipped sixteen bytes at a time. Out of line:
+ * S_word below handles the common plain ASCII word itself. */
+static __attribute__((noinline)) uint32_t S_word_joined(S_seg *g, uint32_t p) {
   const unsigned char *s = (const unsigned char *)g->s;
   const uint32_t n = g->n;
   for (;;) {
@@ -59,21 +69,32 @@ static uint32_t S_word(S_seg *g, uint32_t p) {
     }
     if (p >= n) return p;
     size_t jl = 1;
-    char c = (char)s[p];
-    bool joiner = c == '\'' || c == '-';
-    if (!joiner && p + 2 < n && memcmp(s + p, "\xE2\x80\x99", 3) == 0) joiner = true, jl = 3;
-    if (!joiner || p + jl >= n) return p;
+    unsigned char c = s[p];
+    if (c != '\'' && c != '-') { /* else only a right single quote joins: U+2019 */
+      if (c != 0xE2 || p + 2 >= n || s[p + 1] != 0x80 || s[p + 2] != 0x99) return p;
+      jl = 3;
+    }
+    if (p + jl >= n) return p;
     int32_t next = ds_utf8_decode(g->s + p + jl, n - p - jl, &len);
     if (!S_word_cp(next)) return p;
     p += (uint32_t)jl;
   }
 }
 
-/* U.S., H.W., a.m.: single letters each followed by a period. */
-static uint32_t S_dotted(S_seg *g, uint32_t start) {
+/* s and n passed in: g's fields could alias the token stores, so would be reloaded */
+static inline uint32_t S_word(S_seg *g, const char *s, uint32_t n, uint32_t p) {
+  p = (uint32_t)ds_scan_not_alnum(s, p, n);
+  if (p >= n) return p;
+  unsigned char c = (unsigned char)s[p];
+  if (c < 0x80 && c != '\'' && c != '-') return p; /* a space or punctuation: the word ends */
+  return S_word_joined(g, p);
+}
+
+/* U.S., H.W., a.m.: single letters each followed by a period. Rare: kept out of line
+ * so the common word path stays small. */
+static __attribute__((noinline)) uint32_t S_dotted(S_seg *g, uint32_t start) {
   uint32_t p = start;
   int letters = 0;
-  if (p + 1 >= g->n || g->s[p + 1] != '.') return start; /* nearly every word */
   while (p + 1 < g->n && ds_cp_is_alpha((unsigned char)g->s[p]) && (unsigned char)g->s[p] < 0x80 &&
          g->s[p + 1] == '.') {
     p += 2;
@@ -85,7 +106,8 @@ static uint32_t S_dotted(S_seg *g, uint32_t start) {
   return letters >= 2 ? p : start;
 }
 
-static uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t start,
+                                                       uint32_t end) {
   size_t len;
   int32_t cp = ds_utf8_decode(s + start, end - start, &len);
   if (!ds_cp_is_upper(cp)) return 0;
@@ -102,7 +124,8 @@ static uint16_t S_case_flags(const char *s, uint32_t start, uint32_t end) {
 
 /* DS_TF_UPPER for a word starting with an ASCII capital when every letter in it is a
  * capital and there are two or more; stops at the first small letter. */
-static uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
+static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t start,
+                                                       uint32_t end) {
   uint32_t letters = 0;
   for (uint32_t p = start; p < end;) {
     unsigned c = (unsigned char)s[p];
@@ -123,15 +146,17 @@ static uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end) {
   return letters >= 2 ? DS_TF_UPPER : 0;
 }
 
-/* Emits a word token, taking a following period when the word is an abbreviation. */
+/* Emits a word token, taking a following period when the word is an abbreviation. The
+ * tokenizer emits plain ASCII words itself; this takes the rest (a period after, U+0080 up). */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
-  uint32_t end = S_dotted(g, start);
+  bool dot = start + 1 < g->n && g->s[start + 1] == '.'; /* false for nearly every word */
+  uint32_t end = dot ? S_dotted(g, start) : start;
   uint16_t flags = 0;
   unsigned char c0 = (unsigned char)g->s[start];
   if (end > start) {
     flags = DS_TF_ABBREV | S_case_flags(g->s, start, end);
   } else {
-    end = S_word(g, start);
+    end = S_word(g, g->s, g->n, start);
     if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
     else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end);
     if (end < g->n && g->s[end] == '.') {
@@ -142,6 +167,7 @@ static uint32_t S_emit_word(S_seg *g, uint32_t start) {
     }
   }
   S_push(g, start, end, DS_TOK_WORD, flags);
+  g->words++;
   return end;
 }
 
@@ -201,11 +227,19 @@ static void S_tokenize(S_seg *g) {
     if (c == ' ') { /* the commonest byte, first */
       g->pending |= DS_TF_SPACE_BEFORE;
       p++;
-    } else if ((c | 32) - 'a' < 26u) {
-      p = S_emit_word(g, p);
+    } else if ((c | 32) - 'a' < 26u) { /* an ASCII word, emitted here unless a period follows */
+      uint32_t e = S_word(g, g->s, n, p);
+      if (e < n && s[e] == '.') {
+        p = S_emit_word(g, p); /* maybe an abbreviation, an initial or U.S. */
+      } else {
+        S_push(g, p, e, DS_TOK_WORD, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e) : 0);
+        g->words++;
+        p = e;
+      }
     } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
       S_push(g, p, e, DS_TOK_NUMBER, 0);
+      g->words++;
       p = e;
     } else if (c >= 0x80) {
       p = S_other(g, p);
@@ -315,13 +349,13 @@ void ds_segment(ds_article *a) {
   /* news text averages one token per ~5.5 bytes: reserve once instead of regrowing */
   size_t guess = a->body_len / 5 + 16;
   if (a->tokens.cap < guess) {
-    a->tokens.items = ds_arena_grow(&a->arena, NULL, 0, guess * sizeof *a->tokens.items);
+    /* not zeroed: every token up to len is written before it is read */
+    a->tokens.items = ds_arena_alloc_raw(&a->arena, guess * sizeof *a->tokens.items);
     a->tokens.cap = guess;
   }
+  g.tok = a->tokens.items, g.cap = a->tokens.cap;
   S_tokenize(&g);
+  a->tokens.items = g.tok, a->tokens.len = g.ntok, a->tokens.cap = g.cap;
   S_sentences(&g);
-  uint32_t words = 0;
-  for (size_t i = 0; i < a->tokens.len; i++)
-    words += a->tokens.items[i].kind == DS_TOK_WORD || a->tokens.items[i].kind == DS_TOK_NUMBER;
-  a->words = words;
+  a->words = g.words;
 }

@@ -60,13 +60,31 @@ static void *S_alloc_raw(ds_arena *a, size_t size) {
   return p;
 }
 
+void *ds_arena_alloc_raw(ds_arena *a, size_t size) { return S_alloc_raw(a, size); }
+
 void *ds_arena_alloc(ds_arena *a, size_t size) {
   void *p = S_alloc_raw(a, size);
   memset(p, 0, size);
   return p;
 }
 
+/* The array that was allocated last grows where it is when its block has room: no
+ * copy. `total` counts it as a fresh allocation all the same. */
+static bool S_grow_in_place(ds_arena *a, unsigned char *old, size_t old_size, size_t new_size) {
+  size_t was = ds_arena_size(old_size), now = ds_arena_size(new_size);
+  if (!a->head || now < was || old + was != a->head->data + a->used ||
+      a->head->size - a->used < now - was)
+    return false;
+  a->used += now - was;
+  a->total += now;
+  memset(old + old_size, 0, new_size - old_size);
+  return true;
+}
+
 void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
+  if (old && new_size > old_size && new_size <= SIZE_MAX - DS_ALIGN &&
+      S_grow_in_place(a, old, old_size, new_size))
+    return old;
   unsigned char *p = S_alloc_raw(a, new_size);
   size_t keep = old ? (old_size < new_size ? old_size : new_size) : 0;
   if (keep) memcpy(p, old, keep);

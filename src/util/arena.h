@@ -21,6 +21,9 @@ void *ds_arena_alloc(ds_arena *a, size_t size);
 /* Grows an array allocated in this arena: returns a new block with the old contents
  * (the old block is simply abandoned; doubling keeps the waste under 2x). */
 void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size);
+/* Like ds_arena_alloc but the memory is not zeroed: for arrays the caller fills
+ * before reading (a token array reserved from a size estimate). */
+void *ds_arena_alloc_raw(ds_arena *a, size_t size);
 char *ds_arena_strndup(ds_arena *a, const char *s, size_t n);
 /* Makes the next allocations up to `bytes` in total (each counted by ds_arena_size) fit
  * in one block: for copying a known amount into a fresh arena with no waste. */
