@@ -210,9 +210,28 @@ static const ds_map_slot *S_get_lower(const ds_map *m, const char *s, size_t n) 
   return ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
 }
 
-bool qt_cue_in(const char *cue, unsigned flag) {
+/* Slots of the per-thread cache of lemma flags: a few dozen lemmas are asked about. */
+#define QT_LEMMA_CACHE 256
+/* Lemmas are the lists' values or string constants, fixed for the run: their flags
+ * are cached by address, so most questions cost no hashing. */
+static _Thread_local struct {
+  const char *cue;
+  unsigned flags;
+} S_lemma_cache[QT_LEMMA_CACHE];
+
+static unsigned S_lemma_flags(const char *cue) {
   const ds_map_slot *s = S_get_lower(&S_lemmas, cue, strlen(cue));
-  return s && (s->value & flag);
+  return s ? (unsigned)s->value : 0;
+}
+
+bool qt_cue_in(const char *cue, unsigned flag) {
+  uintptr_t h = (uintptr_t)cue;
+  size_t j = (size_t)((h ^ (h >> 9)) >> 3) & (QT_LEMMA_CACHE - 1);
+  if (S_lemma_cache[j].cue != cue) {
+    S_lemma_cache[j].flags = S_lemma_flags(cue);
+    S_lemma_cache[j].cue = cue;
+  }
+  return (S_lemma_cache[j].flags & flag) != 0;
 }
 
 /* A word longer than QT_SHORT_KEY. */
