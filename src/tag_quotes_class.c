@@ -281,31 +281,35 @@ static bool S_title_word(const qt_ctx *q, uint32_t i) {
   return i < q->title_end && i > 0 && (q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START);
 }
 
-/* The cue lemma of word i; the classes of the tokens before it are filled. */
-static const char *S_cue_of(const qt_ctx *q, uint32_t i) {
-  const char *v = NULL;
-  if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
-  else if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
-    v = qt_is(q, i + 1, "it") ? "put it" : NULL;
-  else if ((q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
-           (q->t[i + 1].flags & DS_TF_CAP))
-    v = "say"; /* "Said Ellis: “…”" */
+const char *qt_cue_fixed(uint32_t k) {
+  return k == QT_CUE_ACCORDING ? "according to" : k == QT_CUE_PUT ? "put it" : "say";
+}
+
+/* Where the cue lemma of word i is (QT_CUE_*); the classes of the tokens before it
+ * are filled. */
+static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
+  if (qt_is(q, i, "according")) return qt_is(q, i + 1, "to") ? QT_CUE_ACCORDING : QT_CUE_NONE;
+  if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
+    return qt_is(q, i + 1, "it") ? QT_CUE_PUT : QT_CUE_NONE;
+  if ((q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
+      (q->t[i + 1].flags & DS_TF_CAP))
+    return QT_CUE_SAY; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
    * headline is in title case ("Mayor Says Pier Will Reopen") */
-  else if (q->word[i] && (qt_is_lower_word(q, i) || S_title_word(q, i))) {
-    v = q->word[i]->cue;
-    if (v && i > 0 && qt_has(q, i - 1, QC_ARTICLE)) v = NULL;
-  }
-  return v;
+  if (q->word[i] && q->word[i]->cue && (qt_is_lower_word(q, i) || S_title_word(q, i)) &&
+      !(i > 0 && qt_has(q, i - 1, QC_ARTICLE)))
+    return QT_CUE_WORD;
+  return QT_CUE_NONE;
 }
 
 void qt_classify(qt_ctx *q) {
   ds_arena *ar = &q->a->arena;
   for (uint32_t i = 0; i < q->nt; i++) {
-    q->cls[i] = S_class_of(q, i);
-    if (q->t[i].kind == DS_TOK_WORD) q->cue[i] = S_cue_of(q, i);
+    uint32_t c = S_class_of(q, i);
+    if (q->t[i].kind == DS_TOK_WORD) c |= S_cue_of(q, i) << QC_CUE_SHIFT;
+    q->cls[i] = c;
     if (q->t[i].kind == DS_TOK_QUOTE) *DS_PUSH(ar, &q->marks) = i;
-    if (q->cue[i] || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
+    if ((c >> QC_CUE_SHIFT) || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
       *DS_PUSH(ar, &q->starts) = i;
   }
 }
