@@ -121,13 +121,21 @@ static inline uint64_t S_lower8(uint64_t x) {
   return x | (upper >> 2);
 }
 
+/* The bytes of a key's two words that an n-byte word fills (little-endian). */
+#define QT_KEEP(n) \
+  { (n) >= 8 ? ~0ull : (1ull << (8 * (n))) - 1, (n) <= 8 ? 0 : (1ull << (8 * ((n) - 8))) - 1 }
+static const uint64_t S_keep[QT_SHORT_KEY + 1][2] = {
+    QT_KEEP(0),  QT_KEEP(1),  QT_KEEP(2),  QT_KEEP(3),  QT_KEEP(4),  QT_KEEP(5),
+    QT_KEEP(6),  QT_KEEP(7),  QT_KEEP(8),  QT_KEEP(9),  QT_KEEP(10), QT_KEEP(11),
+    QT_KEEP(12), QT_KEEP(13), QT_KEEP(14), QT_KEEP(15)};
+
 /* Packs the n (<= QT_SHORT_KEY) bytes at s into k; wide: 16 bytes may be read at s. */
 static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (wide) { /* two loads, the bytes past the word masked off */
     memcpy(k, s, 16);
-    k[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    k[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+    k[0] &= S_keep[n][0];
+    k[1] &= S_keep[n][1];
   } else
 #endif
   {
@@ -136,7 +144,7 @@ static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
     for (size_t i = 0; i < n; i++) k[i >> 3] |= (uint64_t)(unsigned char)s[i] << (8 * (i & 7));
   }
   k[0] = S_lower8(k[0]);
-  k[1] = S_lower8(k[1]) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
+  k[1] = (n > 8 ? S_lower8(k[1]) : 0) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
 }
 
 static inline size_t S_slot_of(const uint64_t k[2]) {
@@ -264,7 +272,7 @@ static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
     q->word[i] = S_lookup(q->a, t->start, n);
     if (q->word[i]) bits |= q->word[i]->bits;
-  } else if (t->kind == DS_TOK_PUNCT && n == 1 && strchr(".!?;", s[0])) {
+  } else if (t->kind == DS_TOK_PUNCT && n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?' || s[0] == ';')) {
     /* "(D-Wis.)", "McConnell, R-Ky., said": a period closing an abbreviation before
      * a bracket or comma ends nothing */
     bool inner = s[0] == '.' && i + 1 < q->nt &&
