@@ -314,11 +314,15 @@ void qt_classify(qt_ctx *q) {
   ds_arena *ar = &q->a->arena;
   for (uint32_t i = 0; i < q->nt; i++) {
     uint32_t c = S_class_of(q, i);
-    if (q->t[i].kind == DS_TOK_WORD) c |= S_cue_of(q, i) << QC_CUE_SHIFT;
+    bool start = q->t[i].flags & DS_TF_PARA_START;
+    if (q->t[i].kind == DS_TOK_WORD) { /* "that" is a word too */
+      uint32_t cue = S_cue_of(q, i);
+      c |= cue << QC_CUE_SHIFT;
+      start = start || cue || (i > 0 && qt_is_that(q, i));
+    } else if (q->t[i].kind == DS_TOK_QUOTE)
+      *DS_PUSH(ar, &q->marks) = i;
     q->cls[i] = c;
-    if (q->t[i].kind == DS_TOK_QUOTE) *DS_PUSH(ar, &q->marks) = i;
-    if ((c >> QC_CUE_SHIFT) || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
-      *DS_PUSH(ar, &q->starts) = i;
+    if (start) *DS_PUSH(ar, &q->starts) = i;
   }
 }
 
