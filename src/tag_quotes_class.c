@@ -296,10 +296,12 @@ const char *qt_cue_fixed(uint32_t k) {
 /* Where the cue lemma of word i is (QT_CUE_*); the classes of the tokens before it
  * are filled. */
 static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
-  if (qt_is(q, i, "according")) return qt_is(q, i + 1, "to") ? QT_CUE_ACCORDING : QT_CUE_NONE;
-  if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
+  uint32_t n = q->t[i].end - q->t[i].start;
+  if (n == 9 && qt_is(q, i, "according"))
+    return qt_is(q, i + 1, "to") ? QT_CUE_ACCORDING : QT_CUE_NONE;
+  if ((n == 3 && qt_is(q, i, "put")) || (n == 4 && qt_is(q, i, "puts"))) /* "as X put it," */
     return qt_is(q, i + 1, "it") ? QT_CUE_PUT : QT_CUE_NONE;
-  if ((q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
+  if (n == 4 && (q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
       (q->t[i + 1].flags & DS_TF_CAP))
     return QT_CUE_SAY; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
