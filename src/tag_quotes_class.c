@@ -122,8 +122,8 @@ static inline uint64_t S_lower8(uint64_t x) {
 }
 
 /* The bytes of a key's two words that an n-byte word fills (little-endian). */
-#define QT_KEEP(n) \
-  { (n) >= 8 ? ~0ull : (1ull << (8 * (n))) - 1, (n) <= 8 ? 0 : (1ull << (8 * ((n) - 8))) - 1 }
+#define QT_KEEP(n) /* (n & 7): no branch shifts by 64 or less than 0 */ \
+  { (n) >= 8 ? ~0ull : (1ull << (8 * ((n) & 7))) - 1, (n) <= 8 ? 0 : (1ull << (8 * ((n) & 7))) - 1 }
 static const uint64_t S_keep[QT_SHORT_KEY + 1][2] = {
     QT_KEEP(0),  QT_KEEP(1),  QT_KEEP(2),  QT_KEEP(3),  QT_KEEP(4),  QT_KEEP(5),
     QT_KEEP(6),  QT_KEEP(7),  QT_KEEP(8),  QT_KEEP(9),  QT_KEEP(10), QT_KEEP(11),
