@@ -682,7 +682,6 @@ void ds_tag_quotes(ds_article *a) {
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
   q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
   q.word = DS_NEW(&a->arena, const qt_word *, q.nt);
-  q.cue = DS_NEW(&a->arena, const char *, q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);
   qt_classify(&q);

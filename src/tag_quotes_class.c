@@ -121,13 +121,21 @@ static inline uint64_t S_lower8(uint64_t x) {
   return x | (upper >> 2);
 }
 
+/* The bytes of a key's two words that an n-byte word fills (little-endian). */
+#define QT_KEEP(n) /* (n & 7): no branch shifts by 64 or less than 0 */ \
+  { (n) >= 8 ? ~0ull : (1ull << (8 * ((n) & 7))) - 1, (n) <= 8 ? 0 : (1ull << (8 * ((n) & 7))) - 1 }
+static const uint64_t S_keep[QT_SHORT_KEY + 1][2] = {
+    QT_KEEP(0),  QT_KEEP(1),  QT_KEEP(2),  QT_KEEP(3),  QT_KEEP(4),  QT_KEEP(5),
+    QT_KEEP(6),  QT_KEEP(7),  QT_KEEP(8),  QT_KEEP(9),  QT_KEEP(10), QT_KEEP(11),
+    QT_KEEP(12), QT_KEEP(13), QT_KEEP(14), QT_KEEP(15)};
+
 /* Packs the n (<= QT_SHORT_KEY) bytes at s into k; wide: 16 bytes may be read at s. */
 static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (wide) { /* two loads, the bytes past the word masked off */
     memcpy(k, s, 16);
-    k[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    k[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+    k[0] &= S_keep[n][0];
+    k[1] &= S_keep[n][1];
   } else
 #endif
   {
@@ -136,7 +144,7 @@ static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
     for (size_t i = 0; i < n; i++) k[i >> 3] |= (uint64_t)(unsigned char)s[i] << (8 * (i & 7));
   }
   k[0] = S_lower8(k[0]);
-  k[1] = S_lower8(k[1]) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
+  k[1] = (n > 8 ? S_lower8(k[1]) : 0) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
 }
 
 static inline size_t S_slot_of(const uint64_t k[2]) {
@@ -210,9 +218,28 @@ static const ds_map_slot *S_get_lower(const ds_map *m, const char *s, size_t n) 
   return ds_map_get_lower(m, s, n, ds_hash_lower(s, n));
 }
 
-bool qt_cue_in(const char *cue, unsigned flag) {
+/* Slots of the per-thread cache of lemma flags: a few dozen lemmas are asked about. */
+#define QT_LEMMA_CACHE 256
+/* Lemmas are the lists' values or string constants, fixed for the run: their flags
+ * are cached by address, so most questions cost no hashing. */
+static _Thread_local struct {
+  const char *cue;
+  unsigned flags;
+} S_lemma_cache[QT_LEMMA_CACHE];
+
+static unsigned S_lemma_flags(const char *cue) {
   const ds_map_slot *s = S_get_lower(&S_lemmas, cue, strlen(cue));
-  return s && (s->value & flag);
+  return s ? (unsigned)s->value : 0;
+}
+
+bool qt_cue_in(const char *cue, unsigned flag) {
+  uintptr_t h = (uintptr_t)cue;
+  size_t j = (size_t)((h ^ (h >> 9)) >> 3) & (QT_LEMMA_CACHE - 1);
+  if (S_lemma_cache[j].cue != cue) {
+    S_lemma_cache[j].flags = S_lemma_flags(cue);
+    S_lemma_cache[j].cue = cue;
+  }
+  return (S_lemma_cache[j].flags & flag) != 0;
 }
 
 /* A word longer than QT_SHORT_KEY. */
@@ -245,7 +272,7 @@ static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
     q->word[i] = S_lookup(q->a, t->start, n);
     if (q->word[i]) bits |= q->word[i]->bits;
-  } else if (t->kind == DS_TOK_PUNCT && n == 1 && strchr(".!?;", s[0])) {
+  } else if (t->kind == DS_TOK_PUNCT && n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?' || s[0] == ';')) {
     /* "(D-Wis.)", "McConnell, R-Ky., said": a period closing an abbreviation before
      * a bracket or comma ends nothing */
     bool inner = s[0] == '.' && i + 1 < q->nt &&
@@ -262,32 +289,42 @@ static bool S_title_word(const qt_ctx *q, uint32_t i) {
   return i < q->title_end && i > 0 && (q->t[i].flags & DS_TF_CAP) && !(q->t[i].flags & DS_TF_SENT_START);
 }
 
-/* The cue lemma of word i; the classes of the tokens before it are filled. */
-static const char *S_cue_of(const qt_ctx *q, uint32_t i) {
-  const char *v = NULL;
-  if (qt_is(q, i, "according")) v = qt_is(q, i + 1, "to") ? "according to" : NULL;
-  else if (qt_is(q, i, "put") || qt_is(q, i, "puts")) /* "as X put it," */
-    v = qt_is(q, i + 1, "it") ? "put it" : NULL;
-  else if ((q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
-           (q->t[i + 1].flags & DS_TF_CAP))
-    v = "say"; /* "Said Ellis: “…”" */
+const char *qt_cue_fixed(uint32_t k) {
+  return k == QT_CUE_ACCORDING ? "according to" : k == QT_CUE_PUT ? "put it" : "say";
+}
+
+/* Where the cue lemma of word i is (QT_CUE_*); the classes of the tokens before it
+ * are filled. */
+static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
+  uint32_t n = q->t[i].end - q->t[i].start;
+  if (n == 9 && qt_is(q, i, "according"))
+    return qt_is(q, i + 1, "to") ? QT_CUE_ACCORDING : QT_CUE_NONE;
+  if ((n == 3 && qt_is(q, i, "put")) || (n == 4 && qt_is(q, i, "puts"))) /* "as X put it," */
+    return qt_is(q, i + 1, "it") ? QT_CUE_PUT : QT_CUE_NONE;
+  if (n == 4 && (q->t[i].flags & DS_TF_SENT_START) && qt_is(q, i, "said") && qt_is_word(q, i + 1) &&
+      (q->t[i + 1].flags & DS_TF_CAP))
+    return QT_CUE_SAY; /* "Said Ellis: “…”" */
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
    * headline is in title case ("Mayor Says Pier Will Reopen") */
-  else if (q->word[i] && (qt_is_lower_word(q, i) || S_title_word(q, i))) {
-    v = q->word[i]->cue;
-    if (v && i > 0 && qt_has(q, i - 1, QC_ARTICLE)) v = NULL;
-  }
-  return v;
+  if (q->word[i] && q->word[i]->cue && (qt_is_lower_word(q, i) || S_title_word(q, i)) &&
+      !(i > 0 && qt_has(q, i - 1, QC_ARTICLE)))
+    return QT_CUE_WORD;
+  return QT_CUE_NONE;
 }
 
 void qt_classify(qt_ctx *q) {
   ds_arena *ar = &q->a->arena;
   for (uint32_t i = 0; i < q->nt; i++) {
-    q->cls[i] = S_class_of(q, i);
-    if (q->t[i].kind == DS_TOK_WORD) q->cue[i] = S_cue_of(q, i);
-    if (q->t[i].kind == DS_TOK_QUOTE) *DS_PUSH(ar, &q->marks) = i;
-    if (q->cue[i] || (i > 0 && qt_is_that(q, i)) || (q->t[i].flags & DS_TF_PARA_START))
-      *DS_PUSH(ar, &q->starts) = i;
+    uint32_t c = S_class_of(q, i);
+    bool start = q->t[i].flags & DS_TF_PARA_START;
+    if (q->t[i].kind == DS_TOK_WORD) { /* "that" is a word too */
+      uint32_t cue = S_cue_of(q, i);
+      c |= cue << QC_CUE_SHIFT;
+      start = start || cue || (i > 0 && qt_is_that(q, i));
+    } else if (q->t[i].kind == DS_TOK_QUOTE)
+      *DS_PUSH(ar, &q->marks) = i;
+    q->cls[i] = c;
+    if (start) *DS_PUSH(ar, &q->starts) = i;
   }
 }
 

@@ -92,6 +92,10 @@ enum {
   QC_ARTICLE = 1u << 25,     /* an article or possessive: the next word is a noun */
   QC_CONJ = 1u << 26,        /* a conjunction or adverb opening a sentence ("And then Roe …") */
 };
+/* The top bits of a word's classes say where its cue lemma is (qt_cue), so no
+ * per-token array of lemmas is zeroed and filled. */
+enum { QC_CUE_SHIFT = 28 };
+enum { QT_CUE_NONE, QT_CUE_WORD /* qt_word.cue */, QT_CUE_ACCORDING, QT_CUE_PUT, QT_CUE_SAY };
 
 /* Longest word looked up in a word list; longer tokens are in none. */
 #define QT_MAX_KEY 64
@@ -112,7 +116,6 @@ typedef struct {
   uint32_t nt;
   uint32_t *cls;    /* QC_* per token */
   const qt_word **word;    /* per token: its word list entry, or NULL */
-  const char **cue;        /* cue lemma per word token, or NULL */
   DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
@@ -140,7 +143,7 @@ static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
 /* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
 bool qt_cue_in(const char *cue, unsigned flag);
-/* Fills cls, word and cue of every token, and the lists marks and starts (title_end
+/* Fills cls (cue lemmas included) and word of every token, and the lists marks and starts (title_end
  * first). */
 void qt_classify(qt_ctx *q);
 
@@ -185,8 +188,11 @@ static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
          q->a->body[q->t[i].start] == c;
 }
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
+const char *qt_cue_fixed(uint32_t k);
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  return i < q->nt ? q->cue[i] : NULL; /* NULL for all but words */
+  uint32_t k = i < q->nt ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
+  if (k == QT_CUE_NONE) return NULL; /* all but a few words */
+  return k == QT_CUE_WORD ? q->word[i]->cue : qt_cue_fixed(k);
 }
 /* Same, also accepting verbs that attribute only beside a quote ("the statement read"). */
 const char *qt_cue_near(const qt_ctx *q, uint32_t i);
