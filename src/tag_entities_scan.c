@@ -618,7 +618,8 @@ void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si) {
   c->sent_end = s->tok_end;
   c->headline = S_is_headline(c, si);
   /* what a description holds is read too; the resolver keeps one or the other */
-  for (uint32_t i = s->tok_start; i < s->tok_end; i++) S_desc(c, i);
+  for (uint32_t i = s->tok_start; i < s->tok_end; i++) /* a glance spares most tokens */
+    if (c->t[i].end - c->t[i].start == 3 && (c->a->body[c->t[i].start] | 0x20) == 't') S_desc(c, i);
   uint32_t i = s->tok_start;
   while (i < s->tok_end) {
     if (!ds_ent_is_cap(c, i)) {
