@@ -618,14 +618,16 @@ void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si) {
   c->sent_end = s->tok_end;
   c->headline = S_is_headline(c, si);
   /* what a description holds is read too; the resolver keeps one or the other */
-  for (uint32_t i = s->tok_start; i < s->tok_end; i++) /* a glance spares most tokens */
-    if (c->t[i].end - c->t[i].start == 3 && (c->a->body[c->t[i].start] | 0x20) == 't') S_desc(c, i);
+  const ds_token *t = c->t;
+  const char *body = c->a->body;
+  const ds_ent_memo *memo = c->memo;
+  uint32_t end = s->tok_end;
+  for (uint32_t i = s->tok_start; i < end; i++) /* a glance spares most tokens */
+    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't') S_desc(c, i);
   uint32_t i = s->tok_start;
-  while (i < s->tok_end) {
-    if (!ds_ent_is_cap(c, i)) {
-      i++;
-      continue;
-    }
+  while (i < end) {
+    while (i < end && !memo[i].cap) i++; /* stretches of lower-case words */
+    if (i >= end) break;
     uint32_t j = S_run_end(c, i);
     S_run(c, i, j);
     i = j;
