@@ -88,12 +88,40 @@ static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
   return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
-/* Answers two features of a capitalised word (a name token or not) in one pass:
- * DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when its core has no hyphen. */
-static void S_cap_feats(const char *s, uint32_t n, uint32_t core, ds_ent_memo *mo) {
+/* Up to eight bytes of s (n of them) in one word: all of them when n <= 8 (first and
+ * last four, overlapping, or first, middle and last), else the first eight; zero
+ * bytes fill the rest. Never reads past s + n. */
+static uint64_t S_bytes8(const unsigned char *s, uint32_t n) {
+  uint32_t a, b;
+  if (n >= 4) {
+    __builtin_memcpy(&a, s, 4), __builtin_memcpy(&b, s + (n < 8 ? n - 4 : 4), 4);
+    return a | (uint64_t)b << 32;
+  }
+  return s[0] | (uint32_t)s[n >> 1] << 8 | (uint32_t)s[n - 1] << 16;
+}
+
+#define S_ONES 0x0101010101010101ull
+/* x has a byte equal to ch. */
+static bool S_has_byte(uint64_t x, unsigned char ch) {
+  uint64_t v = x ^ (S_ONES * ch);
+  return ((v - S_ONES) & ~v & (S_ONES << 7)) != 0;
+}
+/* x has an ASCII digit byte (bit-twiddling "hasbetween", bytes above 127 excluded). */
+static bool S_has_digit(uint64_t x) {
+  uint64_t low = x & (S_ONES * 127);
+  return ((S_ONES * (127 + ':') - low) & ~x & (low + S_ONES * (127 - '/')) & (S_ONES << 7)) != 0;
+}
+
+/* Answers two features of a capitalised word (a name token or not) in one pass, eight
+ * bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has no hyphen (a
+ * possessive ending holds none, so the core has one when the word has). */
+static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
+  const unsigned char *p = (const unsigned char *)s;
   bool digit = false, hyphen = false;
-  for (uint32_t x = 0; x < n; x++)
-    digit |= (unsigned)(s[x] - '0') < 10u, hyphen |= s[x] == '-' && x < core;
+  for (uint32_t x = 0; x < n; x += 8) {
+    uint64_t v = S_bytes8(p + x, n - x);
+    digit |= S_has_digit(v), hyphen |= S_has_byte(v, '-');
+  }
   mo->asked |= 1u << DS_EF_DIGIT | (hyphen ? 0 : 1u << DS_EF_HYPHEN_KNOWN);
   mo->is |= digit ? 1u << DS_EF_DIGIT : 0;
 }
@@ -107,7 +135,7 @@ static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
   mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
-  if (mo->cap) S_cap_feats(s, n, n - mo->poss, mo);
+  if (mo->cap) S_cap_feats(s, n, mo);
 }
 
 const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
