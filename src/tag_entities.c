@@ -85,7 +85,7 @@ static inline ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint32_t i) {
  * filter that spares most lower-case words a hash: its top bits index a bitmap. */
 static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
   uint32_t b0 = s[0] | 0x20u, b1 = s[n - 1] | 0x20u; /* A-Z as a-z; others may mix */
-  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
+  return (b0 | b1 << 8 | n << 16) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
 /* Up to eight bytes of s (n of them) in one word: all of them when n <= 8 (first and
@@ -127,15 +127,17 @@ static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
 }
 
 /* A word token's memo: possessive, capital, and for now the sketch in h; its list
- * entry is looked up when first asked for (most lower-case words never are). */
-static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
+ * entry is looked up when first asked for (most lower-case words never are). Returns
+ * whether the word starts in lower case. */
+static bool S_word(const ds_ent_ctx *c, const ds_token *t, ds_ent_memo *mo) {
+  uint32_t n = t->end - t->start;
+  const char *s = c->a->body + t->start;
   mo->poss = S_poss_len(s, n);
-  mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+  mo->cap = (t->flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
   if (mo->cap) S_cap_feats(s, n, mo);
+  return s[0] >= 'a' && s[0] <= 'z';
 }
 
 const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
@@ -186,17 +188,17 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
 /* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
  * Returns the number of capitalised words. */
 static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
-  uint32_t ncap = 0, nlow = 0;
+  uint32_t ncap = 0, nlow = 0, ntok = c->ntok;
+  const ds_token *t = c->t;
   int depth = 0;
-  for (uint32_t i = 0; i < c->ntok; i++) {
+  for (uint32_t i = 0; i < ntok; i++) {
     ds_ent_memo *mo = &c->memo[i];
-    *mo = (ds_ent_memo){.in_quote = S_in_quote(&c->t[i], &depth)};
-    if (c->t[i].kind != DS_TOK_WORD) continue;
-    S_word(c, i, mo);
-    if (S_is_lower_word(c, i)) idx[c->ntok - ++nlow] = i; /* capitalised first, lower last */
+    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth)};
+    if (t[i].kind != DS_TOK_WORD) continue;
+    if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
     else idx[ncap++] = i;
   }
-  c->memo[c->ntok] = (ds_ent_memo){0};
+  c->memo[ntok] = (ds_ent_memo){0};
   S_twins(c, idx, ncap, nlow);
   return ncap;
 }
