@@ -519,6 +519,10 @@ static uint32_t S_run_end(const ds_ent_ctx *c, uint32_t i) {
       j++;
       continue;
     }
+    /* the run goes on only to a capital within three connectors: most runs end here */
+    uint32_t far = j + 3 < c->sent_end ? j + 3 : c->sent_end, x = j + 1;
+    while (x <= far && !ds_ent_is_cap(c, x)) x++;
+    if (x > far) break;
     if (S_punct(c, j, "-") && !(c->t[j].flags & DS_TF_SPACE_BEFORE) && ds_ent_is_cap(c, j + 1) &&
         !(c->t[j + 1].flags & DS_TF_SPACE_BEFORE)) {
       j += 2; /* "U.S.-China Relations" */
