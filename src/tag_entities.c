@@ -190,10 +190,13 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
 static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
   uint32_t ncap = 0, nlow = 0, ntok = c->ntok;
   const ds_token *t = c->t;
+  const char *body = c->a->body;
   int depth = 0;
   for (uint32_t i = 0; i < ntok; i++) {
     ds_ent_memo *mo = &c->memo[i];
     *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth)};
+    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
+      c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
     if (t[i].kind != DS_TOK_WORD) continue;
     if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
     else idx[ncap++] = i;
@@ -337,9 +340,10 @@ void ds_tag_entities(ds_article *a) {
                   .ntok = (uint32_t)a->tokens.len};
   /* once per article, not zeroed: S_classify writes every memo */
   size_t n = c.ntok + 1;
-  void *scratch = malloc(n * sizeof *c.memo + n * sizeof(uint32_t));
+  void *scratch = malloc(n * sizeof *c.memo + 2 * n * sizeof(uint32_t));
   if (!scratch) abort();
   c.memo = scratch;
+  c.thes = (uint32_t *)(c.memo + n) + n;
   /* room for the usual candidates, about one per capitalised word, not zeroed (each
    * is written when pushed); more grow into the arena */
   c.cands.cap = S_classify(&c, (uint32_t *)(c.memo + n)) + DS_ENT_CANDS_SLACK;

@@ -622,12 +622,12 @@ void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si) {
   c->sent_end = s->tok_end;
   c->headline = S_is_headline(c, si);
   /* what a description holds is read too; the resolver keeps one or the other */
-  const ds_token *t = c->t;
-  const char *body = c->a->body;
   const ds_ent_memo *memo = c->memo;
-  uint32_t end = s->tok_end;
-  for (uint32_t i = s->tok_start; i < end; i++) /* a glance spares most tokens */
-    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't') S_desc(c, i);
+  uint32_t end = s->tok_end, at = c->thes_at;
+  while (at > 0 && c->thes[at - 1] >= s->tok_start) at--;
+  while (at < c->nthes && c->thes[at] < s->tok_start) at++;
+  for (; at < c->nthes && c->thes[at] < end; at++) S_desc(c, c->thes[at]);
+  c->thes_at = at;
   uint32_t i = s->tok_start;
   while (i < end) {
     while (i < end && !memo[i].cap) i++; /* stretches of lower-case words */
