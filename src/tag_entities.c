@@ -85,29 +85,59 @@ static inline ds_ent_capword *S_cap_slot(const ds_ent_ctx *c, uint32_t i) {
  * filter that spares most lower-case words a hash: its top bits index a bitmap. */
 static uint32_t S_sketch(const unsigned char *s, uint32_t n) {
   uint32_t b0 = s[0] | 0x20u, b1 = s[n - 1] | 0x20u; /* A-Z as a-z; others may mix */
-  return ((b0 * 31 + b1) * 131 + n) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
+  return (b0 | b1 << 8 | n << 16) * 0x9E3779B1u >> (32 - DS_ENT_CAPS_FILTER_LOG2);
 }
 
-/* Answers two features of a capitalised word (a name token or not) in one pass:
- * DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when its core has no hyphen. */
-static void S_cap_feats(const char *s, uint32_t n, uint32_t core, ds_ent_memo *mo) {
+/* Up to eight bytes of s (n of them) in one word: all of them when n <= 8 (first and
+ * last four, overlapping, or first, middle and last), else the first eight; zero
+ * bytes fill the rest. Never reads past s + n. */
+static uint64_t S_bytes8(const unsigned char *s, uint32_t n) {
+  uint32_t a, b;
+  if (n >= 4) {
+    __builtin_memcpy(&a, s, 4), __builtin_memcpy(&b, s + (n < 8 ? n - 4 : 4), 4);
+    return a | (uint64_t)b << 32;
+  }
+  return s[0] | (uint32_t)s[n >> 1] << 8 | (uint32_t)s[n - 1] << 16;
+}
+
+#define S_ONES 0x0101010101010101ull
+/* x has a byte equal to ch. */
+static bool S_has_byte(uint64_t x, unsigned char ch) {
+  uint64_t v = x ^ (S_ONES * ch);
+  return ((v - S_ONES) & ~v & (S_ONES << 7)) != 0;
+}
+/* x has an ASCII digit byte (bit-twiddling "hasbetween", bytes above 127 excluded). */
+static bool S_has_digit(uint64_t x) {
+  uint64_t low = x & (S_ONES * 127);
+  return ((S_ONES * (127 + ':') - low) & ~x & (low + S_ONES * (127 - '/')) & (S_ONES << 7)) != 0;
+}
+
+/* Answers two features of a capitalised word (a name token or not) in one pass, eight
+ * bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has no hyphen (a
+ * possessive ending holds none, so the core has one when the word has). */
+static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
+  const unsigned char *p = (const unsigned char *)s;
   bool digit = false, hyphen = false;
-  for (uint32_t x = 0; x < n; x++)
-    digit |= (unsigned)(s[x] - '0') < 10u, hyphen |= s[x] == '-' && x < core;
+  for (uint32_t x = 0; x < n; x += 8) {
+    uint64_t v = S_bytes8(p + x, n - x);
+    digit |= S_has_digit(v), hyphen |= S_has_byte(v, '-');
+  }
   mo->asked |= 1u << DS_EF_DIGIT | (hyphen ? 0 : 1u << DS_EF_HYPHEN_KNOWN);
   mo->is |= digit ? 1u << DS_EF_DIGIT : 0;
 }
 
 /* A word token's memo: possessive, capital, and for now the sketch in h; its list
- * entry is looked up when first asked for (most lower-case words never are). */
-static void S_word(const ds_ent_ctx *c, uint32_t i, ds_ent_memo *mo) {
-  uint32_t n;
-  const char *s = ds_ent_tok(c, i, &n);
+ * entry is looked up when first asked for (most lower-case words never are). Returns
+ * whether the word starts in lower case. */
+static bool S_word(const ds_ent_ctx *c, const ds_token *t, ds_ent_memo *mo) {
+  uint32_t n = t->end - t->start;
+  const char *s = c->a->body + t->start;
   mo->poss = S_poss_len(s, n);
-  mo->cap = (c->t[i].flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+  mo->cap = (t->flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
-  if (mo->cap) S_cap_feats(s, n, n - mo->poss, mo);
+  if (mo->cap) S_cap_feats(s, n, mo);
+  return s[0] >= 'a' && s[0] <= 'z';
 }
 
 const ds_ent_entry *ds_ent_look(const ds_ent_ctx *c, uint32_t i) {
@@ -158,17 +188,20 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
 /* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
  * Returns the number of capitalised words. */
 static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
-  uint32_t ncap = 0, nlow = 0;
+  uint32_t ncap = 0, nlow = 0, ntok = c->ntok;
+  const ds_token *t = c->t;
+  const char *body = c->a->body;
   int depth = 0;
-  for (uint32_t i = 0; i < c->ntok; i++) {
+  for (uint32_t i = 0; i < ntok; i++) {
     ds_ent_memo *mo = &c->memo[i];
-    *mo = (ds_ent_memo){.in_quote = S_in_quote(&c->t[i], &depth)};
-    if (c->t[i].kind != DS_TOK_WORD) continue;
-    S_word(c, i, mo);
-    if (S_is_lower_word(c, i)) idx[c->ntok - ++nlow] = i; /* capitalised first, lower last */
+    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth)};
+    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
+      c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
+    if (t[i].kind != DS_TOK_WORD) continue;
+    if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
     else idx[ncap++] = i;
   }
-  c->memo[c->ntok] = (ds_ent_memo){0};
+  c->memo[ntok] = (ds_ent_memo){0};
   S_twins(c, idx, ncap, nlow);
   return ncap;
 }
@@ -307,9 +340,10 @@ void ds_tag_entities(ds_article *a) {
                   .ntok = (uint32_t)a->tokens.len};
   /* once per article, not zeroed: S_classify writes every memo */
   size_t n = c.ntok + 1;
-  void *scratch = malloc(n * sizeof *c.memo + n * sizeof(uint32_t));
+  void *scratch = malloc(n * sizeof *c.memo + 2 * n * sizeof(uint32_t));
   if (!scratch) abort();
   c.memo = scratch;
+  c.thes = (uint32_t *)(c.memo + n) + n;
   /* room for the usual candidates, about one per capitalised word, not zeroed (each
    * is written when pushed); more grow into the arena */
   c.cands.cap = S_classify(&c, (uint32_t *)(c.memo + n)) + DS_ENT_CANDS_SLACK;

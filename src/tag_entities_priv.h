@@ -157,6 +157,8 @@ typedef struct {
   ds_ent_capword *caps;    /* hash set of the capitalised words */
   uint32_t caps_mask;      /* its size - 1 (a power of two) */
   ds_ent_memo *memo;       /* per token (and one past the end), malloc'd: not zeroed */
+  uint32_t *thes;          /* tokens of three bytes starting with t: may be "the" */
+  uint32_t nthes, thes_at; /* their count; the first not below the last sentence's start */
   uint32_t sent;           /* sentence being scanned */
   uint32_t sent_end;       /* its token end */
   bool headline;

@@ -34,19 +34,29 @@ typedef struct {
   DS_VEC(S_ex) ex;
 } S_res;
 
-/* Copies n bytes with ASCII lower-cased, eight at a time; false when s is not all
- * ASCII (dst then holds part of it). dst has room for n + 8 bytes. */
+/* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
+ * short name its first and last four, overlapping); false when s is not all ASCII
+ * (dst then holds part of it). dst has room for n + 8 bytes. */
 static bool S_lower_ascii(char *dst, const char *s, size_t n) {
   uint64_t v, any = 0;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    memcpy(&v, s + i, 8);
-    any |= v, v = ds_lower8(v);
-    memcpy(dst + i, &v, 8);
-  }
-  for (; i < n; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    any |= ch, dst[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  if (n >= 8) {
+    for (size_t i = 0; i < n; i += 8) {
+      size_t at = i + 8 <= n ? i : n - 8;
+      memcpy(&v, s + at, 8);
+      any |= v, v = ds_lower8(v);
+      memcpy(dst + at, &v, 8);
+    }
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, s, 4), memcpy(&hi, s + n - 4, 4);
+    any = v = lo | (uint64_t)hi << 32, v = ds_lower8(v);
+    lo = (uint32_t)v, hi = (uint32_t)(v >> 32);
+    memcpy(dst + n - 4, &hi, 4), memcpy(dst, &lo, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      unsigned char ch = (unsigned char)s[i];
+      any |= ch, dst[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
   }
   return !(any & 0x8080808080808080ull);
 }

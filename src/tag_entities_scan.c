@@ -519,6 +519,10 @@ static uint32_t S_run_end(const ds_ent_ctx *c, uint32_t i) {
       j++;
       continue;
     }
+    /* the run goes on only to a capital within three connectors: most runs end here */
+    uint32_t far = j + 3 < c->sent_end ? j + 3 : c->sent_end, x = j + 1;
+    while (x <= far && !ds_ent_is_cap(c, x)) x++;
+    if (x > far) break;
     if (S_punct(c, j, "-") && !(c->t[j].flags & DS_TF_SPACE_BEFORE) && ds_ent_is_cap(c, j + 1) &&
         !(c->t[j + 1].flags & DS_TF_SPACE_BEFORE)) {
       j += 2; /* "U.S.-China Relations" */
@@ -618,13 +622,16 @@ void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si) {
   c->sent_end = s->tok_end;
   c->headline = S_is_headline(c, si);
   /* what a description holds is read too; the resolver keeps one or the other */
-  for (uint32_t i = s->tok_start; i < s->tok_end; i++) S_desc(c, i);
+  const ds_ent_memo *memo = c->memo;
+  uint32_t end = s->tok_end, at = c->thes_at;
+  while (at > 0 && c->thes[at - 1] >= s->tok_start) at--;
+  while (at < c->nthes && c->thes[at] < s->tok_start) at++;
+  for (; at < c->nthes && c->thes[at] < end; at++) S_desc(c, c->thes[at]);
+  c->thes_at = at;
   uint32_t i = s->tok_start;
-  while (i < s->tok_end) {
-    if (!ds_ent_is_cap(c, i)) {
-      i++;
-      continue;
-    }
+  while (i < end) {
+    while (i < end && !memo[i].cap) i++; /* stretches of lower-case words */
+    if (i >= end) break;
     uint32_t j = S_run_end(c, i);
     S_run(c, i, j);
     i = j;
