@@ -327,6 +327,10 @@ static void test_things_and_place_names(void **state) {
   assert_int_equal(S_ent(a, "Dravnik City")->type, DS_ENT_PLACE);
   assert_int_equal(S_ent(a, "Port Halvar")->type, DS_ENT_PLACE);
   assert_int_equal(a->entities.len, 2);
+  /* streets, roads and bridges are places, not people */
+  a = S_tag("The school on Harrow Street moved its drills. Trucks crossed the Tesvar Bridge.");
+  assert_int_equal(S_ent(a, "Harrow Street")->type, DS_ENT_PLACE);
+  assert_int_equal(S_ent(a, "Tesvar Bridge")->type, DS_ENT_PLACE);
 }
 
 static void test_extra_word_trimmed(void **state) {
