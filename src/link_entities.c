@@ -364,6 +364,24 @@ static bool S_role_conflict(const char *a, const char *b) {
 /* A surname alone joins the block's only person whose surname is close, unless their
  * roles conflict, or the one whose role it shares; when several people share the
  * surname and no role decides, it stays apart rather than guess. */
+/* A one-word "person" that no person's full name explains, while the corpus names the
+ * same word as a place or organisation elsewhere ("Karsovia" tagged a person in one
+ * report, a place in three): the tagger guessed the type, so it joins that entity. */
+static bool S_join_other_type(S_link *l, uint32_t r) {
+  const char *name = S_ent(l, r)->name;
+  if (strchr(name, ' ')) return false;
+  static const ds_ent_type others[] = {DS_ENT_PLACE, DS_ENT_ORG};
+  for (size_t k = 0; k < sizeof others / sizeof *others; k++) {
+    S_key(l, 'n', (int)others[k], name);
+    const ds_map_slot *slot = ds_map_get(&l->keys, l->kb.ptr, l->kb.len);
+    if (slot) {
+      S_union(l, (uint32_t)slot->value, r);
+      return true;
+    }
+  }
+  return false;
+}
+
 static void S_surnames(S_link *l) {
   for (uint32_t r = 0; r < l->refs.len; r++) {
     const S_ref *x = &l->refs.items[r];
@@ -379,7 +397,7 @@ static void S_surnames(S_link *l) {
     if (n == 1 && !S_role_conflict(S_ent(l, r)->role, S_ent(l, (uint32_t)only)->role))
       S_union(l, (uint32_t)only, r);
     else if (by_role >= 0) S_union(l, (uint32_t)by_role, r);
-    else S_join_key(l, r, 's', 0, x->last); /* surname-only mentions still join each other */
+    else if (!S_join_other_type(l, r)) S_join_key(l, r, 's', 0, x->last); /* they join each other */
   }
 }
 
@@ -406,11 +424,23 @@ static void S_alias(S_link *l, ds_gentity *ge, uint32_t g, const char *s) {
 /* Fills one corpus entity from its members (ref ids, in corpus order): the spelling
  * with the most mentions (for a person, a full name over a surname alone), the most
  * frequent role. */
+/* The type most of a cluster's mentions have: a cluster joined across a guessed type
+ * takes the type most reports give it. On a tie a place or organisation wins: only a
+ * lone word is joined across types, and a person is seldom named by one word alone. */
+static ds_ent_type S_majority_type(const S_link *l, const uint32_t *m, size_t n) {
+  uint64_t votes[DS_ENT_GROUP + 1] = {0};
+  for (size_t i = 0; i < n; i++) votes[S_ent(l, m[i])->type] += S_ent(l, m[i])->n_mentions;
+  ds_ent_type best = S_ent(l, m[0])->type;
+  for (int t = 0; t <= DS_ENT_GROUP; t++)
+    if (votes[t] > votes[best] || (votes[t] && votes[t] == votes[best] && best == DS_ENT_PERSON)) best = (ds_ent_type)t;
+  return best;
+}
+
 static void S_fill(S_link *l, ds_gentity *ge, uint32_t g, const uint32_t *m, size_t n) {
   dossier_corpus *c = l->c;
   uint64_t best = 0, best_role = 0;
   memset(ge, 0, sizeof *ge);
-  ge->type = S_ent(l, m[0])->type;
+  ge->type = S_majority_type(l, m, n);
   for (size_t i = 0; i < n; i++) {
     const ds_entity *en = S_ent(l, m[i]);
     /* the most used spelling; for a person, among full names (not a surname alone) */

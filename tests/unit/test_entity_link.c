@@ -220,10 +220,30 @@ static void test_national_prefix(void **state) {
   S_one(c, joined);
 }
 
+/* One word the tagger took for a person in one report and for a place in two is one
+ * place; a person with a full name elsewhere keeps the surname. */
+static void test_guessed_type_joins_majority(void **state) {
+  (void)state;
+  const char *t[] = {"Troops moved into Tarvosia on Monday.", "Convoys crossed into Tarvosia overnight.",
+                     "Tarvosia denied the claim on Monday.", NULL};
+  const dossier_corpus *c = S_link(t);
+  assert_int_equal(c->articles.items[2]->entities.items[0].type, DS_ENT_PERSON); /* the guess */
+  const ds_gentity *g = S_find(c, "Tarvosia");
+  assert_non_null(g);
+  assert_int_equal(g->type, DS_ENT_PLACE);
+  assert_int_equal(g->articles.len, 3);
+  const char *u[] = {"Senator Ada Brandt spoke in Brandt Valley on Monday.", "Brandt said the dam would hold.",
+                     NULL};
+  c = S_link(u);
+  const char *same[] = {"Ada Brandt", "Brandt", NULL};
+  assert_int_equal(S_one(c, same)->type, DS_ENT_PERSON);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_transliterations_merge),
       cmocka_unit_test(test_national_prefix),
+      cmocka_unit_test(test_guessed_type_joins_majority),
       cmocka_unit_test(test_first_name_typo_merges),
       cmocka_unit_test(test_different_first_names_stay_apart),
       cmocka_unit_test(test_surname_alone_joins_only_bearer),
