@@ -238,11 +238,21 @@ static void S_strong(S_res *r) {
   }
 }
 
-/* Step 2: single names that are surely people ("President Putin", "Kirby said"). */
+/* A lone word the article also writes as a place ("in Radan", "the Radan region"). */
+static bool S_placed(const ds_ent_cand *x) {
+  return x->kind == DS_EC_SINGLE && ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)));
+}
+
+/* Step 2: single names that are surely people ("President Putin", "Kirby said"). A
+ * speech verb alone does not make a person of a word the article also writes as a
+ * place: a capital stands for its government ("a charge Radan denied"). */
 static void S_titled(S_res *r) {
+  for (size_t i = 0; i < r->c->cands.len; i++)
+    if (S_placed(&r->c->cands.items[i])) S_put(r, 'l', r->c->cands.items[i].name, strlen(r->c->cands.items[i].name), 0);
   for (size_t i = 0; i < r->c->cands.len; i++) {
     ds_ent_cand *x = &r->c->cands.items[i];
     if (x->kind != DS_EC_SINGLE || !(x->flags & (DS_ES_TITLED | DS_ES_CUE))) continue;
+    if (!(x->flags & DS_ES_TITLED) && S_get(r, 'l', x->name) >= 0) continue;
     /* a known surname is resolved in text order, to its most recent bearer */
     if (S_get(r, 's', x->name) >= 0 || S_again(r, 'n') >= 0 ||
         S_get_again(r, 'f') != -1) /* a first name: its bearer, or nobody */

@@ -327,6 +327,14 @@ static void test_things_and_place_names(void **state) {
   assert_int_equal(S_ent(a, "Dravnik City")->type, DS_ENT_PLACE);
   assert_int_equal(S_ent(a, "Port Halvar")->type, DS_ENT_PLACE);
   assert_int_equal(a->entities.len, 2);
+  /* a speech verb does not make a person of a word also written as a place */
+  a = S_tag("Troops gathered in Tarvo on Monday. It was a provocation, a charge Tarvo denied.");
+  assert_int_equal(S_ent(a, "Tarvo")->type, DS_ENT_PLACE);
+  a = S_tag("Weapons reached Tarvo on Monday. It was a provocation, a charge Tarvo denied.");
+  assert_int_equal(S_ent(a, "Tarvo")->type, DS_ENT_PERSON); /* no place evidence: the guess stands */
+  /* an indefinite pronoun opening a quotation is no name */
+  a = S_tag("\xE2\x80\x9CNobody tells us anything,\xE2\x80\x9D said a shopkeeper in Tarvo.");
+  assert_false(S_has(a, "Nobody"));
   /* streets, roads and bridges are places, not people */
   a = S_tag("The school on Harrow Street moved its drills. Trucks crossed the Tesvar Bridge.");
   assert_int_equal(S_ent(a, "Harrow Street")->type, DS_ENT_PLACE);
