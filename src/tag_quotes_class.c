@@ -113,14 +113,6 @@ static S_slot *S_short; /* open addressing, at most a quarter full */
 static uint32_t S_short_log2;
 static ds_map S_lemmas; /* cue lemma -> QT_CUE_* of the lists naming it */
 
-/* A-Z to a-z in each byte of x; other bytes (UTF-8 too) unchanged. */
-static inline uint64_t S_lower8(uint64_t x) {
-  uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
-  uint64_t upper =
-      (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x & 0x8080808080808080ull;
-  return x | (upper >> 2);
-}
-
 /* The bytes of a key's two words that an n-byte word fills (little-endian). */
 #define QT_KEEP(n) /* (n & 7): no branch shifts by 64 or less than 0 */ \
   { (n) >= 8 ? ~0ull : (1ull << (8 * ((n) & 7))) - 1, (n) <= 8 ? 0 : (1ull << (8 * ((n) & 7))) - 1 }
@@ -143,8 +135,8 @@ static inline void S_pack(const char *s, size_t n, bool wide, uint64_t k[2]) {
     k[0] = k[1] = 0;
     for (size_t i = 0; i < n; i++) k[i >> 3] |= (uint64_t)(unsigned char)s[i] << (8 * (i & 7));
   }
-  k[0] = S_lower8(k[0]);
-  k[1] = (n > 8 ? S_lower8(k[1]) : 0) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
+  k[0] = ds_lower8(k[0]);
+  k[1] = (n > 8 ? ds_lower8(k[1]) : 0) | (uint64_t)n << 56; /* byte 15 is free: n <= 15 */
 }
 
 static inline size_t S_slot_of(const uint64_t k[2]) {

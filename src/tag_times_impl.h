@@ -146,18 +146,14 @@ static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
 /* tag_times_words.c: the word lists. */
 /* Longest key kept in the packed tables (longer ones go to the lexicon). */
 #define DS_TT_KEY_MAX 16
-/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased (SWAR: a byte is upper
- * case when adding 0x80 - 'A' sets its top bit and adding 0x80 - 'Z' - 1 does not). */
+/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased. */
 static inline uint64_t ds_tt_lower8(const char *p) {
   uint64_t x;
   memcpy(&x, p, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   x = __builtin_bswap64(x);
 #endif
-  const uint64_t ones = 0x0101010101010101ull;
-  uint64_t low7 = x & 0x7F7F7F7F7F7F7F7Full;
-  uint64_t upper = ((low7 + (0x80 - 'A') * ones) ^ (low7 + (0x80 - 'Z' - 1) * ones)) & ~x & 0x8080808080808080ull;
-  return x | upper >> 2;
+  return ds_lower8(x);
 }
 /* The key packed for ds_tt_lex_packed: len <= DS_TT_KEY_MAX bytes, ASCII-lower-cased
  * as the lexicon stores its keys, zero-padded. avail: bytes readable from w (at least

@@ -27,23 +27,14 @@ static inline uint64_t S_r32(const unsigned char *p) {
   return v;
 }
 
-/* ASCII upper-case letters of 8 bytes to lower case, other bytes (UTF-8 too) unchanged. */
-static inline uint64_t S_lower8(uint64_t x) {
-  uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
-  uint64_t ge_a = h + 0x3f3f3f3f3f3f3f3full; /* high bit set where byte >= 'A' */
-  uint64_t gt_z = h + 0x2525252525252525ull; /* high bit set where byte > 'Z' */
-  uint64_t upper = ge_a & ~gt_z & ~x & 0x8080808080808080ull;
-  return x | (upper >> 2);
-}
-
 static inline uint64_t S_load32(const unsigned char *p, bool lower) {
   uint64_t v = S_r32(p);
-  return lower ? S_lower8(v) & 0xffffffffull : v;
+  return lower ? ds_lower8(v) & 0xffffffffull : v;
 }
 
 static inline uint64_t S_load64(const unsigned char *p, bool lower) {
   uint64_t v = S_r64(p);
-  return lower ? S_lower8(v) : v;
+  return lower ? ds_lower8(v) : v;
 }
 
 static inline uint64_t S_load8(unsigned char c, bool lower) {
@@ -77,7 +68,7 @@ uint64_t ds_hash_lower(const void *data, size_t n) { return S_hash(data, n, true
 void ds_ascii_lower(char *dst, const char *src, size_t n) {
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    uint64_t v = S_lower8(S_r64((const unsigned char *)src + i));
+    uint64_t v = ds_lower8(S_r64((const unsigned char *)src + i));
     memcpy(dst + i, &v, 8);
   }
   for (; i < n; i++) dst[i] = (char)S_load8((unsigned char)src[i], true);
@@ -121,8 +112,8 @@ static inline bool S_eq_lower(const char *x, const char *y, size_t n) {
   const unsigned char *a = (const unsigned char *)x, *b = (const unsigned char *)y;
   if (n >= 8) {
     for (size_t i = 0; i + 8 < n; i += 8)
-      if (S_r64(a + i) != S_lower8(S_r64(b + i))) return false;
-    return S_r64(a + n - 8) == S_lower8(S_r64(b + n - 8));
+      if (S_r64(a + i) != ds_lower8(S_r64(b + i))) return false;
+    return S_r64(a + n - 8) == ds_lower8(S_r64(b + n - 8));
   }
   if (n >= 4)
     return S_r32(a) == S_load32(b, true) && S_r32(a + n - 4) == S_load32(b + n - 4, true);

@@ -68,7 +68,9 @@ static inline bool ds_map_may_have(const ds_map *m, const char *key, size_t klen
 }
 void ds_map_put(ds_map *m, const char *key, size_t klen, uint64_t value);
 
-/* ASCII A-Z of 8 bytes to lower case, other bytes (UTF-8 too) unchanged. */
+/* ASCII A-Z of 8 bytes to lower case, other bytes (UTF-8 too) unchanged: adding 0x3f
+ * to a byte's low seven bits sets its high bit when it is >= 'A', adding 0x25 when it
+ * is > 'Z'; a byte with its own high bit set is no ASCII letter. */
 static inline uint64_t ds_lower8(uint64_t x) {
   uint64_t h = x & 0x7f7f7f7f7f7f7f7full;
   uint64_t upper = (h + 0x3f3f3f3f3f3f3f3full) & ~(h + 0x2525252525252525ull) & ~x &
