@@ -8,6 +8,10 @@
 #include "util/scan.h"
 #include "util/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Longest abbreviation we look up, in bytes ("lt.-gen." is 8). */
 #define DS_SEG_MAX_ABBREV 12
 
@@ -26,7 +30,7 @@ static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Past the reserve from the size estimate: doubles like DS_PUSH. */
 static __attribute__((noinline)) void S_grow(S_seg *g) {
-  g->tok = ds_vec_grow(&g->a->arena, g->tok, &g->cap, sizeof *g->tok);
+  g->tok = ds_vec_grow_raw(&g->a->arena, g->tok, &g->cap, sizeof *g->tok);
 }
 
 static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
@@ -124,8 +128,8 @@ static __attribute__((noinline)) uint16_t S_case_flags(const char *s, uint32_t s
 
 /* DS_TF_UPPER for a word starting with an ASCII capital when every letter in it is a
  * capital and there are two or more; stops at the first small letter. */
-static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t start,
-                                                       uint32_t end) {
+static __attribute__((noinline)) uint16_t S_upper_flag_slow(const char *s, uint32_t start,
+                                                            uint32_t end) {
   uint32_t letters = 0;
   for (uint32_t p = start; p < end;) {
     unsigned c = (unsigned char)s[p];
@@ -146,6 +150,30 @@ static __attribute__((noinline)) uint16_t S_upper_flag(const char *s, uint32_t s
   return letters >= 2 ? DS_TF_UPPER : 0;
 }
 
+/* S_upper_flag_slow for a word of up to sixteen ASCII bytes, with one load when the text
+ * has sixteen bytes from start (n is the text's length): no small letter, two capitals. */
+static inline uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end, uint32_t n) {
+#ifdef __SSE2__
+  if (end - start <= 16 && n - start >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + start));
+    /* signed compares: bytes from 0x80 up are negative, in neither range */
+    __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    unsigned in = (1u << (end - start)) - 1;
+    if (!(_mm_movemask_epi8(v) & in)) { /* all ASCII */
+      if (_mm_movemask_epi8(lo) & in) return 0;
+      unsigned caps = (unsigned)_mm_movemask_epi8(up) & in;
+      return caps & (caps - 1) ? DS_TF_UPPER : 0; /* two capitals or more */
+    }
+  }
+#else
+  (void)n;
+#endif
+  return S_upper_flag_slow(s, start, end);
+}
+
 /* Emits a word token, taking a following period when the word is an abbreviation. The
  * tokenizer emits plain ASCII words itself; this takes the rest (a period after, U+0080 up). */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
@@ -158,7 +186,7 @@ static uint32_t S_emit_word(S_seg *g, uint32_t start) {
   } else {
     end = S_word(g, g->s, g->n, start);
     if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
-    else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end);
+    else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end, g->n);
     if (end < g->n && g->s[end] == '.') {
       uint32_t len = end + 1 - start;
       bool initial = len == 2 && ds_cp_is_upper(c0);
@@ -175,16 +203,23 @@ static bool S_space_or_open(int32_t cp) {
   return ds_cp_is_space(cp) || cp == '(' || cp == '[' || cp == 0x2014 || cp == 0x2013 || cp == '-';
 }
 
+/* S_space_or_open for an ASCII byte, without the call: space, \t-\r, ( [ - */
+static inline bool S_ascii_space_or_open(unsigned c) {
+  return c == ' ' || c - 9 < 5u || c == '(' || c == '[' || c == '-';
+}
+
 /* A quotation mark, with open/close decided by the mark or by its neighbours. */
 static void S_emit_quote(S_seg *g, uint32_t p, uint32_t len, int32_t cp) {
   uint16_t f;
   if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E) f = DS_TF_OPEN;
   else if (cp == 0x201D || cp == 0xBB) f = DS_TF_CLOSE;
   else if (cp == 0x2019 && p > 0 && !S_space_or_open((unsigned char)g->s[p - 1])) f = DS_TF_CLOSE;
-  else {
+  else if (p == 0 || (unsigned char)g->s[p - 1] < 0x80) { /* the common case: no decoding */
+    f = p == 0 || S_ascii_space_or_open((unsigned char)g->s[p - 1]) ? DS_TF_OPEN : DS_TF_CLOSE;
+  } else {
     size_t l;
-    int32_t before = p ? ds_utf8_decode(g->s + p - ds_utf8_prev_len(g->s, p), 4, &l) : ' ';
-    f = (p == 0 || S_space_or_open(before) || before == 0x201C) ? DS_TF_OPEN : DS_TF_CLOSE;
+    int32_t before = ds_utf8_decode(g->s + p - ds_utf8_prev_len(g->s, p), 4, &l);
+    f = (S_space_or_open(before) || before == 0x201C) ? DS_TF_OPEN : DS_TF_CLOSE;
   }
   S_push(g, p, p + len, DS_TOK_QUOTE, f);
 }
@@ -232,7 +267,7 @@ static void S_tokenize(S_seg *g) {
       if (e < n && s[e] == '.') {
         p = S_emit_word(g, p); /* maybe an abbreviation, an initial or U.S. */
       } else {
-        S_push(g, p, e, DS_TOK_WORD, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e) : 0);
+        S_push(g, p, e, DS_TOK_WORD, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e, n) : 0);
         g->words++;
         p = e;
       }
@@ -295,7 +330,7 @@ static bool S_abbrev_ends(const S_seg *g, const ds_token *t, const ds_token *nex
 static void S_close_sentence(S_seg *g, uint32_t tok_start, uint32_t tok_end, uint32_t para) {
   if (tok_end <= tok_start) return;
   ds_article *a = g->a;
-  ds_sentence *s = DS_PUSH(&a->arena, &a->sentences);
+  ds_sentence *s = DS_PUSH_RAW(&a->arena, &a->sentences); /* every field set below */
   s->tok_start = tok_start;
   s->tok_end = tok_end;
   s->start = a->tokens.items[tok_start].start;
@@ -314,11 +349,22 @@ static size_t S_after_closers(const S_seg *g, size_t i, size_t n) {
   return i;
 }
 
+/* Index of the first token from i below lim that can end or split a sentence: a
+ * punctuation mark, an abbreviation or a paragraph start. Most tokens are none. */
+static size_t S_next_break(const ds_token *t, size_t i, size_t lim) {
+  while (i < lim && t[i].kind != DS_TOK_PUNCT && !(t[i].flags & (DS_TF_PARA_START | DS_TF_ABBREV)))
+    i++;
+  return i;
+}
+
 static void S_sentences(S_seg *g) {
   ds_token *t = g->a->tokens.items;
   size_t n = g->a->tokens.len, start = 0;
   uint32_t para = 0;
   for (size_t i = 0; i < n; i++) {
+    /* tokens before the sentence's length limit that are none of the cases below */
+    size_t cap = start + DS_MAX_SENTENCE_TOKENS - 1;
+    if ((i = S_next_break(t, i, cap < n ? cap : n)) >= n) break;
     if (i > start && (t[i].flags & DS_TF_PARA_START)) {
       S_close_sentence(g, (uint32_t)start, (uint32_t)i, para);
       start = i;

@@ -70,26 +70,31 @@ void *ds_arena_alloc(ds_arena *a, size_t size) {
 
 /* The array that was allocated last grows where it is when its block has room: no
  * copy. `total` counts it as a fresh allocation all the same. */
-static bool S_grow_in_place(ds_arena *a, unsigned char *old, size_t old_size, size_t new_size) {
+static bool S_grow_in_place(ds_arena *a, unsigned char *old, size_t old_size, size_t new_size,
+                            bool zero) {
   size_t was = ds_arena_size(old_size), now = ds_arena_size(new_size);
   if (!a->head || now < was || old + was != a->head->data + a->used ||
       a->head->size - a->used < now - was)
     return false;
   a->used += now - was;
   a->total += now;
-  memset(old + old_size, 0, new_size - old_size);
+  if (zero) memset(old + old_size, 0, new_size - old_size);
   return true;
 }
 
-void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
+static void *S_grow(ds_arena *a, void *old, size_t old_size, size_t new_size, bool zero) {
   if (old && new_size > old_size && new_size <= SIZE_MAX - DS_ALIGN &&
-      S_grow_in_place(a, old, old_size, new_size))
+      S_grow_in_place(a, old, old_size, new_size, zero))
     return old;
   unsigned char *p = S_alloc_raw(a, new_size);
   size_t keep = old ? (old_size < new_size ? old_size : new_size) : 0;
   if (keep) memcpy(p, old, keep);
-  memset(p + keep, 0, new_size - keep); /* only the new tail needs zeroing */
+  if (zero) memset(p + keep, 0, new_size - keep); /* only the new tail needs zeroing */
   return p;
+}
+
+void *ds_arena_grow(ds_arena *a, void *old, size_t old_size, size_t new_size) {
+  return S_grow(a, old, old_size, new_size, true);
 }
 
 size_t ds_arena_size(size_t n) {
@@ -136,9 +141,17 @@ char *ds_arena_printf(ds_arena *a, const char *fmt, ...) {
   return p;
 }
 
-void *ds_vec_grow(ds_arena *a, void *items, size_t *cap, size_t elem) {
+static void *S_vec_grow(ds_arena *a, void *items, size_t *cap, size_t elem, bool zero) {
   size_t old = *cap, fresh = old ? old * 2 : 8;
   if (fresh > SIZE_MAX / elem) abort();
   *cap = fresh;
-  return ds_arena_grow(a, items, old * elem, fresh * elem);
+  return S_grow(a, items, old * elem, fresh * elem, zero);
+}
+
+void *ds_vec_grow(ds_arena *a, void *items, size_t *cap, size_t elem) {
+  return S_vec_grow(a, items, cap, elem, true);
+}
+
+void *ds_vec_grow_raw(ds_arena *a, void *items, size_t *cap, size_t elem) {
+  return S_vec_grow(a, items, cap, elem, false);
 }

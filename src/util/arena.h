@@ -49,7 +49,17 @@ char *ds_arena_printf(ds_arena *a, const char *fmt, ...) __attribute__((format(p
                                                           sizeof(*(v)->items)))           \
                         : (void)0,                                                        \
    &(v)->items[(v)->len++])
+/* DS_PUSH for a vector whose items are written whole before they are read: growth
+ * does not zero the new capacity. */
+#define DS_PUSH_RAW(a, v)                                                                \
+  ((v)->len == (v)->cap ? (void)((v)->items = ds_vec_grow_raw((a), (v)->items, &(v)->cap, \
+                                                              sizeof(*(v)->items)))       \
+                        : (void)0,                                                        \
+   &(v)->items[(v)->len++])
 /* Doubles a DS_VEC's capacity (8 at first) and returns the moved items. */
 void *ds_vec_grow(ds_arena *a, void *items, size_t *cap, size_t elem);
+/* Same without zeroing the new tail: for arrays whose every item up to len is written
+ * before it is read (tokens, offsets). */
+void *ds_vec_grow_raw(ds_arena *a, void *items, size_t *cap, size_t elem);
 
 #endif
