@@ -28,14 +28,20 @@ typedef struct {
 
 static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Past the reserve from the size estimate: doubles like DS_PUSH. */
-static __attribute__((noinline)) void S_grow(S_seg *g) {
-  g->tok = ds_vec_grow_raw(&g->a->arena, g->tok, &g->cap, sizeof *g->tok);
+/* Past the reserve from the size estimate (text denser in tokens than news prose, such
+ * as markup): one move to what the rate so far predicts for the rest, not a doubling
+ * chain; at least doubles. `at` is the byte offset reached. */
+static __attribute__((noinline)) void S_grow(S_seg *g, uint32_t at) {
+  size_t want = g->ntok + (size_t)(g->n - at) * g->ntok / (at ? at : 1) + 16;
+  if (want < 2 * g->cap) want = 2 * g->cap;
+  ds_token *fresh = ds_arena_alloc_raw(&g->a->arena, want * sizeof *fresh);
+  memcpy(fresh, g->tok, g->ntok * sizeof *fresh);
+  g->tok = fresh, g->cap = want;
 }
 
 static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
                                uint16_t flags) {
-  if (g->ntok == g->cap) S_grow(g);
+  if (g->ntok == g->cap) S_grow(g, start);
   ds_token *t = &g->tok[g->ntok++];
   *t = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | g->pending)};
   g->pending = 0;
@@ -224,6 +230,10 @@ static void S_emit_quote(S_seg *g, uint32_t p, uint32_t len, int32_t cp) {
   S_push(g, p, p + len, DS_TOK_QUOTE, f);
 }
 
+/* ASCII symbols as bits, for the common case: $ % # & + = (below 64) and @ */
+#define S_ASCII_SYMBOLS ((1ull << '$') | (1ull << '%') | (1ull << '#') | (1ull << '&') | \
+                         (1ull << '+') | (1ull << '='))
+
 static bool S_is_symbol(int32_t cp) {
   return cp == '$' || cp == '%' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5 || cp == 0x20BD ||
          cp == 0x20B4 || cp == '#' || cp == '@' || cp == '&' || cp == '+' || cp == '=';
@@ -231,8 +241,14 @@ static bool S_is_symbol(int32_t cp) {
 
 /* An ASCII byte other than space, letter or digit: a quote mark or punctuation. */
 static void S_ascii_other(S_seg *g, uint32_t p, unsigned char c) {
-  if (c == '"' || c == '\'') S_emit_quote(g, p, 1, c);
-  else S_push(g, p, p + 1, S_is_symbol(c) ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
+  if (c == '"' || c == '\'') {
+    unsigned before = p ? (unsigned char)g->s[p - 1] : ' ';
+    if (before >= 0x80) S_emit_quote(g, p, 1, c);
+    else S_push(g, p, p + 1, DS_TOK_QUOTE, S_ascii_space_or_open(before) ? DS_TF_OPEN : DS_TF_CLOSE);
+    return;
+  }
+  bool sym = c < 64 ? (S_ASCII_SYMBOLS >> c) & 1 : c == '@';
+  S_push(g, p, p + 1, sym ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
 }
 
 /* A non-ASCII code point at p: the same cases as ASCII, decoded. Returns its end. */
