@@ -11,7 +11,10 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/scan.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct {
   const unsigned char *p, *end;
@@ -29,13 +32,27 @@ static int S_hex(unsigned char c) {
   return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* The byte a one-letter escape stands for (\n, \", ...); 0 when it is none. */
+static char S_simple_escape(unsigned char c) {
+  switch (c) {
+  case '"': return '"';
+  case '\\': return '\\';
+  case '/': return '/';
+  case 'b': return '\b';
+  case 'f': return '\f';
+  case 'n': return '\n';
+  case 'r': return '\r';
+  case 't': return '\t';
+  default: return 0;
+  }
+}
+
 /* One escape after the backslash at in->p; false when the fast path gives up. */
 static bool S_escape(S_in *in) {
-  static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
   if (in->end - in->p < 2) return false;
-  const char *e = memchr(from, in->p[1], sizeof from - 1);
-  if (e && in->p[1]) {
-    ds_buf_putc(in->tmp, to[e - from]);
+  char e = S_simple_escape(in->p[1]);
+  if (e) {
+    ds_buf_putc(in->tmp, e);
     in->p += 2;
     return true;
   }
@@ -58,10 +75,20 @@ static bool S_escape(S_in *in) {
 }
 
 /* Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), as
- * jansson checks it; ASCII is skipped eight bytes at a time. */
+ * jansson checks it; ASCII is skipped sixteen (or eight) bytes at a time. */
 static bool S_utf8_ok(const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+#ifdef __SSE2__
+    if (i + 16 <= n) {
+      unsigned hi = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+      if (!hi) {
+        i += 16;
+        continue;
+      }
+      i += (size_t)__builtin_ctz(hi); /* to the first byte from 0x80 up */
+    }
+#endif
     if (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
@@ -90,20 +117,47 @@ static bool S_utf8_ok(const unsigned char *s, size_t n) {
   return true;
 }
 
+/* ds_scan_json_special that also tells whether a byte from 0x80 up came before the
+ * stop (*high), so that a string of ASCII needs no UTF-8 check after. */
+static size_t S_scan_special(const unsigned char *s, size_t n, bool *high) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+  const __m128i c1f = _mm_set1_epi8(0x1f);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v)); /* v <= 0x1f */
+    unsigned mask = (unsigned)_mm_movemask_epi8(m), hi = (unsigned)_mm_movemask_epi8(v);
+    if (mask) {
+      *high |= (hi & ((mask & -mask) - 1)) != 0; /* high bytes before the stop */
+      return i + (size_t)__builtin_ctz(mask);
+    }
+    *high |= hi != 0;
+  }
+#endif
+  for (; i < n; i++) {
+    if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20) return i;
+    *high |= s[i] >= 0x80;
+  }
+  return n;
+}
+
 /* A string at in->p (the opening quote); decoded into in->tmp. */
 static bool S_string(S_in *in) {
   ds_buf_clear(in->tmp);
   in->p++;
+  bool high = false; /* escapes always decode to valid UTF-8: only raw bytes need the check */
   for (;;) {
     const unsigned char *run = in->p;
-    in->p += ds_scan_json_special((const char *)in->p, 0, (size_t)(in->end - in->p));
+    in->p += S_scan_special(in->p, (size_t)(in->end - in->p), &high);
     ds_buf_put(in->tmp, run, (size_t)(in->p - run));
     if (in->p >= in->end || *in->p < 0x20) return false;
     if (*in->p == '"') break;
     if (!S_escape(in)) return false;
   }
   in->p++;
-  return S_utf8_ok((const unsigned char *)in->tmp->ptr, in->tmp->len);
+  return !high || S_utf8_ok((const unsigned char *)in->tmp->ptr, in->tmp->len);
 }
 
 /* An integer, true, false or null. */
