@@ -28,15 +28,22 @@ typedef struct {
 
 static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Past the reserve from the size estimate (text denser in tokens than news prose, such
- * as markup): one move to what the rate so far predicts for the rest, not a doubling
- * chain; at least doubles. `at` is the byte offset reached. */
-static __attribute__((noinline)) void S_grow(S_seg *g, uint32_t at) {
-  size_t want = g->ntok + (size_t)(g->n - at) * g->ntok / (at ? at : 1) + 16;
-  if (want < 2 * g->cap) want = 2 * g->cap;
-  ds_token *fresh = ds_arena_alloc_raw(&g->a->arena, want * sizeof *fresh);
+/* What the token rate up to byte `at` predicts for the whole text. */
+static size_t S_projected(const S_seg *g, uint32_t at) {
+  return g->ntok + (size_t)(g->n - at) * g->ntok / (at ? at : 1) + 16;
+}
+
+static void S_move_tokens(S_seg *g, size_t cap) {
+  ds_token *fresh = ds_arena_alloc_raw(&g->a->arena, cap * sizeof *fresh);
   memcpy(fresh, g->tok, g->ntok * sizeof *fresh);
-  g->tok = fresh, g->cap = want;
+  g->tok = fresh, g->cap = cap;
+}
+
+/* Past the reserve (text denser in tokens than the sample promised): one move to what
+ * the rate so far predicts for the rest, at least doubling. */
+static __attribute__((noinline)) void S_grow(S_seg *g, uint32_t at) {
+  size_t want = S_projected(g, at);
+  S_move_tokens(g, want < 2 * g->cap ? 2 * g->cap : want);
 }
 
 static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
@@ -268,12 +275,11 @@ static uint32_t S_other(S_seg *g, uint32_t p) {
   return p + (uint32_t)len;
 }
 
-static void S_tokenize(S_seg *g) {
+/* Tokens from byte p until one ends at or past stop; returns where the next begins. */
+static uint32_t S_tokenize_to(S_seg *g, uint32_t p, uint32_t stop) {
   const unsigned char *s = (const unsigned char *)g->s;
   const uint32_t n = g->n;
-  uint32_t p = 0;
-  g->pending = DS_TF_PARA_START;
-  while (p < n) {
+  while (p < stop) {
     unsigned c = s[p];
     if (c == ' ') { /* the commonest byte, first */
       g->pending |= DS_TF_SPACE_BEFORE;
@@ -303,6 +309,21 @@ static void S_tokenize(S_seg *g) {
       p++;
     }
   }
+  return p;
+}
+
+/* The reserve comes from a guess for news prose; text far denser in tokens (markup,
+ * tables) would outgrow it late and move every token. The first bytes are a sample:
+ * when their rate predicts more, the move happens there, while it is cheap. */
+#define DS_SEG_SAMPLE_BYTES 4096
+
+static void S_tokenize(S_seg *g) {
+  g->pending = DS_TF_PARA_START;
+  uint32_t p = S_tokenize_to(g, 0, g->n < DS_SEG_SAMPLE_BYTES ? g->n : DS_SEG_SAMPLE_BYTES);
+  if (p >= g->n) return;
+  size_t want = S_projected(g, p);
+  if (want > g->cap) S_move_tokens(g, want + want / 8); /* a margin for variation */
+  S_tokenize_to(g, p, g->n);
 }
 
 /* ---- sentences ---- */
