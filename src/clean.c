@@ -83,6 +83,7 @@ static bool S_lower_has_marks(char *out, const char *s, size_t n) {
     __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
     _mm_storeu_si128((__m128i *)(void *)(out + i), _mm_or_si128(v, _mm_and_si128(up, bit5)));
     seen = _mm_or_si128(seen, _mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, under)));
+    if (i + 16 < n && i + 32 > n) i = n - 32; /* the last step ends at n: no byte loop */
   }
   marks = _mm_movemask_epi8(seen);
 #endif
@@ -101,9 +102,12 @@ static size_t S_key(const char *s, size_t n, char *out, size_t cap) {
   size_t k = 0;
   if (n < cap) { /* always, for our callers: lower-case it all, then drop the marks */
     if (!S_lower_has_marks(out, s, n)) k = n;
-    else
-      for (size_t i = 0; i < n; i++)
-        if (out[i] != '*' && out[i] != '_') out[k++] = out[i];
+    else /* move the runs between marks down */
+      for (size_t i = 0, e; i < n; i = e + 1) {
+        e = ds_scan_any3(out, i, n, '*', '_', '_');
+        memmove(out + k, out + i, e - i);
+        k += e - i;
+      }
     out[k] = '\0';
     return k;
   }
@@ -196,20 +200,31 @@ static bool S_only_link(const char *key, size_t klen) {
   return close && close + 1 < key + klen && close[1] == '(' && key[klen - 1] == ')';
 }
 
-/* strchr(set, c) != NULL without the call, for short literal sets (NUL matches too). */
-static inline bool S_in(const char *set, char c) {
-  if (!c) return true;
-  for (; *set; set++)
-    if (*set == c) return true;
-  return false;
+/* A set of ASCII bytes as 128 bits, tested without a call. NUL is in every set, as
+ * strchr(set, c) finds the terminator. */
+typedef struct {
+  uint64_t lo, hi;
+} S_byteset;
+#define S_BIT(c) ((c) < 64 ? (uint64_t)1 << (c) : 0)
+#define S_BIT_HI(c) ((c) >= 64 ? (uint64_t)1 << ((c)-64) : 0)
+#define S_SET7(a, b, c, d, e, f, g)                                                        \
+  {S_BIT(0) | S_BIT(a) | S_BIT(b) | S_BIT(c) | S_BIT(d) | S_BIT(e) | S_BIT(f) | S_BIT(g),     \
+   S_BIT_HI(a) | S_BIT_HI(b) | S_BIT_HI(c) | S_BIT_HI(d) | S_BIT_HI(e) | S_BIT_HI(f) |       \
+       S_BIT_HI(g)}
+
+static inline bool S_in(S_byteset set, char c) {
+  unsigned u = (unsigned char)c;
+  return u < 64 ? (set.lo >> u) & 1 : u < 128 && (set.hi >> (u - 64)) & 1;
 }
 
 static bool S_ends_sentence(const char *s, size_t n) {
-  while (n && S_in("\"')]*_ ", s[n - 1])) n--;
+  static const S_byteset closers = S_SET7('"', '\'', ')', ']', '*', '_', ' ');
+  static const S_byteset enders = S_SET7('.', '!', '?', ':', ';', ';', ';');
+  while (n && S_in(closers, s[n - 1])) n--;
   if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
       ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
     n -= 3; /* closing curly quote */
-  return n && S_in(".!?:;", s[n - 1]);
+  return n && S_in(enders, s[n - 1]);
 }
 
 /* A reprint notice names the original outlet after a cue ("originally published by X
