@@ -91,12 +91,19 @@ size_t ds_read_text(dossier_corpus *c, const char *file, const char *bytes, size
     return 0;
   }
   ds_article *a = ds_article_new(file);
+  /* front matter parsing needs a NUL-free string: valid text (nearly all) is copied into
+   * the arena once and parsed there; the rest is repaired first */
   ds_buf fixed = DS_BUF_INIT;
-  ds_utf8_repair(&fixed, bytes, len); /* front matter parsing needs a NUL-free string */
-  size_t fm = S_front_matter(c, a, fixed.ptr, fixed.len);
-  a->raw = ds_arena_strndup(&a->arena, fixed.ptr + fm, fixed.len - fm);
-  a->raw_len = (uint32_t)(fixed.len - fm);
+  const char *text = bytes;
+  if (!ds_utf8_is_clean(bytes, len)) {
+    ds_utf8_repair(&fixed, bytes, len);
+    text = fixed.ptr, len = fixed.len;
+  }
+  char *copy = ds_arena_strndup(&a->arena, text, len);
   ds_buf_free(&fixed);
+  size_t fm = S_front_matter(c, a, copy, len);
+  a->raw = copy + fm;
+  a->raw_len = (uint32_t)(len - fm);
   size_t i = 0;
   while (i < a->raw_len && strchr(" \t\r\n", a->raw[i])) i++;
   if (i == a->raw_len) {
