@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/scan.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -117,32 +118,6 @@ static bool S_utf8_ok(const unsigned char *s, size_t n) {
   return true;
 }
 
-/* ds_scan_json_special that also tells whether a byte from 0x80 up came before the
- * stop (*high), so that a string of ASCII needs no UTF-8 check after. */
-static size_t S_scan_special(const unsigned char *s, size_t n, bool *high) {
-  size_t i = 0;
-#ifdef __SSE2__
-  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-  const __m128i c1f = _mm_set1_epi8(0x1f);
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v)); /* v <= 0x1f */
-    unsigned mask = (unsigned)_mm_movemask_epi8(m), hi = (unsigned)_mm_movemask_epi8(v);
-    if (mask) {
-      *high |= (hi & ((mask & -mask) - 1)) != 0; /* high bytes before the stop */
-      return i + (size_t)__builtin_ctz(mask);
-    }
-    *high |= hi != 0;
-  }
-#endif
-  for (; i < n; i++) {
-    if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20) return i;
-    *high |= s[i] >= 0x80;
-  }
-  return n;
-}
-
 /* A string at in->p (the opening quote); decoded into in->tmp. */
 static bool S_string(S_in *in) {
   ds_buf_clear(in->tmp);
@@ -150,8 +125,11 @@ static bool S_string(S_in *in) {
   bool high = false; /* escapes always decode to valid UTF-8: only raw bytes need the check */
   for (;;) {
     const unsigned char *run = in->p;
-    in->p += S_scan_special(in->p, (size_t)(in->end - in->p), &high);
-    ds_buf_put(in->tmp, run, (size_t)(in->p - run));
+    in->p += ds_scan_json_special((const char *)in->p, 0, (size_t)(in->end - in->p));
+    size_t len = (size_t)(in->p - run);
+    /* the run has no NUL (the scan stops at control bytes): the search finds bytes from 0x80 up */
+    high = high || ds_scan_non_ascii((const char *)run, 0, len) < len;
+    ds_buf_put(in->tmp, run, len);
     if (in->p >= in->end || *in->p < 0x20) return false;
     if (*in->p == '"') break;
     if (!S_escape(in)) return false;
