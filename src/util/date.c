@@ -151,7 +151,15 @@ bool ds_date_parse(const char *str, size_t n, ds_date *out) {
   return c.p == c.end;
 }
 
+/* Every date the grammar accepts writes its day or year in digits. */
+static bool S_has_digit(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned)(s[i] - '0') < 10) return true;
+  return false;
+}
+
 bool ds_date_find(const char *s, size_t n, ds_date *out, size_t *start, size_t *end) {
+  if (!S_has_digit(s, n)) return false; /* most lines: no need to try the grammar per word */
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && isalnum((unsigned char)s[i - 1])) continue; /* start of a word only */
     if (!isalnum((unsigned char)s[i])) continue;
