@@ -45,6 +45,26 @@ static bool S_shift(const C *c, char u, int n, ds_thit *h) {
   return true;
 }
 
+/* "in the morning", "during the night" of a narrative: that part of the day the text
+ * last named (he left on Friday ... in the morning), else of the anchor's; "4 in the
+ * morning" is a clock time that day. Token i is "the". */
+static bool S_part_of_ref_day(const C *c, size_t i, ds_thit *h) {
+  if (!c->anchored) return false;
+  ds_tt_fmt_day(h, c->ref_prec == 'D' ? c->ref : c->anchor);
+  const ds_ttok *n = i >= 2 && ds_tt_word(c, i - 1, "in") ? &c->t[i - 2] : NULL;
+  if (n && ds_tt_plain_num(c, i - 2) && n->ndig <= 2 && n->val >= 1 && n->val <= 12) {
+    int hh = n->val % 12 + (ds_tt_word(c, i + 1, "morning") ? 0 : 12);
+    size_t l = strlen(h->value);
+    snprintf(h->value + l, sizeof h->value - l, "T%02d:00", hh);
+    h->type = DS_TIME_TIME;
+    h->start = i - 2;
+    h->end = i + 2;
+    return true;
+  }
+  h->end = ds_tt_part_of_day(c, i + 1, h);
+  return true;
+}
+
 bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   char u;
   size_t j;
@@ -60,6 +80,9 @@ bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
     h->end = i + 3; /* the next day, the next morning: after the day last named (a longer
                      * unit, "the next year", is as often counted from the anchor) */
     return S_shift(c, 'D', 1, h);
+  } else if (ds_tt_word(c, i, "the") && ds_tt_cls(c, i + 1, 'T') && i > 0 &&
+             (ds_tt_word(c, i - 1, "in") || ds_tt_word(c, i - 1, "during"))) {
+    return S_part_of_ref_day(c, i, h);
   } else {
     return false;
   }

@@ -75,9 +75,11 @@ bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && ds_tt_tight(c, j);
   int tense = poss ? -1 : ds_tt_tense(c, i, j);
   ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
-  /* Friday night: the day; the part stays in the span (TimeBank writes it either way,
-   * with or without the TNI, about as often, and the timeline wants the day) */
-  if (ds_tt_cls(c, j, 'T')) h->end = j + 1;
+  /* Friday night, Friday morning: the day; the part stays in the span (TimeBank writes
+   * night and morning either way, with or without the TNI, about as often, and the
+   * timeline wants the day). An evening is named as one: Friday evening is a TIME. */
+  if (ds_tt_cls(c, j, 'T'))
+    h->end = !strcmp(c->t[j].lex + 1, "EV") ? ds_tt_part_of_day(c, j, h) : j + 1;
   return true;
 }
 

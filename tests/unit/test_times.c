@@ -524,6 +524,25 @@ static void test_starters_listed(void **state) {
   }
 }
 
+/* Parts of a day: a weekday evening is a TIME (TEV), while a weekday night or morning
+ * stays the day; "in the morning" belongs to the day the story last named, and "5 in
+ * the morning" is a clock time. */
+static void test_parts_of_day(void **state) {
+  (void)state;
+  S_expect("The lighthouse keeper spoke on Thursday evening.", SUN, "Thursday evening", "2024-10-24TEV",
+           DS_TIME_TIME);
+  S_expect("The storm hit the coast on Tuesday night.", SUN, "Tuesday night", "2024-10-22", D);
+  S_expect("The ferry sailed on Friday morning.", SUN, "Friday morning", "2024-10-25", D);
+  S_expect("The pier closed on Oct. 21. Workers arrived in the morning to fence it off.", SUN,
+           "the morning", "2024-10-21TMO", DS_TIME_TIME);
+  S_expect("Pumps ran during the night to drain the tunnel.", SUN, "the night", "2024-10-27TNI",
+           DS_TIME_TIME);
+  S_expect("The crew will cast off at 5 in the morning.", SUN, "5 in the morning", "2024-10-27T05:00",
+           DS_TIME_TIME);
+  S_expect("The bells rang at 9 in the evening.", SUN, "9 in the evening", "2024-10-27T21:00", DS_TIME_TIME);
+  S_expect_none("He was a fan of the morning papers and a critic of the evening news.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -539,6 +558,7 @@ int main(void) {
       cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
+      cmocka_unit_test(test_parts_of_day),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
