@@ -214,6 +214,25 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "the quarter ended July 31": a fiscal quarter named by its last day is the calendar
+ * quarter that holds most of its three months, the one of its middle month (May to
+ * July: the second). Only before the text names a quarter: after "its fiscal first
+ * quarter", the quarter keeps that label. Token i follows "quarter". */
+static bool S_quarter_ended(C *c, size_t i, ds_thit *h) {
+  size_t j = ds_tt_word(c, i, "that") ? i + 1 : i;
+  int m, d, y;
+  size_t k;
+  if (!(ds_tt_word(c, j, "ended") || ds_tt_word(c, j, "ending")) || !ds_tt_month(c, j + 1, &m, &k) ||
+      !ds_tt_day(c, k, &d))
+    return false;
+  size_t l = ds_tt_punct(c, k + 1, ',') ? k + 2 : k + 1;
+  if (!ds_tt_year(c, l, &y)) y = ds_tt_month_day(c, m, d, -1).y; /* results come after it */
+  int mid = m - 1 - (d < 15); /* a quarter ended Aug. 2 is May to July */
+  if (mid < 1) mid += 12, y--;
+  ds_tt_fmt_quarter(c, h, y, (mid - 1) / 3 + 1);
+  return true;
+}
+
 /* The quarter a report is about: the latest, the year-earlier quarter. */
 bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   if (!ds_tt_word(c, i, "the") || !c->anchored) return false;
@@ -226,6 +245,11 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   else if (ds_tt_word(c, j, "latest") || ds_tt_word(c, j, "recent"))
     j++, latest = true;
   if (!ds_tt_word(c, j, "quarter") && !(j > i + 1 && ds_tt_word(c, j, "period"))) return false;
+  if (!back && !latest && !c->last_quarter_q && !c->ref_q && ds_tt_word(c, j, "quarter") &&
+      S_quarter_ended(c, j + 1, h)) {
+    h->end = j + 1;
+    return true;
+  }
   /* the latest quarter is the one just ended; "the quarter" is the one last named */
   int y = latest ? 0 : c->last_quarter_y, q = c->last_quarter_q;
   if (!y) {

@@ -543,6 +543,17 @@ static void test_parts_of_day(void **state) {
   S_expect_none("He was a fan of the morning papers and a critic of the evening news.", SUN);
 }
 
+/* A quarter named by its last day is the calendar quarter of its middle month, unless
+ * the text has named the quarter already (a fiscal label sticks). */
+static void test_quarter_ended(void **state) {
+  (void)state;
+  S_expect("In the quarter ended July 31, the ferry line lost money.", SUN, "the quarter", "2024-Q2", D);
+  S_expect("In the quarter that ended Aug. 2, 2023, fares fell.", SUN, "the quarter", "2023-Q2", D);
+  S_expect("The ferry line lost money in its fiscal first quarter. In the quarter ended Sept. 30, fares "
+           "fell.",
+           SUN, "the quarter", "2024-Q1", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -558,7 +569,7 @@ int main(void) {
       cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
-      cmocka_unit_test(test_parts_of_day),
+      cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
