@@ -60,6 +60,17 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "from Sept. 14 to Thursday": a weekday that ends a range begun on a past date (the
+ * day just written) is the last one gone, when that lies after the start. Token i is
+ * the weekday wd. */
+static bool S_range_from_past(const C *c, size_t i, int wd) {
+  if (i < 2 || c->ref_prec != 'D' || !(ds_tt_word(c, i - 1, "to") || ds_tt_word(c, i - 1, "through")) ||
+      !ds_tt_plain_num(c, i - 2))
+    return false;
+  long r = ds_date_to_days(c->ref);
+  return r < ds_date_to_days(c->anchor) && ds_date_to_days(ds_tt_weekday(c, wd, -1, false)) > r;
+}
+
 /* Friday, Tuesday night: the clause's tense says which side of the anchor. */
 bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   int wd;
@@ -73,7 +84,7 @@ bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   }
   /* Friday's vote: news names by its weekday an event already reported */
   bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && ds_tt_tight(c, j);
-  int tense = poss ? -1 : ds_tt_tense(c, i, j);
+  int tense = poss || S_range_from_past(c, i, wd) ? -1 : ds_tt_tense(c, i, j);
   ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
   /* Friday night, Friday morning: the day; the part stays in the span (TimeBank writes
    * night and morning either way, with or without the TNI, about as often, and the

@@ -554,6 +554,18 @@ static void test_quarter_ended(void **state) {
            SUN, "the quarter", "2024-Q1", D);
 }
 
+/* A weekday that closes a range begun on a past date is the last one gone, when that
+ * lies after the start; else "to" leaves it the nearest (a Monday anchor). */
+static void test_range_to_weekday(void **state) {
+  (void)state;
+  const char *mon = "2024-10-28";
+  S_expect("Its stake includes 5,000 shares acquired from Sept. 14 to Thursday.", mon, "Thursday",
+           "2024-10-24", D);
+  S_expect("Its stake includes 5,000 shares acquired from Oct. 25 to Thursday.", mon, "Thursday",
+           "2024-10-31", D);
+  S_expect("Tolls will rise from 5 to 7 euros on Thursday.", mon, "Thursday", "2024-10-31", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -570,6 +582,7 @@ int main(void) {
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
+      cmocka_unit_test(test_range_to_weekday),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
