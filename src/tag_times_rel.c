@@ -10,6 +10,18 @@
 
 typedef ds_tctx C;
 
+/* "today's youth", "many of today's computers": the era, not the day
+ * (data/time_generic_era.txt). Rare, so the list is looked up by name. */
+static bool S_era(const C *c, size_t i) {
+  if (!ds_tt_punct(c, i + 1, '\'') || !ds_tt_word(c, i + 2, "s") || !ds_tt_tight(c, i + 1)) return false;
+  size_t k = i + 3;
+  if (k < c->n && c->t[k].kind == TK_WORD && !c->t[k].cls && k + 1 < c->n && c->t[k + 1].kind == TK_WORD &&
+      !ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k)))
+    k++; /* today's personal computers */
+  return k < c->n && c->t[k].kind == TK_WORD &&
+         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+}
+
 /* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
 bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'P')) {
@@ -46,6 +58,7 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
    * word) ends a name */
   const ds_ttok *p = i > 0 ? &c->t[i - 1] : NULL;
   if ((c->t[i].flags & TF_CAP) && p && p->kind == TK_WORD && (p->flags & TF_CAP) && !p->cls) return false;
+  if (S_era(c, i)) return false;
   h->end = i + 1;
   if (ds_tt_unanchored(c, h)) return true;
   int off = c->t[i].val;

@@ -566,6 +566,14 @@ static void test_range_to_weekday(void **state) {
   S_expect("Tolls will rise from 5 to 7 euros on Thursday.", mon, "Thursday", "2024-10-31", D);
 }
 
+/* "today's youth" is the era, not the day; "today's vote" is the day. */
+static void test_today_as_era(void **state) {
+  (void)state;
+  S_expect_none("Ferries matter to today's youth and to many of today's working families.", SUN);
+  S_expect("Tolls are on today's council agenda.", SUN, "today", "2024-10-27", D);
+  S_expect("The ferry board postponed tomorrow's vote.", SUN, "tomorrow", "2024-10-28", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -582,7 +590,7 @@ int main(void) {
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
-      cmocka_unit_test(test_range_to_weekday),
+      cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
