@@ -65,6 +65,16 @@ static bool S_part_of_ref_day(const C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "It's the second day of the strike", "today is the eighth day of the siege": a count
+ * of days that the present tense puts at the anchor. Token i is "the". */
+static bool S_nth_day_today(const C *c, size_t i) {
+  if (!c->anchored || i == 0 || !ds_tt_word(c, i, "the") || !ds_tt_cls(c, i + 1, 'O') ||
+      !ds_tt_word(c, i + 2, "day") || !ds_tt_word(c, i + 3, "of"))
+    return false;
+  return ds_tt_word(c, i - 1, "is") ||
+         (i >= 2 && ds_tt_word(c, i - 1, "s") && ds_tt_punct(c, i - 2, '\'') && ds_tt_tight(c, i - 1));
+}
+
 bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   char u;
   size_t j;
@@ -80,6 +90,11 @@ bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
     h->end = i + 3; /* the next day, the next morning: after the day last named (a longer
                      * unit, "the next year", is as often counted from the anchor) */
     return S_shift(c, 'D', 1, h);
+  } else if (S_nth_day_today(c, i)) {
+    h->end = i + 3; /* today is the eighth day of the strike */
+    ds_tt_fmt_day(h, c->anchor);
+    h->type = DS_TIME_DATE;
+    return true;
   } else if (ds_tt_word(c, i, "the") && ds_tt_cls(c, i + 1, 'T') && i > 0 &&
              (ds_tt_word(c, i - 1, "in") || ds_tt_word(c, i - 1, "during"))) {
     return S_part_of_ref_day(c, i, h);

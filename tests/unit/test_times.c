@@ -574,6 +574,14 @@ static void test_today_as_era(void **state) {
   S_expect("The ferry board postponed tomorrow's vote.", SUN, "tomorrow", "2024-10-28", D);
 }
 
+/* "It's the third day of the strike": the present tense puts the count at the anchor. */
+static void test_nth_day_today(void **state) {
+  (void)state;
+  S_expect("It's the third day of the ferry strike.", SUN, "the third day", "2024-10-27", D);
+  S_expect("Today is the fifth day of the bridge closure.", SUN, "the fifth day", "2024-10-27", D);
+  S_expect_none("It was the second day of the strike.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -591,6 +599,7 @@ int main(void) {
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
+      cmocka_unit_test(test_nth_day_today),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
