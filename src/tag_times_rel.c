@@ -459,6 +459,14 @@ static bool S_fmt_half(ds_thit *h, int n, char u) {
   return true;
 }
 
+/* "Islam will one day be ...": after a future auxiliary (data/time_tense.txt F), "one
+ * day" is some day ahead, not a span. Tokens i and j are "one" and "day". */
+static bool S_someday(const C *c, size_t i, size_t j) {
+  if (i == 0 || j != i + 1 || !ds_tt_word(c, i, "one") || !ds_tt_word(c, j, "day")) return false;
+  const char *v = c->t[i - 1].kind == TK_WORD ? ds_tt_tlex(c, TL_TENSE, i - 1) : NULL;
+  return v && v[0] == 'F';
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
@@ -490,6 +498,10 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   if (!half && ds_tt_word(c, j + 1, "and") && ds_tt_word(c, j + 2, "a") && ds_tt_word(c, j + 3, "half"))
     half = true, h->end = j + 4; /* a minute and a half */
   if (half && S_fmt_half(h, n, u)) return true;
+  if (S_someday(c, i, j)) {
+    ds_tt_fmt_ref(h, "FUTURE_REF");
+    return true;
+  }
   ds_tt_fmt_duration(h, n, u);
   return true;
 }

@@ -582,6 +582,14 @@ static void test_nth_day_today(void **state) {
   S_expect_none("It was the second day of the strike.", SUN);
 }
 
+/* "will one day be": some day ahead; "for one day", "one day later": a span of a day. */
+static void test_one_day_someday(void **state) {
+  (void)state;
+  S_expect("The island will one day have a bridge.", SUN, "one day", "FUTURE_REF", D);
+  S_expect("The bridge closed for one day.", SUN, "one day", "P1D", DS_TIME_DURATION);
+  S_expect("Tolls would rise by one day's takings.", SUN, "one day", "P1D", DS_TIME_DURATION);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -599,7 +607,7 @@ int main(void) {
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
-      cmocka_unit_test(test_nth_day_today),
+      cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
