@@ -201,6 +201,16 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   return false;
 }
 
+/* A quarter still running by the calendar that a past clause reports on ("earned $5
+ * million in its fourth quarter" in November) is a fiscal one already ended: "a year
+ * earlier" then compares it. */
+static void S_reported_quarter(C *c, size_t a, size_t b, int y, int q) {
+  if (!c->anchored || ds_tt_tense(c, a, b) >= 0) return;
+  c->last_quarter_y = y;
+  c->last_quarter_q = q;
+  c->months_since_quarter = false;
+}
+
 /* the third quarter [of 1990], third-quarter, the fiscal first quarter, 1990 second quarter. */
 bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
@@ -235,6 +245,7 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
     else if (q < cur - 1 && tense > 0) y++;
   }
   ds_tt_fmt_quarter(c, h, y, q);
+  if (c->last_quarter_q != q || c->last_quarter_y != y) S_reported_quarter(c, i, h->end, y, q);
   return true;
 }
 
@@ -274,8 +285,9 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
     h->end = j + 1;
     return true;
   }
-  /* the latest quarter is the one just ended; "the quarter" is the one last named */
-  int y = latest ? 0 : c->last_quarter_y, q = c->last_quarter_q;
+  /* "the quarter" and "the latest quarter" are the one the report last named (a fiscal
+   * quarter need not be the calendar's); before any, the one just ended */
+  int y = c->last_quarter_y, q = c->last_quarter_q;
   if (!y) {
     q = (c->anchor.m - 1) / 3, y = c->anchor.y;
     if (!q) q = 4, y--;

@@ -590,6 +590,21 @@ static void test_one_day_someday(void **state) {
   S_expect("Tolls would rise by one day's takings.", SUN, "one day", "P1D", DS_TIME_DURATION);
 }
 
+/* A calendar quarter not yet over that a past clause reports on is a fiscal quarter
+ * already ended: the latest period and "a year earlier" follow it; a forecast does not. */
+static void test_reported_fiscal_quarter(void **state) {
+  (void)state;
+  const char *nov = "2024-11-05";
+  const char *told = "The ferry line earned $5 million in its fourth quarter. Sales in the latest period rose "
+                     "3% from a year earlier.";
+  S_expect(told, nov, "the latest period", "2024-Q4", D);
+  S_expect(told, nov, "a year earlier", "2023-Q4", D);
+  const char *plan = "The ferry line expects to earn $5 million in its fourth quarter. Sales in the latest "
+                     "period rose 3% from a year earlier.";
+  S_expect(plan, nov, "the latest period", "2024-Q3", D);
+  S_expect(plan, nov, "a year earlier", "2023", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -608,6 +623,7 @@ int main(void) {
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
+      cmocka_unit_test(test_reported_fiscal_quarter),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
