@@ -84,6 +84,15 @@ static bool S_range_from_past(const C *c, size_t i, int wd) {
   return r < ds_date_to_days(c->anchor) && ds_date_to_days(ds_tt_weekday(c, wd, -1, false)) > r;
 }
 
+/* "postponed until Tuesday", "put off to Monday" (data/time_postpone.txt): the new day
+ * lies ahead. Token i is the weekday; rare, so the list is looked up by name. */
+static bool S_postponed_to(const C *c, size_t i) {
+  if (i < 2 || !(ds_tt_word(c, i - 1, "until") || ds_tt_word(c, i - 1, "to") || ds_tt_word(c, i - 1, "till")))
+    return false;
+  const ds_ttok *v = &c->t[i - 2];
+  return v->kind == TK_WORD && ds_lexicon_has("time_postpone", c->text + v->start, v->end - v->start);
+}
+
 /* Friday, Tuesday night: the clause's tense says which side of the anchor. */
 bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   int wd;
@@ -97,7 +106,7 @@ bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   }
   /* Friday's vote: news names by its weekday an event already reported */
   bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && ds_tt_tight(c, j);
-  int tense = poss || S_range_from_past(c, i, wd) ? -1 : ds_tt_tense(c, i, j);
+  int tense = poss || S_range_from_past(c, i, wd) ? -1 : S_postponed_to(c, i) ? 1 : ds_tt_tense(c, i, j);
   ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
   /* Friday night, Friday morning: the day; the part stays in the span (TimeBank writes
    * night and morning either way, with or without the TNI, about as often, and the

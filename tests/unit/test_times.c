@@ -605,6 +605,15 @@ static void test_reported_fiscal_quarter(void **state) {
   S_expect(plan, nov, "a year earlier", "2023", D);
 }
 
+/* A day something was put off to lies ahead, even in a past clause (a Thursday anchor). */
+static void test_postponed_to_weekday(void **state) {
+  (void)state;
+  const char *thu = "2024-10-24";
+  S_expect("The council postponed until Tuesday its vote on the tolls.", thu, "Tuesday", "2024-10-29", D);
+  S_expect("The hearing was put off until Monday.", thu, "Monday", "2024-10-28", D);
+  S_expect("The council met on Tuesday and voted.", thu, "Tuesday", "2024-10-22", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -623,7 +632,7 @@ int main(void) {
       cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
-      cmocka_unit_test(test_reported_fiscal_quarter),
+      cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
