@@ -614,6 +614,15 @@ static void test_postponed_to_weekday(void **state) {
   S_expect("The council met on Tuesday and voted.", thu, "Tuesday", "2024-10-22", D);
 }
 
+/* "the winter of 1994": that season of the year written. */
+static void test_season_of_year(void **state) {
+  (void)state;
+  S_expect("The river froze in the winter of 1994.", SUN, "the winter of 1994", "1994-WI", D);
+  S_expect("It reopened in the summer of nineteen ninety-six.", SUN, "the summer of nineteen ninety-six",
+           "1996-SU", D);
+  S_expect("The pier was rebuilt last summer.", SUN, "last summer", "2024-SU", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -633,6 +642,7 @@ int main(void) {
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
+      cmocka_unit_test(test_season_of_year),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
