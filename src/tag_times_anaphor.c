@@ -65,6 +65,27 @@ static bool S_part_of_ref_day(const C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "mid-afternoon yesterday", "by late morning": a part of a day after early, mid or late
+ * (the modifier stays in the span, tag_times_match.c) is of the day that follows it
+ * (yesterday), else of the day the text last named, else of the anchor's. Token i is
+ * the part of day. */
+static bool S_modified_part(const C *c, size_t i, ds_thit *h) {
+  size_t m = i > 0 && ds_tt_punct(c, i - 1, '-') ? i - 2 : i - 1;
+  if (!c->anchored || i == 0 || m >= i ||
+      !(ds_tt_word(c, m, "mid") || ds_tt_word(c, m, "early") || ds_tt_word(c, m, "late")))
+    return false;
+  ds_date day = c->ref_prec == 'D' ? c->ref : c->anchor;
+  size_t k = i + 1;
+  if (ds_tt_cls(c, k, 'R') && !ds_tt_word(c, k, "tonight")) {
+    day = ds_days_to_date(ds_date_to_days(c->anchor) + c->t[k].val);
+    k++;
+  }
+  ds_tt_fmt_day(h, day);
+  ds_tt_part_of_day(c, i, h);
+  h->end = k;
+  return true;
+}
+
 /* "It's the second day of the strike", "today is the eighth day of the siege": a count
  * of days that the present tense puts at the anchor. Token i is "the". */
 static bool S_nth_day_today(const C *c, size_t i) {
@@ -79,6 +100,7 @@ bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   char u;
   size_t j;
   int n;
+  if (ds_tt_cls(c, i, 'T') && S_modified_part(c, i, h)) return true;
   if (ds_tt_word(c, i, "that")) {
     j = ds_tt_word(c, i + 1, "same") ? i + 2 : i + 1;
     n = 0;

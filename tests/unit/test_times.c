@@ -623,6 +623,17 @@ static void test_season_of_year(void **state) {
   S_expect("The pier was rebuilt last summer.", SUN, "last summer", "2024-SU", D);
 }
 
+/* mid-afternoon yesterday, by late morning: a part of that day, or of the day last named. */
+static void test_modified_part_of_day(void **state) {
+  (void)state;
+  S_expect("The ferry docked at mid-afternoon yesterday.", SUN, "mid-afternoon yesterday", "2024-10-26TAF",
+           DS_TIME_TIME);
+  S_expect("Divers went down on Oct. 21. By late morning they had found the hull.", SUN, "late morning",
+           "2024-10-21TMO", DS_TIME_TIME);
+  S_expect("By mid afternoon the bridge was open.", SUN, "mid afternoon", "2024-10-27TAF", DS_TIME_TIME);
+  S_expect_none("The crew worked a late shift in a mid-size boat.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -642,7 +653,7 @@ int main(void) {
       cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
-      cmocka_unit_test(test_season_of_year),
+      cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
