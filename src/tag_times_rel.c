@@ -29,7 +29,9 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     ds_tt_fmt_ref(h, c->t[i].lex + 1);
     return true;
   }
-  if (ds_tt_word(c, i, "the") && (ds_tt_word(c, i + 1, "past") || ds_tt_word(c, i + 1, "future"))) {
+  /* "the future of the pier" is its fate, not a time */
+  if (ds_tt_word(c, i, "the") && (ds_tt_word(c, i + 1, "past") || ds_tt_word(c, i + 1, "future")) &&
+      !ds_tt_word(c, i + 2, "of")) {
     h->end = i + 2;
     ds_tt_fmt_ref(h, ds_tt_word(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
     return true;

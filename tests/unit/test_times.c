@@ -572,6 +572,9 @@ static void test_today_as_era(void **state) {
   S_expect_none("Ferries matter to today's youth and to many of today's working families.", SUN);
   S_expect("Tolls are on today's council agenda.", SUN, "today", "2024-10-27", D);
   S_expect("The ferry board postponed tomorrow's vote.", SUN, "tomorrow", "2024-10-28", D);
+  /* the same for "the future of the pier": its fate */
+  S_expect_none("Nobody knows the future of the pier.", SUN);
+  S_expect("Tolls may rise in the future.", SUN, "the future", "FUTURE_REF", D);
 }
 
 /* "It's the third day of the strike": the present tense puts the count at the anchor. */
