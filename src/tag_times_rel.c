@@ -490,10 +490,22 @@ static bool S_someday(const C *c, size_t i, size_t j) {
   return v && v[0] == 'F';
 }
 
+/* day-long, decades-long: a span of one unit, or of several. Token i is the unit. */
+static bool S_unit_long(C *c, size_t i, ds_thit *h) {
+  char u;
+  if (!ds_tt_unit(c, i, &u) || u == 'K' || !ds_tt_punct(c, i + 1, '-') || !ds_tt_tight(c, i + 1) ||
+      !ds_tt_tight(c, i + 2) || !ds_tt_word(c, i + 2, "long"))
+    return false;
+  h->end = i + 3;
+  ds_tt_fmt_duration(h, ds_tt_unit_plural(c, i) ? -1 : 1, u);
+  return true;
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
+  if (ds_tt_cls(c, i, 'U')) return S_unit_long(c, i, h);
   if (!ds_tt_count(c, i, &n, &j)) return false;
   /* the 2 of "1/2 hours" is no count of its own */
   if (i > 0 && ds_tt_punct(c, i - 1, '/') && ds_tt_tight(c, i)) return false;
@@ -504,6 +516,10 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
            ds_tt_thas(c, TL_COUNT_FILLERS, j))
     j++; /* two more weeks */
   if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
+  if ((ds_tt_word(c, i, "a") || ds_tt_word(c, i, "an")) && S_unit_long(c, j, h)) {
+    h->start = j; /* a day-long strike: the article is the noun's */
+    return true;
+  }
   /* three-quarters of its food, a quarter of the market: a fraction, unless of a year */
   if (u == 'Q' && (ds_tt_punct(c, j - 1, '-') || (ds_tt_word(c, j + 1, "of") && !ds_tt_unit_plural(c, j) &&
                                                    !ds_tt_year(c, j + 2, &n))))

@@ -637,6 +637,14 @@ static void test_modified_part_of_day(void **state) {
   S_expect_none("The crew worked a late shift in a mid-size boat.", SUN);
 }
 
+/* day-long, decades-long: spans; "a 10-year-old boy" is an age, no time. */
+static void test_unit_long(void **state) {
+  (void)state;
+  S_expect("The ferry strike became a day-long protest.", SUN, "day-long", "P1D", DS_TIME_DURATION);
+  S_expect("It ended a decades-long dispute over tolls.", SUN, "decades-long", "PXY", DS_TIME_DURATION);
+  S_expect_none("A 10-year-old boy rang the bell.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -657,6 +665,7 @@ int main(void) {
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
+      cmocka_unit_test(test_unit_long),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
