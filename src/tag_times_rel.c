@@ -243,6 +243,7 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   if (ds_tt_word(c, k, "fiscal")) k++;
   if (!ds_tt_word(c, k, "quarter")) return false;
   h->end = k + 1;
+  if (k == j + 2 && j == i + 1 && ds_tt_word(c, i, "the")) h->start = j; /* the third-quarter loss */
   size_t l = ds_tt_word(c, k + 1, "of") || ds_tt_punct(c, k + 1, ',') ? k + 2 : k + 1;
   if (!y && ds_tt_year(c, l, &yy)) y = yy, h->end = l + 1;
   if (!y && !c->anchored) return ds_tt_unanchored(c, h);
@@ -530,9 +531,10 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   /* once a week, $500 million a year, four flights a week: a rate, not a span */
   if (ds_tt_word(c, i, "a") && i > 0 && S_rate_before(c, i - 1)) return false;
   h->end = j + 1;
-  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span */
+  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span, not
+   * of an adjective (the 30-day limit) */
   if (i > 0 && h->start == i && ds_tt_word(c, i - 1, "the") && !ds_tt_word(c, i, "a") &&
-      !ds_tt_word(c, i, "an"))
+      !ds_tt_word(c, i, "an") && !ds_tt_punct(c, j - 1, '-'))
     h->start = i - 1;
   if (!half && ds_tt_word(c, j + 1, "and") && ds_tt_word(c, j + 2, "a") && ds_tt_word(c, j + 3, "half"))
     half = true, h->end = j + 4; /* a minute and a half */

@@ -645,6 +645,16 @@ static void test_unit_long(void **state) {
   S_expect_none("A 10-year-old boy rang the bell.", SUN);
 }
 
+/* A hyphenated adjective leaves its article out (the 30-day limit, the third-quarter
+ * loss); a counted span keeps it (the nine months). */
+static void test_adjective_spans(void **state) {
+  (void)state;
+  S_expect("The 30-day closure angered drivers.", SUN, "30-day", "P30D", DS_TIME_DURATION);
+  S_expect("The ferry line blamed the third-quarter loss on fuel.", SUN, "third-quarter", "2024-Q3", D);
+  S_expect("Fares rose in the nine months to September.", SUN, "the nine months", "P9M", DS_TIME_DURATION);
+  S_expect("Fares rose in the third quarter.", SUN, "the third quarter", "2024-Q3", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -665,7 +675,7 @@ int main(void) {
       cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
-      cmocka_unit_test(test_unit_long),
+      cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
