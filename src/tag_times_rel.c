@@ -292,6 +292,10 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   else if (ds_tt_word(c, j, "latest") || ds_tt_word(c, j, "recent"))
     j++, latest = true;
   if (!ds_tt_word(c, j, "quarter") && !(j > i + 1 && ds_tt_word(c, j, "period"))) return false;
+  /* the quarter-to-quarter comparison: no quarter in particular */
+  if (ds_tt_punct(c, j + 1, '-') && ds_tt_tight(c, j + 1) && ds_tt_punct(c, j + 3, '-') &&
+      (ds_tt_word(c, j + 2, "to") || ds_tt_word(c, j + 2, "over") || ds_tt_word(c, j + 2, "by")))
+    return false;
   if (!back && !latest && !c->last_quarter_q && !c->ref_q && ds_tt_word(c, j, "quarter") &&
       S_quarter_ended(c, j + 1, h)) {
     h->end = j + 1;

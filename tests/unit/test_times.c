@@ -653,6 +653,8 @@ static void test_adjective_spans(void **state) {
   S_expect("The ferry line blamed the third-quarter loss on fuel.", SUN, "third-quarter", "2024-Q3", D);
   S_expect("Fares rose in the nine months to September.", SUN, "the nine months", "P9M", DS_TIME_DURATION);
   S_expect("Fares rose in the third quarter.", SUN, "the third quarter", "2024-Q3", D);
+  /* a quarter-to-quarter comparison names no quarter */
+  S_expect_none("The quarter-to-quarter comparison flattered the ferry line.", SUN);
 }
 
 int main(void) {
