@@ -45,10 +45,62 @@ static bool S_shift(const C *c, char u, int n, ds_thit *h) {
   return true;
 }
 
+/* "in the morning", "during the night" of a narrative: that part of the day the text
+ * last named (he left on Friday ... in the morning), else of the anchor's; "4 in the
+ * morning" is a clock time that day. Token i is "the". */
+static bool S_part_of_ref_day(const C *c, size_t i, ds_thit *h) {
+  if (!c->anchored) return false;
+  ds_tt_fmt_day(h, c->ref_prec == 'D' ? c->ref : c->anchor);
+  const ds_ttok *n = i >= 2 && ds_tt_word(c, i - 1, "in") ? &c->t[i - 2] : NULL;
+  if (n && ds_tt_plain_num(c, i - 2) && n->ndig <= 2 && n->val >= 1 && n->val <= 12) {
+    int hh = n->val % 12 + (ds_tt_word(c, i + 1, "morning") ? 0 : 12);
+    size_t l = strlen(h->value);
+    snprintf(h->value + l, sizeof h->value - l, "T%02d:00", hh);
+    h->type = DS_TIME_TIME;
+    h->start = i - 2;
+    h->end = i + 2;
+    return true;
+  }
+  h->end = ds_tt_part_of_day(c, i + 1, h);
+  return true;
+}
+
+/* "mid-afternoon yesterday", "by late morning": a part of a day after early, mid or late
+ * (the modifier stays in the span, tag_times_match.c) is of the day that follows it
+ * (yesterday), else of the day the text last named, else of the anchor's. Token i is
+ * the part of day. */
+static bool S_modified_part(const C *c, size_t i, ds_thit *h) {
+  size_t m = i > 0 && ds_tt_punct(c, i - 1, '-') ? i - 2 : i - 1;
+  if (!c->anchored || i == 0 || m >= i ||
+      !(ds_tt_word(c, m, "mid") || ds_tt_word(c, m, "early") || ds_tt_word(c, m, "late")))
+    return false;
+  ds_date day = c->ref_prec == 'D' ? c->ref : c->anchor;
+  size_t k = i + 1;
+  if (ds_tt_cls(c, k, 'R') && !ds_tt_word(c, k, "tonight")) {
+    day = ds_days_to_date(ds_date_to_days(c->anchor) + c->t[k].val);
+    k++;
+  }
+  ds_tt_fmt_day(h, day);
+  ds_tt_part_of_day(c, i, h);
+  h->end = k;
+  return true;
+}
+
+/* "It's the second day of the strike", "today is the eighth day of the siege": a count
+ * of days that the present tense puts at the anchor. Token i is "the". */
+static bool S_nth_day_today(const C *c, size_t i) {
+  if (!c->anchored || i == 0 || !ds_tt_word(c, i, "the") || !ds_tt_cls(c, i + 1, 'O') ||
+      !ds_tt_word(c, i + 2, "day") || !ds_tt_word(c, i + 3, "of"))
+    return false;
+  return ds_tt_word(c, i - 1, "is") ||
+         (i >= 2 && ds_tt_word(c, i - 1, "s") && ds_tt_punct(c, i - 2, '\'') && ds_tt_tight(c, i - 1));
+}
+
 bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   char u;
   size_t j;
   int n;
+  if (ds_tt_cls(c, i, 'T') && S_modified_part(c, i, h)) return true;
   if (ds_tt_word(c, i, "that")) {
     j = ds_tt_word(c, i + 1, "same") ? i + 2 : i + 1;
     n = 0;
@@ -60,6 +112,14 @@ bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
     h->end = i + 3; /* the next day, the next morning: after the day last named (a longer
                      * unit, "the next year", is as often counted from the anchor) */
     return S_shift(c, 'D', 1, h);
+  } else if (S_nth_day_today(c, i)) {
+    h->end = i + 3; /* today is the eighth day of the strike */
+    ds_tt_fmt_day(h, c->anchor);
+    h->type = DS_TIME_DATE;
+    return true;
+  } else if (ds_tt_word(c, i, "the") && ds_tt_cls(c, i + 1, 'T') && i > 0 &&
+             (ds_tt_word(c, i - 1, "in") || ds_tt_word(c, i - 1, "during"))) {
+    return S_part_of_ref_day(c, i, h);
   } else {
     return false;
   }

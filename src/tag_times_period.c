@@ -104,6 +104,19 @@ static bool S_week_of(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* the winter of 1994, the summer of nineteen ninety-six: that season of the year named. */
+static bool S_season_of(C *c, size_t i, ds_thit *h) {
+  int y;
+  size_t k;
+  if (!ds_tt_word(c, i, "the") || !ds_tt_cls(c, i + 1, 'S') || !ds_tt_word(c, i + 2, "of") ||
+      !ds_tt_year_any(c, i + 3, &y, &k))
+    return false;
+  h->end = k;
+  snprintf(h->value, sizeof h->value, "%04d-%s", y, c->t[i + 1].lex + 1);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 /* One call for the word patterns: the tagger tries them at every starter word, and the
  * first letter rules most out. */
 bool ds_ttp_period(C *c, size_t i, ds_thit *h) {
@@ -111,6 +124,6 @@ bool ds_ttp_period(C *c, size_t i, ds_thit *h) {
   if (t->kind != TK_WORD) return false;
   char ch = (char)(c->text[t->start] | 32);
   if ((ch == 'e' || ch == 'l') && S_in_the(c, i, h)) return true;
-  if (ch == 't' && S_week_of(c, i, h)) return true;
+  if (ch == 't' && (S_week_of(c, i, h) || S_season_of(c, i, h))) return true;
   return (ch == 't' || ch == 'f' || ch == 's' || ch == 'l') && S_half(c, i, h);
 }

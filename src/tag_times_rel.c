@@ -10,6 +10,18 @@
 
 typedef ds_tctx C;
 
+/* "today's youth", "many of today's computers": the era, not the day
+ * (data/time_generic_era.txt). Rare, so the list is looked up by name. */
+static bool S_era(const C *c, size_t i) {
+  if (!ds_tt_punct(c, i + 1, '\'') || !ds_tt_word(c, i + 2, "s") || !ds_tt_tight(c, i + 1)) return false;
+  size_t k = i + 3;
+  if (k < c->n && c->t[k].kind == TK_WORD && !c->t[k].cls && k + 1 < c->n && c->t[k + 1].kind == TK_WORD &&
+      !ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k)))
+    k++; /* today's personal computers */
+  return k < c->n && c->t[k].kind == TK_WORD &&
+         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+}
+
 /* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
 bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'P')) {
@@ -17,7 +29,9 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     ds_tt_fmt_ref(h, c->t[i].lex + 1);
     return true;
   }
-  if (ds_tt_word(c, i, "the") && (ds_tt_word(c, i + 1, "past") || ds_tt_word(c, i + 1, "future"))) {
+  /* "the future of the pier" is its fate, not a time */
+  if (ds_tt_word(c, i, "the") && (ds_tt_word(c, i + 1, "past") || ds_tt_word(c, i + 1, "future")) &&
+      !ds_tt_word(c, i + 2, "of")) {
     h->end = i + 2;
     ds_tt_fmt_ref(h, ds_tt_word(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
     return true;
@@ -46,6 +60,7 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
    * word) ends a name */
   const ds_ttok *p = i > 0 ? &c->t[i - 1] : NULL;
   if ((c->t[i].flags & TF_CAP) && p && p->kind == TK_WORD && (p->flags & TF_CAP) && !p->cls) return false;
+  if (S_era(c, i)) return false;
   h->end = i + 1;
   if (ds_tt_unanchored(c, h)) return true;
   int off = c->t[i].val;
@@ -58,6 +73,26 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     h->end = ds_tt_part_of_day(c, i + 1, h);
   }
   return true;
+}
+
+/* "from Sept. 14 to Thursday": a weekday that ends a range begun on a past date (the
+ * day just written) is the last one gone, when that lies after the start. Token i is
+ * the weekday wd. */
+static bool S_range_from_past(const C *c, size_t i, int wd) {
+  if (i < 2 || c->ref_prec != 'D' || !(ds_tt_word(c, i - 1, "to") || ds_tt_word(c, i - 1, "through")) ||
+      !ds_tt_plain_num(c, i - 2))
+    return false;
+  long r = ds_date_to_days(c->ref);
+  return r < ds_date_to_days(c->anchor) && ds_date_to_days(ds_tt_weekday(c, wd, -1, false)) > r;
+}
+
+/* "postponed until Tuesday", "put off to Monday" (data/time_postpone.txt): the new day
+ * lies ahead. Token i is the weekday; rare, so the list is looked up by name. */
+static bool S_postponed_to(const C *c, size_t i) {
+  if (i < 2 || !(ds_tt_word(c, i - 1, "until") || ds_tt_word(c, i - 1, "to") || ds_tt_word(c, i - 1, "till")))
+    return false;
+  const ds_ttok *v = &c->t[i - 2];
+  return v->kind == TK_WORD && ds_lexicon_has("time_postpone", c->text + v->start, v->end - v->start);
 }
 
 /* Friday, Tuesday night: the clause's tense says which side of the anchor. */
@@ -73,11 +108,13 @@ bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   }
   /* Friday's vote: news names by its weekday an event already reported */
   bool poss = ds_tt_punct(c, j, '\'') && ds_tt_word(c, j + 1, "s") && ds_tt_tight(c, j);
-  int tense = poss ? -1 : ds_tt_tense(c, i, j);
+  int tense = poss || S_range_from_past(c, i, wd) ? -1 : S_postponed_to(c, i) ? 1 : ds_tt_tense(c, i, j);
   ds_tt_fmt_day(h, ds_tt_weekday(c, wd, tense, false));
-  /* Friday night: the day; the part stays in the span (TimeBank writes it either way,
-   * with or without the TNI, about as often, and the timeline wants the day) */
-  if (ds_tt_cls(c, j, 'T')) h->end = j + 1;
+  /* Friday night, Friday morning: the day; the part stays in the span (TimeBank writes
+   * night and morning either way, with or without the TNI, about as often, and the
+   * timeline wants the day). An evening is named as one: Friday evening is a TIME. */
+  if (ds_tt_cls(c, j, 'T'))
+    h->end = !strcmp(c->t[j].lex + 1, "EV") ? ds_tt_part_of_day(c, j, h) : j + 1;
   return true;
 }
 
@@ -175,6 +212,16 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   return false;
 }
 
+/* A quarter still running by the calendar that a past clause reports on ("earned $5
+ * million in its fourth quarter" in November) is a fiscal one already ended: "a year
+ * earlier" then compares it. */
+static void S_reported_quarter(C *c, size_t a, size_t b, int y, int q) {
+  if (!c->anchored || ds_tt_tense(c, a, b) >= 0) return;
+  c->last_quarter_y = y;
+  c->last_quarter_q = q;
+  c->months_since_quarter = false;
+}
+
 /* the third quarter [of 1990], third-quarter, the fiscal first quarter, 1990 second quarter. */
 bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
@@ -196,6 +243,7 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   if (ds_tt_word(c, k, "fiscal")) k++;
   if (!ds_tt_word(c, k, "quarter")) return false;
   h->end = k + 1;
+  if (k == j + 2 && j == i + 1 && ds_tt_word(c, i, "the")) h->start = j; /* the third-quarter loss */
   size_t l = ds_tt_word(c, k + 1, "of") || ds_tt_punct(c, k + 1, ',') ? k + 2 : k + 1;
   if (!y && ds_tt_year(c, l, &yy)) y = yy, h->end = l + 1;
   if (!y && !c->anchored) return ds_tt_unanchored(c, h);
@@ -209,6 +257,26 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
     else if (q < cur - 1 && tense > 0) y++;
   }
   ds_tt_fmt_quarter(c, h, y, q);
+  if (c->last_quarter_q != q || c->last_quarter_y != y) S_reported_quarter(c, i, h->end, y, q);
+  return true;
+}
+
+/* "the quarter ended July 31": a fiscal quarter named by its last day is the calendar
+ * quarter that holds most of its three months, the one of its middle month (May to
+ * July: the second). Only before the text names a quarter: after "its fiscal first
+ * quarter", the quarter keeps that label. Token i follows "quarter". */
+static bool S_quarter_ended(C *c, size_t i, ds_thit *h) {
+  size_t j = ds_tt_word(c, i, "that") ? i + 1 : i;
+  int m, d, y;
+  size_t k;
+  if (!(ds_tt_word(c, j, "ended") || ds_tt_word(c, j, "ending")) || !ds_tt_month(c, j + 1, &m, &k) ||
+      !ds_tt_day(c, k, &d))
+    return false;
+  size_t l = ds_tt_punct(c, k + 1, ',') ? k + 2 : k + 1;
+  if (!ds_tt_year(c, l, &y)) y = ds_tt_month_day(c, m, d, -1).y; /* results come after it */
+  int mid = m - 1 - (d < 15); /* a quarter ended Aug. 2 is May to July */
+  if (mid < 1) mid += 12, y--;
+  ds_tt_fmt_quarter(c, h, y, (mid - 1) / 3 + 1);
   return true;
 }
 
@@ -224,8 +292,18 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   else if (ds_tt_word(c, j, "latest") || ds_tt_word(c, j, "recent"))
     j++, latest = true;
   if (!ds_tt_word(c, j, "quarter") && !(j > i + 1 && ds_tt_word(c, j, "period"))) return false;
-  /* the latest quarter is the one just ended; "the quarter" is the one last named */
-  int y = latest ? 0 : c->last_quarter_y, q = c->last_quarter_q;
+  /* the quarter-to-quarter comparison: no quarter in particular */
+  if (ds_tt_punct(c, j + 1, '-') && ds_tt_tight(c, j + 1) && ds_tt_punct(c, j + 3, '-') &&
+      (ds_tt_word(c, j + 2, "to") || ds_tt_word(c, j + 2, "over") || ds_tt_word(c, j + 2, "by")))
+    return false;
+  if (!back && !latest && !c->last_quarter_q && !c->ref_q && ds_tt_word(c, j, "quarter") &&
+      S_quarter_ended(c, j + 1, h)) {
+    h->end = j + 1;
+    return true;
+  }
+  /* "the quarter" and "the latest quarter" are the one the report last named (a fiscal
+   * quarter need not be the calendar's); before any, the one just ended */
+  int y = c->last_quarter_y, q = c->last_quarter_q;
   if (!y) {
     q = (c->anchor.m - 1) / 3, y = c->anchor.y;
     if (!q) q = 4, y--;
@@ -409,10 +487,30 @@ static bool S_fmt_half(ds_thit *h, int n, char u) {
   return true;
 }
 
+/* "Islam will one day be ...": after a future auxiliary (data/time_tense.txt F), "one
+ * day" is some day ahead, not a span. Tokens i and j are "one" and "day". */
+static bool S_someday(const C *c, size_t i, size_t j) {
+  if (i == 0 || j != i + 1 || !ds_tt_word(c, i, "one") || !ds_tt_word(c, j, "day")) return false;
+  const char *v = c->t[i - 1].kind == TK_WORD ? ds_tt_tlex(c, TL_TENSE, i - 1) : NULL;
+  return v && v[0] == 'F';
+}
+
+/* day-long, decades-long: a span of one unit, or of several. Token i is the unit. */
+static bool S_unit_long(C *c, size_t i, ds_thit *h) {
+  char u;
+  if (!ds_tt_unit(c, i, &u) || u == 'K' || !ds_tt_punct(c, i + 1, '-') || !ds_tt_tight(c, i + 1) ||
+      !ds_tt_tight(c, i + 2) || !ds_tt_word(c, i + 2, "long"))
+    return false;
+  h->end = i + 3;
+  ds_tt_fmt_duration(h, ds_tt_unit_plural(c, i) ? -1 : 1, u);
+  return true;
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
+  if (ds_tt_cls(c, i, 'U')) return S_unit_long(c, i, h);
   if (!ds_tt_count(c, i, &n, &j)) return false;
   /* the 2 of "1/2 hours" is no count of its own */
   if (i > 0 && ds_tt_punct(c, i - 1, '/') && ds_tt_tight(c, i)) return false;
@@ -423,6 +521,10 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
            ds_tt_thas(c, TL_COUNT_FILLERS, j))
     j++; /* two more weeks */
   if (!ds_tt_unit(c, j, &u) || u == 'K') return false;
+  if ((ds_tt_word(c, i, "a") || ds_tt_word(c, i, "an")) && S_unit_long(c, j, h)) {
+    h->start = j; /* a day-long strike: the article is the noun's */
+    return true;
+  }
   /* three-quarters of its food, a quarter of the market: a fraction, unless of a year */
   if (u == 'Q' && (ds_tt_punct(c, j - 1, '-') || (ds_tt_word(c, j + 1, "of") && !ds_tt_unit_plural(c, j) &&
                                                    !ds_tt_year(c, j + 2, &n))))
@@ -433,13 +535,18 @@ bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   /* once a week, $500 million a year, four flights a week: a rate, not a span */
   if (ds_tt_word(c, i, "a") && i > 0 && S_rate_before(c, i - 1)) return false;
   h->end = j + 1;
-  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span */
+  /* the nine months ended Sept. 30: TimeML keeps the article of a counted span, not
+   * of an adjective (the 30-day limit) */
   if (i > 0 && h->start == i && ds_tt_word(c, i - 1, "the") && !ds_tt_word(c, i, "a") &&
-      !ds_tt_word(c, i, "an"))
+      !ds_tt_word(c, i, "an") && !ds_tt_punct(c, j - 1, '-'))
     h->start = i - 1;
   if (!half && ds_tt_word(c, j + 1, "and") && ds_tt_word(c, j + 2, "a") && ds_tt_word(c, j + 3, "half"))
     half = true, h->end = j + 4; /* a minute and a half */
   if (half && S_fmt_half(h, n, u)) return true;
+  if (S_someday(c, i, j)) {
+    ds_tt_fmt_ref(h, "FUTURE_REF");
+    return true;
+  }
   ds_tt_fmt_duration(h, n, u);
   return true;
 }

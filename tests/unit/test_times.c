@@ -524,6 +524,139 @@ static void test_starters_listed(void **state) {
   }
 }
 
+/* Parts of a day: a weekday evening is a TIME (TEV), while a weekday night or morning
+ * stays the day; "in the morning" belongs to the day the story last named, and "5 in
+ * the morning" is a clock time. */
+static void test_parts_of_day(void **state) {
+  (void)state;
+  S_expect("The lighthouse keeper spoke on Thursday evening.", SUN, "Thursday evening", "2024-10-24TEV",
+           DS_TIME_TIME);
+  S_expect("The storm hit the coast on Tuesday night.", SUN, "Tuesday night", "2024-10-22", D);
+  S_expect("The ferry sailed on Friday morning.", SUN, "Friday morning", "2024-10-25", D);
+  S_expect("The pier closed on Oct. 21. Workers arrived in the morning to fence it off.", SUN,
+           "the morning", "2024-10-21TMO", DS_TIME_TIME);
+  S_expect("Pumps ran during the night to drain the tunnel.", SUN, "the night", "2024-10-27TNI",
+           DS_TIME_TIME);
+  S_expect("The crew will cast off at 5 in the morning.", SUN, "5 in the morning", "2024-10-27T05:00",
+           DS_TIME_TIME);
+  S_expect("The bells rang at 9 in the evening.", SUN, "9 in the evening", "2024-10-27T21:00", DS_TIME_TIME);
+  S_expect_none("He was a fan of the morning papers and a critic of the evening news.", SUN);
+}
+
+/* A quarter named by its last day is the calendar quarter of its middle month, unless
+ * the text has named the quarter already (a fiscal label sticks). */
+static void test_quarter_ended(void **state) {
+  (void)state;
+  S_expect("In the quarter ended July 31, the ferry line lost money.", SUN, "the quarter", "2024-Q2", D);
+  S_expect("In the quarter that ended Aug. 2, 2023, fares fell.", SUN, "the quarter", "2023-Q2", D);
+  S_expect("The ferry line lost money in its fiscal first quarter. In the quarter ended Sept. 30, fares "
+           "fell.",
+           SUN, "the quarter", "2024-Q1", D);
+}
+
+/* A weekday that closes a range begun on a past date is the last one gone, when that
+ * lies after the start; else "to" leaves it the nearest (a Monday anchor). */
+static void test_range_to_weekday(void **state) {
+  (void)state;
+  const char *mon = "2024-10-28";
+  S_expect("Its stake includes 5,000 shares acquired from Sept. 14 to Thursday.", mon, "Thursday",
+           "2024-10-24", D);
+  S_expect("Its stake includes 5,000 shares acquired from Oct. 25 to Thursday.", mon, "Thursday",
+           "2024-10-31", D);
+  S_expect("Tolls will rise from 5 to 7 euros on Thursday.", mon, "Thursday", "2024-10-31", D);
+}
+
+/* "today's youth" is the era, not the day; "today's vote" is the day. */
+static void test_today_as_era(void **state) {
+  (void)state;
+  S_expect_none("Ferries matter to today's youth and to many of today's working families.", SUN);
+  S_expect("Tolls are on today's council agenda.", SUN, "today", "2024-10-27", D);
+  S_expect("The ferry board postponed tomorrow's vote.", SUN, "tomorrow", "2024-10-28", D);
+  /* the same for "the future of the pier": its fate */
+  S_expect_none("Nobody knows the future of the pier.", SUN);
+  S_expect("Tolls may rise in the future.", SUN, "the future", "FUTURE_REF", D);
+}
+
+/* "It's the third day of the strike": the present tense puts the count at the anchor. */
+static void test_nth_day_today(void **state) {
+  (void)state;
+  S_expect("It's the third day of the ferry strike.", SUN, "the third day", "2024-10-27", D);
+  S_expect("Today is the fifth day of the bridge closure.", SUN, "the fifth day", "2024-10-27", D);
+  S_expect_none("It was the second day of the strike.", SUN);
+}
+
+/* "will one day be": some day ahead; "for one day", "one day later": a span of a day. */
+static void test_one_day_someday(void **state) {
+  (void)state;
+  S_expect("The island will one day have a bridge.", SUN, "one day", "FUTURE_REF", D);
+  S_expect("The bridge closed for one day.", SUN, "one day", "P1D", DS_TIME_DURATION);
+  S_expect("Tolls would rise by one day's takings.", SUN, "one day", "P1D", DS_TIME_DURATION);
+}
+
+/* A calendar quarter not yet over that a past clause reports on is a fiscal quarter
+ * already ended: the latest period and "a year earlier" follow it; a forecast does not. */
+static void test_reported_fiscal_quarter(void **state) {
+  (void)state;
+  const char *nov = "2024-11-05";
+  const char *told = "The ferry line earned $5 million in its fourth quarter. Sales in the latest period rose "
+                     "3% from a year earlier.";
+  S_expect(told, nov, "the latest period", "2024-Q4", D);
+  S_expect(told, nov, "a year earlier", "2023-Q4", D);
+  const char *plan = "The ferry line expects to earn $5 million in its fourth quarter. Sales in the latest "
+                     "period rose 3% from a year earlier.";
+  S_expect(plan, nov, "the latest period", "2024-Q3", D);
+  S_expect(plan, nov, "a year earlier", "2023", D);
+}
+
+/* A day something was put off to lies ahead, even in a past clause (a Thursday anchor). */
+static void test_postponed_to_weekday(void **state) {
+  (void)state;
+  const char *thu = "2024-10-24";
+  S_expect("The council postponed until Tuesday its vote on the tolls.", thu, "Tuesday", "2024-10-29", D);
+  S_expect("The hearing was put off until Monday.", thu, "Monday", "2024-10-28", D);
+  S_expect("The council met on Tuesday and voted.", thu, "Tuesday", "2024-10-22", D);
+}
+
+/* "the winter of 1994": that season of the year written. */
+static void test_season_of_year(void **state) {
+  (void)state;
+  S_expect("The river froze in the winter of 1994.", SUN, "the winter of 1994", "1994-WI", D);
+  S_expect("It reopened in the summer of nineteen ninety-six.", SUN, "the summer of nineteen ninety-six",
+           "1996-SU", D);
+  S_expect("The pier was rebuilt last summer.", SUN, "last summer", "2024-SU", D);
+}
+
+/* mid-afternoon yesterday, by late morning: a part of that day, or of the day last named. */
+static void test_modified_part_of_day(void **state) {
+  (void)state;
+  S_expect("The ferry docked at mid-afternoon yesterday.", SUN, "mid-afternoon yesterday", "2024-10-26TAF",
+           DS_TIME_TIME);
+  S_expect("Divers went down on Oct. 21. By late morning they had found the hull.", SUN, "late morning",
+           "2024-10-21TMO", DS_TIME_TIME);
+  S_expect("By mid afternoon the bridge was open.", SUN, "mid afternoon", "2024-10-27TAF", DS_TIME_TIME);
+  S_expect_none("The crew worked a late shift in a mid-size boat.", SUN);
+}
+
+/* day-long, decades-long: spans; "a 10-year-old boy" is an age, no time. */
+static void test_unit_long(void **state) {
+  (void)state;
+  S_expect("The ferry strike became a day-long protest.", SUN, "day-long", "P1D", DS_TIME_DURATION);
+  S_expect("It ended a decades-long dispute over tolls.", SUN, "decades-long", "PXY", DS_TIME_DURATION);
+  S_expect_none("A 10-year-old boy rang the bell.", SUN);
+}
+
+/* A hyphenated adjective leaves its article out (the 30-day limit, the third-quarter
+ * loss); a counted span keeps it (the nine months). */
+static void test_adjective_spans(void **state) {
+  (void)state;
+  S_expect("The 30-day closure angered drivers.", SUN, "30-day", "P30D", DS_TIME_DURATION);
+  S_expect("The ferry line blamed the third-quarter loss on fuel.", SUN, "third-quarter", "2024-Q3", D);
+  S_expect("Fares rose in the nine months to September.", SUN, "the nine months", "P9M", DS_TIME_DURATION);
+  S_expect("Fares rose in the third quarter.", SUN, "the third quarter", "2024-Q3", D);
+  /* a quarter-to-quarter comparison names no quarter */
+  S_expect_none("The quarter-to-quarter comparison flattered the ferry line.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -539,6 +672,12 @@ int main(void) {
       cmocka_unit_test(test_report_periods),    cmocka_unit_test(test_named_periods),
       cmocka_unit_test(test_count_fillers_and_cues), cmocka_unit_test(test_year_ago_comparisons),
       cmocka_unit_test(test_scan_shortcuts),    cmocka_unit_test(test_today_in_names),
+      cmocka_unit_test(test_parts_of_day),      cmocka_unit_test(test_quarter_ended),
+      cmocka_unit_test(test_range_to_weekday),  cmocka_unit_test(test_today_as_era),
+      cmocka_unit_test(test_nth_day_today),     cmocka_unit_test(test_one_day_someday),
+      cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
+      cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
+      cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
