@@ -121,13 +121,15 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
   return i + 1;
 }
 
-/* A first guess at the token count, from the text's length: the array grows (by
- * doubling) past it. */
-#define S_BYTES_PER_TOKEN 4
+/* A first guess at the token count, from the text's length: news prose runs 4-5 bytes a
+ * token, TimeBank's down to 2.9; the array grows (by doubling) past the guess, and the
+ * pages of a guess too high are never touched. */
+#define S_BYTES_PER_TOKEN 2
 
 static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
   size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0;
   ds_ttok *v = malloc(cap * sizeof *v);
+  if (!v) abort();
   bool space = true;
   for (size_t i = 0; i < n;) {
     unsigned char ch = (unsigned char)s[i];
@@ -158,6 +160,29 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
   v[len] = (ds_ttok){0};
   c->t = v;
   c->n = len;
+}
+
+/* The tokens of a text, made once for all its scans: inferring an undated text's date
+ * scans it once or twice, and the scan against that date once more. */
+struct ds_time_text {
+  ds_tctx base; /* text, word lists and tokens; each scan copies it */
+};
+
+ds_time_text *ds_time_text_open(const char *text, size_t len) {
+  ds_time_text *tt = calloc(1, sizeof *tt);
+  if (!tt) abort();
+  /* a local context while tokenising: the token stores cannot alias it */
+  ds_tctx c = {.text = text, .len = len};
+  ds_tt_lists(&c);
+  S_tokenize(&c, text, len);
+  tt->base = c;
+  return tt;
+}
+
+void ds_time_text_close(ds_time_text *tt) {
+  if (!tt) return;
+  free(tt->base.t);
+  free(tt);
 }
 
 /* ---- tense ---- */
@@ -343,12 +368,11 @@ typedef struct {
   bool *ahead;
 } S_extra;
 
-static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
+static size_t S_scan(const ds_time_text *tt, const char *anchor, int year_hint,
                      ds_arena *arena, ds_time **out, S_extra *x) {
-  ds_tctx c = {.text = text, .len = len, .year_hint = year_hint};
-  ds_tt_lists(&c);
+  ds_tctx c = tt->base;
+  c.year_hint = year_hint;
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
-  S_tokenize(&c, text, len); /* freed on return: only the times outlive the scan */
   S_times v = {0};
   DS_VEC(bool) ahead = {0};
   for (size_t i = 0; i < c.n; i++) {
@@ -368,15 +392,21 @@ static size_t S_scan(const char *text, size_t len, const char *anchor, int year_
       if (x && x->want_ahead) *DS_PUSH(arena, &ahead) = ds_tt_tense(&c, h[k].start, h[k].end) > 0;
     }
   }
-  free(c.t);
   if (x) x->hinted = c.hint_wanted, x->ahead = ahead.items;
   *out = v.items;
   return v.len;
 }
 
+size_t ds_time_scan_text(ds_time_text *tt, const char *anchor, ds_arena *arena, ds_time **out) {
+  return S_scan(tt, anchor, 0, arena, out, NULL);
+}
+
 size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
                     ds_time **out) {
-  return S_scan(text, len, anchor, 0, arena, out, NULL);
+  ds_time_text *tt = ds_time_text_open(text, len);
+  size_t n = ds_time_scan_text(tt, anchor, arena, out);
+  ds_time_text_close(tt);
+  return n;
 }
 
 bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
@@ -465,7 +495,7 @@ static bool S_dateline(const char *text, const ds_time *t) {
 }
 
 /* ds_time_infer, saying also whether the date is the dateline's. */
-static int S_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11],
+static int S_infer(const ds_time_text *tt, const char *near, ds_arena *arena, char out[11],
                    bool *from_dateline) {
   ds_date nd = {0, 0, 0};
   bool has_near = near && ds_date_parse(near, strlen(near), &nd);
@@ -473,11 +503,11 @@ static int S_infer(const char *text, size_t len, const char *near, ds_arena *are
                                            : today + DS_TIME_INFER_FUTURE_DAYS;
   ds_time *t;
   S_extra x = {.want_ahead = true};
-  size_t n = S_scan(text, len, NULL, 0, arena, &t, &x);
+  size_t n = S_scan(tt, NULL, 0, arena, &t, &x);
   /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it */
-  if (x.hinted) n = S_scan(text, len, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
+  if (x.hinted) n = S_scan(tt, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
   /* the dateline stands before the first clause: no verb of it makes it a plan */
-  bool dl = n && S_dateline(text, &t[0]);
+  bool dl = n && S_dateline(tt->base.text, &t[0]);
   if (dl) x.ahead[0] = false;
   int year = has_near ? nd.y : S_latest_year(t, n, x.ahead);
   ds_date best = {0, 0, 0};
@@ -497,27 +527,28 @@ static int S_infer(const char *text, size_t len, const char *near, ds_arena *are
   return best_strong ? 2 : 1;
 }
 
-int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+int ds_time_infer_text(ds_time_text *tt, const char *near, ds_arena *arena, char out[11]) {
   bool dateline = false;
-  return S_infer(text, len, near, arena, out, &dateline);
+  return S_infer(tt, near, arena, out, &dateline);
+}
+
+int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+  ds_time_text *tt = ds_time_text_open(text, len);
+  int strength = ds_time_infer_text(tt, near, arena, out);
+  ds_time_text_close(tt);
+  return strength;
 }
 
 bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]) {
   return ds_time_infer(text, len, NULL, arena, out) > 0;
 }
 
-void ds_time_reanchor(ds_article *a, const char *date) {
-  a->published = ds_arena_strdup(&a->arena, date);
-  a->published_basis = DS_BASIS_INFERRED;
-  ds_tag_times(a);
-}
-
-void ds_tag_times(ds_article *a) {
-  if (!a->body) return;
+/* ds_tag_times on the article's tokens, made by the caller. */
+static void S_tag(ds_article *a, ds_time_text *tt) {
   if (!a->published) {
     char d[11];
     bool dateline = false;
-    int strength = S_infer(a->body, a->body_len, NULL, &a->arena, d, &dateline);
+    int strength = S_infer(tt, NULL, &a->arena, d, &dateline);
     if (strength) {
       a->published = ds_arena_strdup(&a->arena, d);
       /* a dateline with its year is the text's own word; else the date is inferred */
@@ -525,7 +556,7 @@ void ds_tag_times(ds_article *a) {
     }
   }
   ds_time *t;
-  size_t n = ds_time_scan(a->body, a->body_len, a->published, &a->arena, &t);
+  size_t n = ds_time_scan_text(tt, a->published, &a->arena, &t);
   a->times.len = 0;
   size_t s = 0;
   for (size_t i = 0; i < n; i++) {
@@ -533,4 +564,23 @@ void ds_tag_times(ds_article *a) {
     t[i].sentence = (uint32_t)s;
     *DS_PUSH(&a->arena, &a->times) = t[i];
   }
+}
+
+void ds_time_reanchor_text(ds_article *a, const char *date, ds_time_text *tt) {
+  a->published = ds_arena_strdup(&a->arena, date);
+  a->published_basis = DS_BASIS_INFERRED;
+  if (a->body) S_tag(a, tt);
+}
+
+void ds_time_reanchor(ds_article *a, const char *date) {
+  ds_time_text *tt = a->body ? ds_time_text_open(a->body, a->body_len) : NULL;
+  ds_time_reanchor_text(a, date, tt);
+  ds_time_text_close(tt);
+}
+
+void ds_tag_times(ds_article *a) {
+  if (!a->body) return;
+  ds_time_text *tt = ds_time_text_open(a->body, a->body_len);
+  S_tag(a, tt);
+  ds_time_text_close(tt);
 }
