@@ -175,6 +175,7 @@ ds_time_text *ds_time_text_open(const char *text, size_t len) {
   ds_tctx c = {.text = text, .len = len};
   ds_tt_lists(&c);
   S_tokenize(&c, text, len);
+  if (!(c.marks = calloc(c.n + 1, 1))) abort();
   tt->base = c;
   return tt;
 }
@@ -182,6 +183,7 @@ ds_time_text *ds_time_text_open(const char *text, size_t len) {
 void ds_time_text_close(ds_time_text *tt) {
   if (!tt) return;
   free(tt->base.t);
+  free(tt->base.marks);
   free(tt);
 }
 
@@ -243,18 +245,35 @@ static bool S_future_to(const ds_tctx *c, size_t i) {
   return ds_tt_thas(c, TL_FUTURE_TO, i - 1);
 }
 
+/* What S_tense_raw reads at token i, worked out once: bit 0 a clause end, bit 1 an
+ * infinitive that looks ahead, bits 2-4 the word's tense + 1, bit 7 set. */
+enum { S_M_END = 1, S_M_TO = 2, S_M_SHIFT = 2, S_M_DONE = 0x80 };
+
+static unsigned S_marks(const ds_tctx *c, size_t i) {
+  unsigned m = c->marks[i];
+  if (m) return m;
+  m = S_M_DONE | (S_clause_end(c, i) ? S_M_END : 0) | (S_future_to(c, i) ? S_M_TO : 0) |
+      (unsigned)(S_word_tense(c, i) + 1) << S_M_SHIFT;
+  c->marks[i] = (uint8_t)m;
+  return m;
+}
+
+static int S_marks_tense(unsigned m) { return (int)((m >> S_M_SHIFT) & 7) - 1; }
+
 /* The nearest tense marker before the expression, else after it, within the clause. */
 static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
-    if (S_clause_end(c, a - k)) break;
-    if (S_future_to(c, a - k)) return 1;
-    int t = S_word_tense(c, a - k);
+    unsigned m = S_marks(c, a - k);
+    if (m & S_M_END) break;
+    if (m & S_M_TO) return 1;
+    int t = S_marks_tense(m);
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }
   for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
-    if (S_clause_end(c, i)) break;
-    int t = S_word_tense(c, i);
+    unsigned m = S_marks(c, i);
+    if (m & S_M_END) break;
+    int t = S_marks_tense(m);
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }

@@ -87,6 +87,10 @@ typedef struct {
   const ds_tt_table *tab; /* [TL_COUNT] */
   ds_ttok *t;
   size_t n;
+  /* per token, what the tense check reads there (tag_times.c S_marks), 0 before it is
+   * worked out: windows of neighbouring expressions overlap, and an article is scanned
+   * up to three times */
+  uint8_t *marks;
   bool anchored;
   ds_date anchor;
   int last_quarter_y, last_quarter_q; /* latest quarter resolved, for "a year earlier" */
