@@ -126,10 +126,13 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
  * pages of a guess too high are never touched. */
 #define S_BYTES_PER_TOKEN 2
 
-static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
-  size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0;
+/* The tokens, into c; the indexes of those a pattern may open at (numbers, starter
+ * words), into *starts. */
+static size_t S_tokenize(ds_tctx *c, const char *s, size_t n, uint32_t **starts) {
+  size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0, ns = 0;
   ds_ttok *v = malloc(cap * sizeof *v);
-  if (!v) abort();
+  uint32_t *st = malloc(cap * sizeof *st);
+  if (!v || !st) abort();
   bool space = true;
   for (size_t i = 0; i < n;) {
     unsigned char ch = (unsigned char)s[i];
@@ -139,7 +142,10 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
       i++;
       continue;
     }
-    if (len == cap && !(v = realloc(v, (cap *= 2) * sizeof *v))) abort();
+    if (len == cap) {
+      cap *= 2;
+      if (!(v = realloc(v, cap * sizeof *v)) || !(st = realloc(st, cap * sizeof *st))) abort();
+    }
     ds_ttok *t = &v[len];
     *t = (ds_ttok){0};
     if (ch >= 0x80 && !S_wide(s, i, n, t, &l)) {
@@ -151,6 +157,7 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
     t->end = (uint32_t)i;
     if (space) t->flags |= TF_SPACE;
     if (t->kind == TK_WORD) S_lookup(c, t, s);
+    if (t->kind == TK_NUM || (t->flags & TF_START)) st[ns++] = (uint32_t)len;
     len++;
     space = false;
   }
@@ -160,13 +167,20 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
   v[len] = (ds_ttok){0};
   c->t = v;
   c->n = len;
+  *starts = st;
+  return ns;
 }
 
 /* The tokens of a text, made once for all its scans: inferring an undated text's date
  * scans it once or twice, and the scan against that date once more. */
 struct ds_time_text {
   ds_tctx base; /* text, word lists and tokens; each scan copies it */
+  /* the tokens a pattern may open at (numbers, starter words), in order: a scan visits
+   * these alone, not the four in five tokens no pattern starts with */
+  uint32_t *starts;
+  size_t nstarts;
 };
+
 
 ds_time_text *ds_time_text_open(const char *text, size_t len) {
   ds_time_text *tt = calloc(1, sizeof *tt);
@@ -174,7 +188,7 @@ ds_time_text *ds_time_text_open(const char *text, size_t len) {
   /* a local context while tokenising: the token stores cannot alias it */
   ds_tctx c = {.text = text, .len = len};
   ds_tt_lists(&c);
-  S_tokenize(&c, text, len);
+  tt->nstarts = S_tokenize(&c, text, len, &tt->starts);
   if (!(c.marks = calloc(c.n + 1, 1))) abort();
   tt->base = c;
   return tt;
@@ -184,6 +198,7 @@ void ds_time_text_close(ds_time_text *tt) {
   if (!tt) return;
   free(tt->base.t);
   free(tt->base.marks);
+  free(tt->starts);
   free(tt);
 }
 
@@ -394,14 +409,14 @@ static size_t S_scan(const ds_time_text *tt, const char *anchor, int year_hint,
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
   S_times v = {0};
   DS_VEC(bool) ahead = {0};
-  for (size_t i = 0; i < c.n; i++) {
-    /* most tokens are words no pattern starts with: one flag test */
-    if (c.t[i].kind != TK_NUM && !(c.t[i].flags & TF_START)) continue;
+  for (size_t k = 0, next = 0; k < tt->nstarts; k++) {
+    size_t i = tt->starts[k];
+    if (i < next) continue; /* inside the last hit */
     ds_thit h[2];
     size_t nh = 0;
     if (ds_tt_match(&c, i, &h[0])) {
       nh = ds_tt_range_tail(&c, &h[0], &h[1]) ? 2 : 1;
-      i = h[nh - 1].end - 1;
+      next = h[nh - 1].end;
     } else if (c.t[i].kind == TK_NUM && ds_tt_range_head(&c, i, &h[0])) {
       nh = 1;
     }
