@@ -92,9 +92,28 @@ static bool S_wide(const char *s, size_t i, size_t n, ds_ttok *t, size_t *len) {
 #define S_A64(c) S_A16(c), S_A16(c + 16), S_A16(c + 32), S_A16(c + 48)
 static const bool S_letter[256] = {S_A64(0), S_A64(64), S_A64(128), S_A64(192)};
 
+/* 0x80 in the lane of each byte of x (first byte lowest) that is no ASCII letter:
+ * lower-cased, a letter lies in ['a', 'z'], and no lane carries into the next. */
+static inline uint64_t S_nonletters8(uint64_t x) {
+  uint64_t l = (x | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
+  uint64_t letter = (l + 0x1f1f1f1f1f1f1f1full) & ~(l + 0x0505050505050505ull) & ~x;
+  return ~letter & 0x8080808080808080ull;
+}
+
+/* The end of the run of ASCII letters at i: eight bytes a step (a word mostly ends in
+ * the first), bytewise near the end of the text. */
+static inline size_t S_letters_end(const char *s, size_t i, size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t m = S_nonletters8(ds_tt_load8(s + i));
+    if (m) return i + (size_t)(__builtin_ctzll(m) >> 3);
+  }
+  while (i < n && S_letter[(unsigned char)s[i]]) i++;
+  return i;
+}
+
 static inline size_t S_word_end(const char *s, size_t i, size_t n) {
   for (;;) {
-    while (i < n && S_letter[(unsigned char)s[i]]) i++;
+    i = S_letters_end(s, i, n);
     if (i >= n || (unsigned char)s[i] < 0x80) return i;
     size_t l;
     if (!ds_cp_is_alpha(ds_utf8_decode(s + i, n - i, &l))) return i;

@@ -150,24 +150,28 @@ static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
 /* tag_times_words.c: the word lists. */
 /* Longest key kept in the packed tables (longer ones go to the lexicon). */
 #define DS_TT_KEY_MAX 16
-/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased. */
-static inline uint64_t ds_tt_lower8(const char *p) {
+/* Eight bytes, first byte lowest. */
+static inline uint64_t ds_tt_load8(const char *p) {
   uint64_t x;
   memcpy(&x, p, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   x = __builtin_bswap64(x);
 #endif
-  return ds_lower8(x);
+  return x;
 }
+/* The same with ASCII A-Z lower-cased. */
+static inline uint64_t ds_tt_lower8(const char *p) { return ds_lower8(ds_tt_load8(p)); }
 /* The key packed for ds_tt_lex_packed: len <= DS_TT_KEY_MAX bytes, ASCII-lower-cased
  * as the lexicon stores its keys, zero-padded. avail: bytes readable from w (at least
  * len); with DS_TT_KEY_MAX of them the bytes are read in place. */
 static inline void ds_tt_pack(const char *w, size_t len, size_t avail, uint64_t k[2]) {
   char buf[DS_TT_KEY_MAX] = {0};
   if (avail < DS_TT_KEY_MAX) w = memcpy(buf, w, len);
-  k[0] = ds_tt_lower8(w), k[1] = ds_tt_lower8(w + 8);
-  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1, k[1] = 0;
-  else if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
+  k[0] = ds_tt_lower8(w), k[1] = 0;
+  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1;
+  if (len <= 8) return; /* most words: the second half is not loaded */
+  k[1] = ds_tt_lower8(w + 8);
+  if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
 }
 /* Fills c->lx and c->tab (and builds the tables on the first call). */
 void ds_tt_lists(ds_tctx *c);
