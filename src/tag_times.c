@@ -198,6 +198,13 @@ struct ds_time_text {
    * these alone, not the four in five tokens no pattern starts with */
   uint32_t *starts;
   size_t nstarts;
+  /* the first scan of an inference (no anchor, no year hint), kept in arena: the
+   * timeline infers an undated report's date twice, without and with the corpus's */
+  ds_arena arena;
+  bool probed, probe_hinted;
+  size_t nprobe;
+  ds_time *probe;
+  bool *probe_ahead;
 };
 
 
@@ -218,6 +225,7 @@ void ds_time_text_close(ds_time_text *tt) {
   free(tt->base.t);
   free(tt->base.marks);
   free(tt->starts);
+  ds_arena_free(&tt->arena);
   free(tt);
 }
 
@@ -547,8 +555,19 @@ static bool S_dateline(const char *text, const ds_time *t) {
   return text[t->start - 2] == ',' && text[t->start - 1] == ' ';
 }
 
+/* The scan an inference starts with, made once per text. */
+static size_t S_probe(ds_time_text *tt, ds_time **t, S_extra *x) {
+  if (!tt->probed) {
+    S_extra px = {.want_ahead = true};
+    tt->nprobe = S_scan(tt, NULL, 0, &tt->arena, &tt->probe, &px);
+    tt->probe_hinted = px.hinted, tt->probe_ahead = px.ahead, tt->probed = true;
+  }
+  *t = tt->probe, x->hinted = tt->probe_hinted, x->ahead = tt->probe_ahead;
+  return tt->nprobe;
+}
+
 /* ds_time_infer, saying also whether the date is the dateline's. */
-static int S_infer(const ds_time_text *tt, const char *near, ds_arena *arena, char out[11],
+static int S_infer(ds_time_text *tt, const char *near, ds_arena *arena, char out[11],
                    bool *from_dateline) {
   ds_date nd = {0, 0, 0};
   bool has_near = near && ds_date_parse(near, strlen(near), &nd);
@@ -556,10 +575,11 @@ static int S_infer(const ds_time_text *tt, const char *near, ds_arena *arena, ch
                                            : today + DS_TIME_INFER_FUTURE_DAYS;
   ds_time *t;
   S_extra x = {.want_ahead = true};
-  size_t n = S_scan(tt, NULL, 0, arena, &t, &x);
+  size_t n = S_probe(tt, &t, &x);
   /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it */
   if (x.hinted) n = S_scan(tt, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
-  /* the dateline stands before the first clause: no verb of it makes it a plan */
+  /* the dateline stands before the first clause: no verb of it makes it a plan (the
+   * same first time and text in a kept probe: clearing its flag again changes nothing) */
   bool dl = n && S_dateline(tt->base.text, &t[0]);
   if (dl) x.ahead[0] = false;
   int year = has_near ? nd.y : S_latest_year(t, n, x.ahead);
@@ -610,13 +630,12 @@ static void S_tag(ds_article *a, ds_time_text *tt) {
   }
   ds_time *t;
   size_t n = ds_time_scan_text(tt, a->published, &a->arena, &t);
-  a->times.len = 0;
   size_t s = 0;
   for (size_t i = 0; i < n; i++) {
     while (s + 1 < a->sentences.len && a->sentences.items[s].end <= t[i].start) s++;
     t[i].sentence = (uint32_t)s;
-    *DS_PUSH(&a->arena, &a->times) = t[i];
   }
+  a->times.items = t, a->times.len = a->times.cap = n; /* the scan's own array */
 }
 
 void ds_time_reanchor_text(ds_article *a, const char *date, ds_time_text *tt) {
