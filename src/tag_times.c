@@ -22,7 +22,8 @@ static bool S_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
 
 static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
   size_t len = t->end - t->start;
-  if (len <= DS_TT_KEY_MAX) ds_tt_pack(text + t->start, len, c->len - t->start, t->key);
+  if (len <= DS_TT_KEY_MAX && !t->key[0]) /* else S_short_word packed it */
+    ds_tt_pack(text + t->start, len, c->len - t->start, t->key);
   const char *v = ds_tt_lex_packed(c, TL_WORDS, t->key, text + t->start, len);
   if (!v || !*v) return;
   t->flags |= TF_START;
@@ -121,13 +122,26 @@ static inline size_t S_word_end(const char *s, size_t i, size_t n) {
   }
 }
 
+/* The length of the ASCII word at i (a letter) when it is shorter than eight bytes and
+ * no non-ASCII letter continues it, with its packed key in k (as ds_tt_pack makes it);
+ * else 0. Most words: one load finds the end and gives the key. */
+static inline size_t S_short_word(const char *s, size_t i, size_t n, uint64_t k[2]) {
+  if (i + 8 > n) return 0;
+  uint64_t x = ds_tt_load8(s + i), m = S_nonletters8(x);
+  size_t l = m ? (size_t)__builtin_ctzll(m) >> 3 : 0;
+  if (!l || (unsigned char)s[i + l] >= 0x80) return 0;
+  k[0] = ds_lower8(x) & (((uint64_t)1 << (8 * l)) - 1);
+  return l;
+}
+
 static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
   unsigned char ch = (unsigned char)s[i];
   t->start = (uint32_t)i;
   if (S_alpha(ch)) {
     t->kind = TK_WORD;
     if (ch <= 'Z') t->flags |= TF_CAP;
-    return S_word_end(s, i, n);
+    size_t l = S_short_word(s, i, n, t->key);
+    return l ? i + l : S_word_end(s, i, n);
   }
   if (S_digit(ch)) return S_number(s, i, n, t);
   if (ch >= 0x80) {
