@@ -117,16 +117,26 @@ typedef struct {
 static inline const ds_ttok *ds_tt_tok(const ds_tctx *c, size_t i) { return i < c->n ? &c->t[i] : NULL; }
 static inline size_t ds_tt_len(const ds_tctx *c, size_t i) { return c->t[i].end - c->t[i].start; }
 
-/* Token i is the word w (lower case; the text may be in any case). */
-static inline bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
-  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
-  const char *p = c->text + c->t[i].start;
-  if ((p[0] | 32) != w[0]) return false; /* most calls fail here */
-  size_t l = c->t[i].end - c->t[i].start;
-  if (strlen(w) != l) return false;
-  for (size_t k = 1; k < l; k++)
-    if ((p[k] | 32) != w[k]) return false;
-  return true;
+/* w[0, wl) (1 <= wl <= 8) packed as ds_tt_pack packs a word, without a loop: with a
+ * literal, every term is a constant. */
+#define S_TT_B(j) (wl > (j) ? (uint64_t)(unsigned char)w[j] << (8 * (j)) : 0)
+static inline __attribute__((always_inline)) uint64_t ds_tt_key8(const char *w, size_t wl) {
+  return S_TT_B(0) | S_TT_B(1) | S_TT_B(2) | S_TT_B(3) | S_TT_B(4) | S_TT_B(5) | S_TT_B(6) | S_TT_B(7);
+}
+#undef S_TT_B
+
+/* ds_tt_word for a w longer than eight bytes or empty (tag_times_words.c). */
+bool ds_tt_word_long(const ds_tctx *c, size_t i, const char *w, size_t wl);
+
+/* Token i is the word w (lower case; the text may be in any case). A literal w of at
+ * most eight bytes (nearly every call) folds to a constant, compared with the token's
+ * packed key: only a word of w's letters has that key (other tokens have none, and a
+ * shorter or longer word differs in a byte), so only eight bytes need the length. */
+static inline __attribute__((always_inline)) bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
+  size_t wl = strlen(w);
+  if (!wl || wl > 8) return ds_tt_word_long(c, i, w, wl);
+  return i < c->n && c->t[i].key[0] == ds_tt_key8(w, wl) &&
+         (wl < 8 || c->t[i].end - c->t[i].start == 8);
 }
 
 static inline bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
