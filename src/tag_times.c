@@ -473,7 +473,16 @@ static size_t S_scan(const ds_time_text *tt, const char *anchor, int year_hint,
 }
 
 size_t ds_time_scan_text(ds_time_text *tt, const char *anchor, ds_arena *arena, ds_time **out) {
-  return S_scan(tt, anchor, 0, arena, out, NULL);
+  if (anchor || !tt->probed) return S_scan(tt, anchor, 0, arena, out, NULL);
+  /* an undated text whose date inference found nothing: the inference's first scan is
+   * this one (the tense it also worked out changes nothing) */
+  ds_time *t = tt->nprobe ? ds_arena_alloc_raw(arena, tt->nprobe * sizeof *t) : NULL;
+  for (size_t i = 0; i < tt->nprobe; i++) {
+    t[i] = tt->probe[i];
+    t[i].value = ds_arena_strdup(arena, t[i].value);
+  }
+  *out = t;
+  return tt->nprobe;
 }
 
 size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,

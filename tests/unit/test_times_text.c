@@ -55,7 +55,7 @@ static void test_scan_text(void **state) {
 }
 
 /* Inferences without and with a corpus date, in both orders and repeated (the first
- * scan is kept between them), match ds_time_infer. */
+ * scan is kept between them), match ds_time_infer; so does an unanchored scan after. */
 static void test_infer_text(void **state) {
   (void)state;
   static const char *const nears[] = {NULL, "2024-10-27", NULL, "2031-02-01"};
@@ -70,6 +70,13 @@ static void test_infer_text(void **state) {
       assert_string_equal(got, want);
       ds_arena_free(&arena);
     }
+    /* an unanchored scan after an inference reuses its first scan */
+    ds_arena arena = {0};
+    ds_time *a, *b;
+    size_t na = ds_time_scan(s, strlen(s), NULL, &arena, &a);
+    size_t nb = ds_time_scan_text(tt, NULL, &arena, &b);
+    S_same_times(a, na, b, nb);
+    ds_arena_free(&arena);
     ds_time_text_close(tt);
   }
 }
