@@ -143,8 +143,9 @@ static inline bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
   return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].val == ch;
 }
 
+/* Only words have a class: with a literal class letter the kind test folds away. */
 static inline bool ds_tt_cls(const ds_tctx *c, size_t i, char cls) {
-  return i < c->n && c->t[i].kind == TK_WORD && c->t[i].cls == cls;
+  return i < c->n && c->t[i].cls == cls && (cls || c->t[i].kind == TK_WORD);
 }
 
 /* A bare number: no separators, no glued letters (155mm), no decade s. */
