@@ -304,6 +304,8 @@ static bool S_future_to(const ds_tctx *c, size_t i) {
 /* What S_tense_raw reads at token i, worked out once: bit 0 a clause end, bit 1 an
  * infinitive that looks ahead, bits 2-4 the word's tense + 1, bit 7 set. */
 enum { S_M_END = 1, S_M_TO = 2, S_M_SHIFT = 2, S_M_DONE = 0x80 };
+/* the commonest: a token that neither ends the clause nor marks a tense */
+#define S_M_NONE (S_M_DONE | 1 << S_M_SHIFT)
 
 static unsigned S_marks(const ds_tctx *c, size_t i) {
   unsigned m = c->marks[i];
@@ -320,6 +322,7 @@ static int S_marks_tense(unsigned m) { return (int)((m >> S_M_SHIFT) & 7) - 1; }
 static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
     unsigned m = S_marks(c, a - k);
+    if (m == S_M_NONE) continue;
     if (m & S_M_END) break;
     if (m & S_M_TO) return 1;
     int t = S_marks_tense(m);
@@ -328,6 +331,7 @@ static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
   }
   for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
     unsigned m = S_marks(c, i);
+    if (m == S_M_NONE) continue;
     if (m & S_M_END) break;
     int t = S_marks_tense(m);
     if (t == 3) break;
