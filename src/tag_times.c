@@ -22,7 +22,8 @@ static bool S_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
 
 static void S_lookup(const ds_tctx *c, ds_ttok *t, const char *text) {
   size_t len = t->end - t->start;
-  if (len <= DS_TT_KEY_MAX) ds_tt_pack(text + t->start, len, c->len - t->start, t->key);
+  if (len <= DS_TT_KEY_MAX && !t->key[0]) /* else S_short_word packed it */
+    ds_tt_pack(text + t->start, len, c->len - t->start, t->key);
   const char *v = ds_tt_lex_packed(c, TL_WORDS, t->key, text + t->start, len);
   if (!v || !*v) return;
   t->flags |= TF_START;
@@ -92,14 +93,45 @@ static bool S_wide(const char *s, size_t i, size_t n, ds_ttok *t, size_t *len) {
 #define S_A64(c) S_A16(c), S_A16(c + 16), S_A16(c + 32), S_A16(c + 48)
 static const bool S_letter[256] = {S_A64(0), S_A64(64), S_A64(128), S_A64(192)};
 
+/* 0x80 in the lane of each byte of x (first byte lowest) that is no ASCII letter:
+ * lower-cased, a letter lies in ['a', 'z'], and no lane carries into the next. */
+static inline uint64_t S_nonletters8(uint64_t x) {
+  uint64_t l = (x | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
+  uint64_t letter = (l + 0x1f1f1f1f1f1f1f1full) & ~(l + 0x0505050505050505ull) & ~x;
+  return ~letter & 0x8080808080808080ull;
+}
+
+/* The end of the run of ASCII letters at i: eight bytes a step (a word mostly ends in
+ * the first), bytewise near the end of the text. */
+static inline size_t S_letters_end(const char *s, size_t i, size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t m = S_nonletters8(ds_tt_load8(s + i));
+    if (m) return i + (size_t)(__builtin_ctzll(m) >> 3);
+  }
+  while (i < n && S_letter[(unsigned char)s[i]]) i++;
+  return i;
+}
+
 static inline size_t S_word_end(const char *s, size_t i, size_t n) {
   for (;;) {
-    while (i < n && S_letter[(unsigned char)s[i]]) i++;
+    i = S_letters_end(s, i, n);
     if (i >= n || (unsigned char)s[i] < 0x80) return i;
     size_t l;
     if (!ds_cp_is_alpha(ds_utf8_decode(s + i, n - i, &l))) return i;
     i += l;
   }
+}
+
+/* The length of the ASCII word at i (a letter) when it is shorter than eight bytes and
+ * no non-ASCII letter continues it, with its packed key in k (as ds_tt_pack makes it);
+ * else 0. Most words: one load finds the end and gives the key. */
+static inline size_t S_short_word(const char *s, size_t i, size_t n, uint64_t k[2]) {
+  if (i + 8 > n) return 0;
+  uint64_t x = ds_tt_load8(s + i), m = S_nonletters8(x);
+  size_t l = m ? (size_t)__builtin_ctzll(m) >> 3 : 0;
+  if (!l || (unsigned char)s[i + l] >= 0x80) return 0;
+  k[0] = ds_lower8(x) & (((uint64_t)1 << (8 * l)) - 1);
+  return l;
 }
 
 static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
@@ -108,7 +140,8 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
   if (S_alpha(ch)) {
     t->kind = TK_WORD;
     if (ch <= 'Z') t->flags |= TF_CAP;
-    return S_word_end(s, i, n);
+    size_t l = S_short_word(s, i, n, t->key);
+    return l ? i + l : S_word_end(s, i, n);
   }
   if (S_digit(ch)) return S_number(s, i, n, t);
   if (ch >= 0x80) {
@@ -121,13 +154,18 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
   return i + 1;
 }
 
-/* A first guess at the token count, from the text's length: the array grows (by
- * doubling) past it. */
-#define S_BYTES_PER_TOKEN 4
+/* A first guess at the token count, from the text's length: news prose runs 4-5 bytes a
+ * token, TimeBank's down to 2.9; the array grows (by doubling) past the guess, and the
+ * pages of a guess too high are never touched. */
+#define S_BYTES_PER_TOKEN 2
 
-static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
-  size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0;
+/* The tokens, into c; the indexes of those a pattern may open at (numbers, starter
+ * words), into *starts. */
+static size_t S_tokenize(ds_tctx *c, const char *s, size_t n, uint32_t **starts) {
+  size_t cap = n / S_BYTES_PER_TOKEN + 16, len = 0, ns = 0;
   ds_ttok *v = malloc(cap * sizeof *v);
+  uint32_t *st = malloc(cap * sizeof *st);
+  if (!v || !st) abort();
   bool space = true;
   for (size_t i = 0; i < n;) {
     unsigned char ch = (unsigned char)s[i];
@@ -137,7 +175,10 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
       i++;
       continue;
     }
-    if (len == cap && !(v = realloc(v, (cap *= 2) * sizeof *v))) abort();
+    if (len == cap) {
+      cap *= 2;
+      if (!(v = realloc(v, cap * sizeof *v)) || !(st = realloc(st, cap * sizeof *st))) abort();
+    }
     ds_ttok *t = &v[len];
     *t = (ds_ttok){0};
     if (ch >= 0x80 && !S_wide(s, i, n, t, &l)) {
@@ -149,6 +190,7 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
     t->end = (uint32_t)i;
     if (space) t->flags |= TF_SPACE;
     if (t->kind == TK_WORD) S_lookup(c, t, s);
+    if (t->kind == TK_NUM || (t->flags & TF_START)) st[ns++] = (uint32_t)len;
     len++;
     space = false;
   }
@@ -158,6 +200,47 @@ static void S_tokenize(ds_tctx *c, const char *s, size_t n) {
   v[len] = (ds_ttok){0};
   c->t = v;
   c->n = len;
+  *starts = st;
+  return ns;
+}
+
+/* The tokens of a text, made once for all its scans: inferring an undated text's date
+ * scans it once or twice, and the scan against that date once more. */
+struct ds_time_text {
+  ds_tctx base; /* text, word lists and tokens; each scan copies it */
+  /* the tokens a pattern may open at (numbers, starter words), in order: a scan visits
+   * these alone, not the four in five tokens no pattern starts with */
+  uint32_t *starts;
+  size_t nstarts;
+  /* the first scan of an inference (no anchor, no year hint), kept in arena: the
+   * timeline infers an undated report's date twice, without and with the corpus's */
+  ds_arena arena;
+  bool probed, probe_hinted;
+  size_t nprobe;
+  ds_time *probe;
+  bool *probe_ahead;
+};
+
+
+ds_time_text *ds_time_text_open(const char *text, size_t len) {
+  ds_time_text *tt = calloc(1, sizeof *tt);
+  if (!tt) abort();
+  /* a local context while tokenising: the token stores cannot alias it */
+  ds_tctx c = {.text = text, .len = len};
+  ds_tt_lists(&c);
+  tt->nstarts = S_tokenize(&c, text, len, &tt->starts);
+  if (!(c.marks = calloc(c.n + 1, 1))) abort();
+  tt->base = c;
+  return tt;
+}
+
+void ds_time_text_close(ds_time_text *tt) {
+  if (!tt) return;
+  free(tt->base.t);
+  free(tt->base.marks);
+  free(tt->starts);
+  ds_arena_free(&tt->arena);
+  free(tt);
 }
 
 /* ---- tense ---- */
@@ -218,18 +301,39 @@ static bool S_future_to(const ds_tctx *c, size_t i) {
   return ds_tt_thas(c, TL_FUTURE_TO, i - 1);
 }
 
+/* What S_tense_raw reads at token i, worked out once: bit 0 a clause end, bit 1 an
+ * infinitive that looks ahead, bits 2-4 the word's tense + 1, bit 7 set. */
+enum { S_M_END = 1, S_M_TO = 2, S_M_SHIFT = 2, S_M_DONE = 0x80 };
+/* the commonest: a token that neither ends the clause nor marks a tense */
+#define S_M_NONE (S_M_DONE | 1 << S_M_SHIFT)
+
+static unsigned S_marks(const ds_tctx *c, size_t i) {
+  unsigned m = c->marks[i];
+  if (m) return m;
+  m = S_M_DONE | (S_clause_end(c, i) ? S_M_END : 0) | (S_future_to(c, i) ? S_M_TO : 0) |
+      (unsigned)(S_word_tense(c, i) + 1) << S_M_SHIFT;
+  c->marks[i] = (uint8_t)m;
+  return m;
+}
+
+static int S_marks_tense(unsigned m) { return (int)((m >> S_M_SHIFT) & 7) - 1; }
+
 /* The nearest tense marker before the expression, else after it, within the clause. */
 static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
-    if (S_clause_end(c, a - k)) break;
-    if (S_future_to(c, a - k)) return 1;
-    int t = S_word_tense(c, a - k);
+    unsigned m = S_marks(c, a - k);
+    if (m == S_M_NONE) continue;
+    if (m & S_M_END) break;
+    if (m & S_M_TO) return 1;
+    int t = S_marks_tense(m);
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }
   for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
-    if (S_clause_end(c, i)) break;
-    int t = S_word_tense(c, i);
+    unsigned m = S_marks(c, i);
+    if (m == S_M_NONE) continue;
+    if (m & S_M_END) break;
+    int t = S_marks_tense(m);
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }
@@ -343,22 +447,21 @@ typedef struct {
   bool *ahead;
 } S_extra;
 
-static size_t S_scan(const char *text, size_t len, const char *anchor, int year_hint,
+static size_t S_scan(const ds_time_text *tt, const char *anchor, int year_hint,
                      ds_arena *arena, ds_time **out, S_extra *x) {
-  ds_tctx c = {.text = text, .len = len, .year_hint = year_hint};
-  ds_tt_lists(&c);
+  ds_tctx c = tt->base;
+  c.year_hint = year_hint;
   c.anchored = anchor && ds_date_parse(anchor, strlen(anchor), &c.anchor);
-  S_tokenize(&c, text, len); /* freed on return: only the times outlive the scan */
   S_times v = {0};
   DS_VEC(bool) ahead = {0};
-  for (size_t i = 0; i < c.n; i++) {
-    /* most tokens are words no pattern starts with: one flag test */
-    if (c.t[i].kind != TK_NUM && !(c.t[i].flags & TF_START)) continue;
+  for (size_t k = 0, next = 0; k < tt->nstarts; k++) {
+    size_t i = tt->starts[k];
+    if (i < next) continue; /* inside the last hit */
     ds_thit h[2];
     size_t nh = 0;
     if (ds_tt_match(&c, i, &h[0])) {
       nh = ds_tt_range_tail(&c, &h[0], &h[1]) ? 2 : 1;
-      i = h[nh - 1].end - 1;
+      next = h[nh - 1].end;
     } else if (c.t[i].kind == TK_NUM && ds_tt_range_head(&c, i, &h[0])) {
       nh = 1;
     }
@@ -368,15 +471,30 @@ static size_t S_scan(const char *text, size_t len, const char *anchor, int year_
       if (x && x->want_ahead) *DS_PUSH(arena, &ahead) = ds_tt_tense(&c, h[k].start, h[k].end) > 0;
     }
   }
-  free(c.t);
   if (x) x->hinted = c.hint_wanted, x->ahead = ahead.items;
   *out = v.items;
   return v.len;
 }
 
+size_t ds_time_scan_text(ds_time_text *tt, const char *anchor, ds_arena *arena, ds_time **out) {
+  if (anchor || !tt->probed) return S_scan(tt, anchor, 0, arena, out, NULL);
+  /* an undated text whose date inference found nothing: the inference's first scan is
+   * this one (the tense it also worked out changes nothing) */
+  ds_time *t = tt->nprobe ? ds_arena_alloc_raw(arena, tt->nprobe * sizeof *t) : NULL;
+  for (size_t i = 0; i < tt->nprobe; i++) {
+    t[i] = tt->probe[i];
+    t[i].value = ds_arena_strdup(arena, t[i].value);
+  }
+  *out = t;
+  return tt->nprobe;
+}
+
 size_t ds_time_scan(const char *text, size_t len, const char *anchor, ds_arena *arena,
                     ds_time **out) {
-  return S_scan(text, len, anchor, 0, arena, out, NULL);
+  ds_time_text *tt = ds_time_text_open(text, len);
+  size_t n = ds_time_scan_text(tt, anchor, arena, out);
+  ds_time_text_close(tt);
+  return n;
 }
 
 bool ds_time_value_date(const char *v, int *y, int *m, int *d) {
@@ -464,8 +582,19 @@ static bool S_dateline(const char *text, const ds_time *t) {
   return text[t->start - 2] == ',' && text[t->start - 1] == ' ';
 }
 
+/* The scan an inference starts with, made once per text. */
+static size_t S_probe(ds_time_text *tt, ds_time **t, S_extra *x) {
+  if (!tt->probed) {
+    S_extra px = {.want_ahead = true};
+    tt->nprobe = S_scan(tt, NULL, 0, &tt->arena, &tt->probe, &px);
+    tt->probe_hinted = px.hinted, tt->probe_ahead = px.ahead, tt->probed = true;
+  }
+  *t = tt->probe, x->hinted = tt->probe_hinted, x->ahead = tt->probe_ahead;
+  return tt->nprobe;
+}
+
 /* ds_time_infer, saying also whether the date is the dateline's. */
-static int S_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11],
+static int S_infer(ds_time_text *tt, const char *near, ds_arena *arena, char out[11],
                    bool *from_dateline) {
   ds_date nd = {0, 0, 0};
   bool has_near = near && ds_date_parse(near, strlen(near), &nd);
@@ -473,11 +602,12 @@ static int S_infer(const char *text, size_t len, const char *near, ds_arena *are
                                            : today + DS_TIME_INFER_FUTURE_DAYS;
   ds_time *t;
   S_extra x = {.want_ahead = true};
-  size_t n = S_scan(text, len, NULL, 0, arena, &t, &x);
+  size_t n = S_probe(tt, &t, &x);
   /* a weekday beside a date ("Wednesday (October 23)") pins the year: rescan with it */
-  if (x.hinted) n = S_scan(text, len, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
-  /* the dateline stands before the first clause: no verb of it makes it a plan */
-  bool dl = n && S_dateline(text, &t[0]);
+  if (x.hinted) n = S_scan(tt, NULL, has_near ? nd.y : S_hint_year(t, n, today), arena, &t, &x);
+  /* the dateline stands before the first clause: no verb of it makes it a plan (the
+   * same first time and text in a kept probe: clearing its flag again changes nothing) */
+  bool dl = n && S_dateline(tt->base.text, &t[0]);
   if (dl) x.ahead[0] = false;
   int year = has_near ? nd.y : S_latest_year(t, n, x.ahead);
   ds_date best = {0, 0, 0};
@@ -497,27 +627,28 @@ static int S_infer(const char *text, size_t len, const char *near, ds_arena *are
   return best_strong ? 2 : 1;
 }
 
-int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+int ds_time_infer_text(ds_time_text *tt, const char *near, ds_arena *arena, char out[11]) {
   bool dateline = false;
-  return S_infer(text, len, near, arena, out, &dateline);
+  return S_infer(tt, near, arena, out, &dateline);
+}
+
+int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *arena, char out[11]) {
+  ds_time_text *tt = ds_time_text_open(text, len);
+  int strength = ds_time_infer_text(tt, near, arena, out);
+  ds_time_text_close(tt);
+  return strength;
 }
 
 bool ds_time_infer_published(const char *text, size_t len, ds_arena *arena, char out[11]) {
   return ds_time_infer(text, len, NULL, arena, out) > 0;
 }
 
-void ds_time_reanchor(ds_article *a, const char *date) {
-  a->published = ds_arena_strdup(&a->arena, date);
-  a->published_basis = DS_BASIS_INFERRED;
-  ds_tag_times(a);
-}
-
-void ds_tag_times(ds_article *a) {
-  if (!a->body) return;
+/* ds_tag_times on the article's tokens, made by the caller. */
+static void S_tag(ds_article *a, ds_time_text *tt) {
   if (!a->published) {
     char d[11];
     bool dateline = false;
-    int strength = S_infer(a->body, a->body_len, NULL, &a->arena, d, &dateline);
+    int strength = S_infer(tt, NULL, &a->arena, d, &dateline);
     if (strength) {
       a->published = ds_arena_strdup(&a->arena, d);
       /* a dateline with its year is the text's own word; else the date is inferred */
@@ -525,12 +656,30 @@ void ds_tag_times(ds_article *a) {
     }
   }
   ds_time *t;
-  size_t n = ds_time_scan(a->body, a->body_len, a->published, &a->arena, &t);
-  a->times.len = 0;
+  size_t n = ds_time_scan_text(tt, a->published, &a->arena, &t);
   size_t s = 0;
   for (size_t i = 0; i < n; i++) {
     while (s + 1 < a->sentences.len && a->sentences.items[s].end <= t[i].start) s++;
     t[i].sentence = (uint32_t)s;
-    *DS_PUSH(&a->arena, &a->times) = t[i];
   }
+  a->times.items = t, a->times.len = a->times.cap = n; /* the scan's own array */
+}
+
+void ds_time_reanchor_text(ds_article *a, const char *date, ds_time_text *tt) {
+  a->published = ds_arena_strdup(&a->arena, date);
+  a->published_basis = DS_BASIS_INFERRED;
+  if (a->body) S_tag(a, tt);
+}
+
+void ds_time_reanchor(ds_article *a, const char *date) {
+  ds_time_text *tt = a->body ? ds_time_text_open(a->body, a->body_len) : NULL;
+  ds_time_reanchor_text(a, date, tt);
+  ds_time_text_close(tt);
+}
+
+void ds_tag_times(ds_article *a) {
+  if (!a->body) return;
+  ds_time_text *tt = ds_time_text_open(a->body, a->body_len);
+  S_tag(a, tt);
+  ds_time_text_close(tt);
 }

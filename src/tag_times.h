@@ -27,6 +27,17 @@ int ds_time_infer(const char *text, size_t len, const char *near, ds_arena *aren
 /* Sets an article's publication date (basis inferred) and resolves its times again. */
 void ds_time_reanchor(ds_article *a, const char *date);
 
+/* A text tokenised once for several of the calls above (an undated article is scanned
+ * to infer its date, then against it): open it, call the _text forms, close it. The
+ * text must outlive it. Not shared between threads. */
+typedef struct ds_time_text ds_time_text;
+ds_time_text *ds_time_text_open(const char *text, size_t len);
+void ds_time_text_close(ds_time_text *tt);
+size_t ds_time_scan_text(ds_time_text *tt, const char *anchor, ds_arena *arena, ds_time **out);
+int ds_time_infer_text(ds_time_text *tt, const char *near, ds_arena *arena, char out[11]);
+/* ds_time_reanchor with tt opened on a->body. */
+void ds_time_reanchor_text(ds_article *a, const char *date, ds_time_text *tt);
+
 /* True when value is a calendar date of day precision ("2024-10-23", also with a
  * time-of-day suffix) or month precision ("2024-10"); stores the date part. */
 bool ds_time_value_date(const char *value, int *y, int *m, int *d);

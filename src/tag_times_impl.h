@@ -87,6 +87,10 @@ typedef struct {
   const ds_tt_table *tab; /* [TL_COUNT] */
   ds_ttok *t;
   size_t n;
+  /* per token, what the tense check reads there (tag_times.c S_marks), 0 before it is
+   * worked out: windows of neighbouring expressions overlap, and an article is scanned
+   * up to three times */
+  uint8_t *marks;
   bool anchored;
   ds_date anchor;
   int last_quarter_y, last_quarter_q; /* latest quarter resolved, for "a year earlier" */
@@ -113,24 +117,35 @@ typedef struct {
 static inline const ds_ttok *ds_tt_tok(const ds_tctx *c, size_t i) { return i < c->n ? &c->t[i] : NULL; }
 static inline size_t ds_tt_len(const ds_tctx *c, size_t i) { return c->t[i].end - c->t[i].start; }
 
-/* Token i is the word w (lower case; the text may be in any case). */
-static inline bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
-  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
-  const char *p = c->text + c->t[i].start;
-  if ((p[0] | 32) != w[0]) return false; /* most calls fail here */
-  size_t l = c->t[i].end - c->t[i].start;
-  if (strlen(w) != l) return false;
-  for (size_t k = 1; k < l; k++)
-    if ((p[k] | 32) != w[k]) return false;
-  return true;
+/* w[0, wl) (1 <= wl <= 8) packed as ds_tt_pack packs a word, without a loop: with a
+ * literal, every term is a constant. */
+#define S_TT_B(j) (wl > (j) ? (uint64_t)(unsigned char)w[j] << (8 * (j)) : 0)
+static inline __attribute__((always_inline)) uint64_t ds_tt_key8(const char *w, size_t wl) {
+  return S_TT_B(0) | S_TT_B(1) | S_TT_B(2) | S_TT_B(3) | S_TT_B(4) | S_TT_B(5) | S_TT_B(6) | S_TT_B(7);
+}
+#undef S_TT_B
+
+/* ds_tt_word for a w longer than eight bytes or empty (tag_times_words.c). */
+bool ds_tt_word_long(const ds_tctx *c, size_t i, const char *w, size_t wl);
+
+/* Token i is the word w (lower case; the text may be in any case). A literal w of at
+ * most eight bytes (nearly every call) folds to a constant, compared with the token's
+ * packed key: only a word of w's letters has that key (other tokens have none, and a
+ * shorter or longer word differs in a byte), so only eight bytes need the length. */
+static inline __attribute__((always_inline)) bool ds_tt_word(const ds_tctx *c, size_t i, const char *w) {
+  size_t wl = strlen(w);
+  if (!wl || wl > 8) return ds_tt_word_long(c, i, w, wl);
+  return i < c->n && c->t[i].key[0] == ds_tt_key8(w, wl) &&
+         (wl < 8 || c->t[i].end - c->t[i].start == 8);
 }
 
 static inline bool ds_tt_punct(const ds_tctx *c, size_t i, char ch) {
   return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].val == ch;
 }
 
+/* Only words have a class: with a literal class letter the kind test folds away. */
 static inline bool ds_tt_cls(const ds_tctx *c, size_t i, char cls) {
-  return i < c->n && c->t[i].kind == TK_WORD && c->t[i].cls == cls;
+  return i < c->n && c->t[i].cls == cls && (cls || c->t[i].kind == TK_WORD);
 }
 
 /* A bare number: no separators, no glued letters (155mm), no decade s. */
@@ -146,24 +161,28 @@ static inline bool ds_tt_tight(const ds_tctx *c, size_t i) {
 /* tag_times_words.c: the word lists. */
 /* Longest key kept in the packed tables (longer ones go to the lexicon). */
 #define DS_TT_KEY_MAX 16
-/* Eight bytes, first byte lowest, with ASCII A-Z lower-cased. */
-static inline uint64_t ds_tt_lower8(const char *p) {
+/* Eight bytes, first byte lowest. */
+static inline uint64_t ds_tt_load8(const char *p) {
   uint64_t x;
   memcpy(&x, p, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   x = __builtin_bswap64(x);
 #endif
-  return ds_lower8(x);
+  return x;
 }
+/* The same with ASCII A-Z lower-cased. */
+static inline uint64_t ds_tt_lower8(const char *p) { return ds_lower8(ds_tt_load8(p)); }
 /* The key packed for ds_tt_lex_packed: len <= DS_TT_KEY_MAX bytes, ASCII-lower-cased
  * as the lexicon stores its keys, zero-padded. avail: bytes readable from w (at least
  * len); with DS_TT_KEY_MAX of them the bytes are read in place. */
 static inline void ds_tt_pack(const char *w, size_t len, size_t avail, uint64_t k[2]) {
   char buf[DS_TT_KEY_MAX] = {0};
   if (avail < DS_TT_KEY_MAX) w = memcpy(buf, w, len);
-  k[0] = ds_tt_lower8(w), k[1] = ds_tt_lower8(w + 8);
-  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1, k[1] = 0;
-  else if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
+  k[0] = ds_tt_lower8(w), k[1] = 0;
+  if (len < 8) k[0] &= ((uint64_t)1 << (8 * len)) - 1;
+  if (len <= 8) return; /* most words: the second half is not loaded */
+  k[1] = ds_tt_lower8(w + 8);
+  if (len < 16) k[1] &= ((uint64_t)1 << (8 * (len - 8))) - 1;
 }
 /* Fills c->lx and c->tab (and builds the tables on the first call). */
 void ds_tt_lists(ds_tctx *c);

@@ -305,6 +305,10 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
   const ds_ttok *t = &c->t[i];
   /* most tokens are words no pattern starts with: one flag test, no lookups */
   if (t->kind != TK_NUM && !(t->flags & TF_START)) return false;
+  if (t->kind == TK_NUM && c->tab[TL_MODIFIERS].letters) { /* no approximator, no modifier */
+    h->start = i;
+    return S_core(c, i, h, false);
+  }
   if ((t->flags & TF_NARROW) && t->val == 'R') { /* "that": frequent, and only "that year" is a time */
     memset(h, 0, sizeof *h);
     h->start = i;

@@ -82,3 +82,11 @@ const char *ds_tt_lex(const ds_tctx *c, int list, const char *key, size_t len) {
 bool ds_tt_has(const ds_tctx *c, int list, const char *key, size_t len) {
   return ds_tt_lex(c, list, key, len) != NULL;
 }
+
+bool ds_tt_word_long(const ds_tctx *c, size_t i, const char *w, size_t wl) {
+  if (i >= c->n || c->t[i].kind != TK_WORD || c->t[i].end - c->t[i].start != wl) return false;
+  const char *p = c->text + c->t[i].start;
+  for (size_t k = 0; k < wl; k++)
+    if ((p[k] | 32) != w[k]) return false;
+  return true;
+}
