@@ -214,7 +214,14 @@ static void S_escape_from(ds_buf *out, const char *str, size_t i, size_t n) {
   out->ptr[out->len] = '\0';
 }
 
+/* Most text needs no escaping: the test for special bytes copies it on its way. */
 void ds_json_escape(ds_buf *out, const char *str, size_t n) {
+  if (out->len + n >= out->cap) ds_buf_reserve(out, n);
+  if (S_copy_plain(out->ptr + out->len, (const unsigned char *)str, n)) {
+    out->len += n;
+    out->ptr[out->len] = '\0';
+    return;
+  }
   S_escape_from(out, str, S_next_special((const unsigned char *)str, 0, n), n);
 }
 
@@ -295,25 +302,46 @@ static inline char *S_fmt_back(char tmp[20], int64_t v) {
   return p;
 }
 
-size_t ds_fmt_int(char *dst, int64_t v) {
+/* Decimal digits of x. */
+static inline size_t S_ndigits(uint32_t x) {
+  size_t n = 0;
+  for (; x >= 10000; x /= 10000) n += 4;
+  return n + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4);
+}
+
+/* x in decimal at dst (no NUL), written from its last digit back: the length is known
+ * first, so there is no copy from a scratch buffer. Returns the end. */
+static inline char *S_put_u32(char *dst, uint32_t x) {
+  char *end = dst + S_ndigits(x), *p = end;
+  for (; x >= 100; x /= 100) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * (x % 100), 2);
+  }
+  if (x >= 10) memcpy(p - 2, S_digits2 + 2 * x, 2);
+  else p[-1] = (char)('0' + x);
+  return end;
+}
+
+/* v at dst (room for 21 bytes, no NUL); returns the end. Offsets, counts and ids are
+ * small and not negative: S_put_u32. */
+static inline char *S_put_int(char *dst, int64_t v) {
+  if ((uint64_t)v <= UINT32_MAX) return S_put_u32(dst, (uint32_t)v);
   char tmp[20];
   char *p = S_fmt_back(tmp, v);
   size_t n = (size_t)(tmp + 20 - p);
-  for (size_t i = 0; i < n; i++) dst[i] = p[i]; /* short: no memcpy call */
-  return n;
+  memcpy(dst, p, n);
+  return dst + n;
 }
 
-/* The number is copied as 20 bytes of constant size (a few moves; the buffer has room
- * for them), of which its own are kept. */
+size_t ds_fmt_int(char *dst, int64_t v) { return (size_t)(S_put_int(dst, v) - dst); }
+
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
   ds_buf *b = w->out;
   if (b->len + 24 >= b->cap) ds_buf_reserve(b, 24);
-  char tmp[40] = {0};
-  char *p = S_fmt_back(tmp, v);
-  memcpy(b->ptr + b->len, p, 20);
-  b->len += (size_t)(tmp + 20 - p);
-  b->ptr[b->len] = '\0';
+  char *end = S_put_int(b->ptr + b->len, v);
+  *end = '\0';
+  b->len = (size_t)(end - b->ptr);
 }
 
 /* "%.10g" of a v that is not whole, without printf, when v is the double nearest a
