@@ -640,6 +640,7 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_ENT_COUNTRIES] = "ent_countries",
     [DS_FL_ENT_DEMONYMS] = "ent_demonyms",
     [DS_FL_CLAIM_VERBS] = "fig_claim_verbs",
+    [DS_FL_CLAIM_DOCS] = "fig_claim_docs",
     [DS_FL_CUE_SKIP] = "fig_cue_skip",
     [DS_FL_LEMMAS] = "fig_lemmas",
     [DS_FL_PLACES] = "fig_places",

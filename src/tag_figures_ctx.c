@@ -6,7 +6,6 @@
 
 #include "entities.h"
 #include "tag_figures_internal.h"
-#include "util/lexicon.h"
 
 /* ---- words ---- */
 
@@ -278,12 +277,11 @@ static int32_t S_entity_at(const ds_article *a, uint32_t b0, uint32_t b1) {
   return -1;
 }
 
-/* "Washington Post article": a document noun after a capitalised name (looked up once
- * per claimant, so by list name). */
+/* "Washington Post article": a document noun after a capitalised name. */
 static bool S_doc_after_name(const ds_figscan *s, uint32_t b, uint32_t e) {
   return e >= b + 2 && S_word(s, e - 1) && !(s->tok[e - 1].flags & DS_TF_CAP) &&
          (s->tok[e - 2].flags & DS_TF_CAP) &&
-         ds_lexicon_has("fig_claim_docs", ds_fig_text(s, e - 1), ds_fig_len(s, e - 1));
+         ds_fig_lookup(s, e - 1, DS_FL_CLAIM_DOCS);
 }
 
 static void S_set_source(const ds_figscan *s, uint32_t b, uint32_t e, bool list, ds_figure *f) {
