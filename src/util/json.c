@@ -302,24 +302,45 @@ static inline char *S_fmt_back(char tmp[20], int64_t v) {
   return p;
 }
 
-/* Decimal digits of x. */
-static inline size_t S_ndigits(uint32_t x) {
-  size_t n = 0;
-  for (; x >= 10000; x /= 10000) n += 4;
-  return n + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4);
+/* v < 10000 in exactly four digits at p. */
+static inline void S_put4(char *p, uint32_t v) {
+  memcpy(p, S_digits2 + 2 * (v / 100), 2);
+  memcpy(p + 2, S_digits2 + 2 * (v % 100), 2);
 }
 
-/* x in decimal at dst (no NUL), written from its last digit back: the length is known
- * first, so there is no copy from a scratch buffer. Returns the end. */
-static inline char *S_put_u32(char *dst, uint32_t x) {
-  char *end = dst + S_ndigits(x), *p = end;
-  for (; x >= 100; x /= 100) {
-    p -= 2;
-    memcpy(p, S_digits2 + 2 * (x % 100), 2);
+/* v < 10000 in its own digits at p; returns the end. */
+static inline char *S_put_small(char *p, uint32_t v) {
+  if (v < 10) {
+    *p = (char)('0' + v);
+    return p + 1;
   }
-  if (x >= 10) memcpy(p - 2, S_digits2 + 2 * x, 2);
-  else p[-1] = (char)('0' + x);
-  return end;
+  if (v < 100) {
+    memcpy(p, S_digits2 + 2 * v, 2);
+    return p + 2;
+  }
+  if (v < 1000) {
+    *p = (char)('0' + v / 100);
+    memcpy(p + 1, S_digits2 + 2 * (v % 100), 2);
+    return p + 3;
+  }
+  S_put4(p, v);
+  return p + 4;
+}
+
+/* x in decimal at p (no NUL), in groups of four digits from the left: two or three
+ * divisions by constants instead of one per pair of digits. Returns the end. */
+static inline char *S_put_u32(char *p, uint32_t x) {
+  if (x < 10000) return S_put_small(p, x);
+  if (x < 100000000) {
+    p = S_put_small(p, x / 10000);
+    S_put4(p, x % 10000);
+    return p + 4;
+  }
+  p = S_put_small(p, x / 100000000);
+  x %= 100000000;
+  S_put4(p, x / 10000);
+  S_put4(p + 4, x % 10000);
+  return p + 8;
 }
 
 /* v at dst (room for 21 bytes, no NUL); returns the end. Offsets, counts and ids are
