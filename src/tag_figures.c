@@ -92,7 +92,9 @@ static const char *S_match(const ds_figscan *s, uint32_t i, uint32_t n, ds_fig_l
 uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
                           const char **val) {
   if (lim > s->s1) lim = s->s1;
-  for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
+  /* S_match's test for phrases of several words: here the same for every length */
+  bool multi = i + 1 < lim && (ds_fig_attached(s, i + 1) || ds_fig_may_start(s, i, list));
+  for (uint32_t n = multi ? DS_FIG_MAX_PHRASE : 1; n >= 1; n--) {
     const char *v = i + n <= lim ? S_match(s, i, n, list) : NULL;
     if (v) {
       if (val) *val = v;
