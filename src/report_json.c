@@ -210,7 +210,7 @@ static void S_mention(ds_jw *w, const ds_article *a, const ds_mention *mn) {
   uint32_t end = mn->end > a->body_len ? a->body_len : mn->end, start = mn->start > end ? end : mn->start;
   ds_jw_before_value(w);
   ds_buf *b = w->out;
-  ds_buf_reserve(b, 64); /* the keys and two numbers of up to 10 digits */
+  if (b->len + 64 >= b->cap) ds_buf_reserve(b, 64); /* the keys, two numbers of up to 10 digits */
   char *p = b->ptr + b->len;
   S_LIT(p, "{\"start\":");
   p += ds_fmt_int(p, mn->start);
