@@ -92,7 +92,9 @@ static const char *S_match(const ds_figscan *s, uint32_t i, uint32_t n, ds_fig_l
 uint32_t ds_fig_match_fwd(const ds_figscan *s, uint32_t i, uint32_t lim, ds_fig_list list,
                           const char **val) {
   if (lim > s->s1) lim = s->s1;
-  for (uint32_t n = DS_FIG_MAX_PHRASE; n >= 1; n--) {
+  /* S_match's test for phrases of several words: here the same for every length */
+  bool multi = i + 1 < lim && (ds_fig_attached(s, i + 1) || ds_fig_may_start(s, i, list));
+  for (uint32_t n = multi ? DS_FIG_MAX_PHRASE : 1; n >= 1; n--) {
     const char *v = i + n <= lim ? S_match(s, i, n, list) : NULL;
     if (v) {
       if (val) *val = v;
@@ -606,6 +608,29 @@ static bool S_may_start(const ds_figscan *s, uint32_t i) {
          S_word_value(s, ds_fig_text(s, i), ds_fig_len(s, i), &total, &cur);
 }
 
+/* The first token from i on that may start a figure (S_may_start), or s->s1. Most
+ * tokens start none, so this loop keeps what it reads in registers and tests only
+ * what a start needs: digits; "a" or "an" ("a dozen"); a word whose first byte starts
+ * some number word (as does the first half of "twenty-five") and whose sketch bit is
+ * set or that has a hyphen. S_may_start decides on what passes. */
+static uint32_t S_next_start(const ds_figscan *s, uint32_t i) {
+  const ds_token *tok = s->tok;
+  const char *body = s->a->body;
+  const ds_fig_filter *f = &s->filter[DS_FL_NUMBER_WORDS];
+  for (const uint32_t end = s->s1; i < end; i++) {
+    if (tok[i].kind == DS_TOK_NUMBER) return i;
+    if (tok[i].kind != DS_TOK_WORD) continue;
+    const char *p = body + tok[i].start;
+    uint32_t n = tok[i].end - tok[i].start;
+    unsigned c = (unsigned char)p[0] | 32u;
+    if (c == 'a' && (n == 1 || (n == 2 && (p[1] | 32) == 'n'))) return i;
+    if (!((f->lead[c >> 6] >> (c & 63)) & 1)) continue;
+    bool key = n - 1 < f->max_len && ds_fig_bit(f->keys, ds_fig_sketch(p, n));
+    if ((key || (n >= s->hyphen_min && memchr(p, '-', n))) && S_may_start(s, i)) return i;
+  }
+  return i;
+}
+
 static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_CURRENCY] = "fig_currency",
     [DS_FL_LABELS] = "fig_labels",
@@ -617,6 +642,7 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_ENT_COUNTRIES] = "ent_countries",
     [DS_FL_ENT_DEMONYMS] = "ent_demonyms",
     [DS_FL_CLAIM_VERBS] = "fig_claim_verbs",
+    [DS_FL_CLAIM_DOCS] = "fig_claim_docs",
     [DS_FL_CUE_SKIP] = "fig_cue_skip",
     [DS_FL_LEMMAS] = "fig_lemmas",
     [DS_FL_PLACES] = "fig_places",
@@ -647,6 +673,8 @@ static void S_filter_bits(ds_fig_filter *f, const ds_map *m, uint16_t *count) {
     S_filter_set(f->keys, bit);
     count[bit + 1]++;
     if (e->klen > f->max_len) f->max_len = e->klen;
+    unsigned c = (unsigned char)e->key[0] | 32u;
+    f->lead[c >> 6] |= 1ull << (c & 63);
     const char *sp = memchr(e->key, ' ', e->klen);
     if (sp && sp > e->key) S_filter_set(f->firsts, ds_fig_sketch(e->key, (size_t)(sp - e->key)));
   }
@@ -720,10 +748,10 @@ void ds_tag_figures(ds_article *a) {
     const ds_sentence *sen = &a->sentences.items[si];
     s.s0 = sen->tok_start, s.s1 = sen->tok_end, s.sent = si;
     if (s.s1 > a->tokens.len) s.s1 = (uint32_t)a->tokens.len;
-    for (uint32_t i = s.s0; i < s.s1;) {
+    for (uint32_t i = S_next_start(&s, s.s0); i < s.s1; i = S_next_start(&s, i)) {
       S_num n;
       uint32_t skip = i + 1;
-      if (S_may_start(&s, i) && S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
+      if (S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
       i = skip > i ? skip : i + 1;
     }
   }

@@ -6,7 +6,6 @@
 
 #include "entities.h"
 #include "tag_figures_internal.h"
-#include "util/lexicon.h"
 
 /* ---- words ---- */
 
@@ -229,13 +228,17 @@ void ds_fig_head(const ds_figscan *s, uint32_t j, ds_fighead *h) {
 
 /* ---- whose: the country in the clause before the number ---- */
 
-/* A claim verb at k ("said", "estimated"). */
+/* S_cue's look-up, done once a token: the claimant scans of a sentence's figures
+ * overlap. */
+static uint8_t S_cue_lookup(const ds_figscan *s, uint32_t k) {
+  return s->cue[k] = ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according") ? 2 : 1;
+}
+
+/* A claim verb at k ("said", "estimated"). Small enough to inline in the scans. */
 static inline bool S_cue(const ds_figscan *s, uint32_t k) {
   /* a capital mid-sentence is a name ("the United States"), not the verb "states" */
   if (!S_word(s, k) || ((s->tok[k].flags & DS_TF_CAP) && k > s->s0)) return false;
-  if (!s->cue[k]) /* the claimant scans of a sentence's figures overlap: once a token */
-    s->cue[k] = ds_fig_lookup(s, k, DS_FL_CLAIM_VERBS) && !ds_fig_is(s, k, "according") ? 2 : 1;
-  return s->cue[k] == 2;
+  return (s->cue[k] ? s->cue[k] : S_cue_lookup(s, k)) == 2;
 }
 
 static bool S_clause_edge(const ds_figscan *s, uint32_t k) {
@@ -278,12 +281,11 @@ static int32_t S_entity_at(const ds_article *a, uint32_t b0, uint32_t b1) {
   return -1;
 }
 
-/* "Washington Post article": a document noun after a capitalised name (looked up once
- * per claimant, so by list name). */
+/* "Washington Post article": a document noun after a capitalised name. */
 static bool S_doc_after_name(const ds_figscan *s, uint32_t b, uint32_t e) {
   return e >= b + 2 && S_word(s, e - 1) && !(s->tok[e - 1].flags & DS_TF_CAP) &&
          (s->tok[e - 2].flags & DS_TF_CAP) &&
-         ds_lexicon_has("fig_claim_docs", ds_fig_text(s, e - 1), ds_fig_len(s, e - 1));
+         ds_fig_lookup(s, e - 1, DS_FL_CLAIM_DOCS);
 }
 
 static void S_set_source(const ds_figscan *s, uint32_t b, uint32_t e, bool list, ds_figure *f) {

@@ -40,6 +40,7 @@ typedef enum {
   DS_FL_ENT_COUNTRIES,
   DS_FL_ENT_DEMONYMS,
   DS_FL_CLAIM_VERBS,
+  DS_FL_CLAIM_DOCS,
   DS_FL_CUE_SKIP,
   DS_FL_LEMMAS,
   DS_FL_PLACES,
@@ -63,6 +64,7 @@ typedef struct {
 typedef struct {
   uint64_t keys[DS_FIG_FILTER_WORDS];
   uint64_t firsts[DS_FIG_FILTER_WORDS];
+  uint64_t lead[4]; /* the first bytes of its keys (| 32, as the sketch folds them) */
   /* The keys themselves, ordered by bit, so a set bit leads to its keys with no
    * hashing: rank[w] counts the set bits of keys[] before word w, and the keys of
    * the r-th set bit are entries[start[r]] .. entries[start[r + 1] - 1]. */

@@ -136,50 +136,55 @@ static inline __attribute__((always_inline)) bool S_copy_plain(char *dst, const 
 }
 #endif
 
-/* The escape for s[i] (a special byte) into rep; returns its length, 0 to keep the byte
- * as it is. *skip is set to the extra input bytes consumed (U+2028/U+2029). */
-static size_t S_escape_one(const unsigned char *s, size_t i, size_t n, char rep[8], size_t *skip) {
-  static const char hex[] = "0123456789abcdef";
-  unsigned char c = s[i];
-  *skip = 0;
-  switch (c) {
-  case '"': memcpy(rep, "\\\"", 2); return 2;
-  case '\\': memcpy(rep, "\\\\", 2); return 2;
-  case '\n': memcpy(rep, "\\n", 2); return 2;
-  case '\t': memcpy(rep, "\\t", 2); return 2;
-  case '\r': memcpy(rep, "\\r", 2); return 2;
-  case '/':
-    if (i == 0 || s[i - 1] != '<') return 0;
-    memcpy(rep, "\\/", 2);
-    return 2;
-  case 0xE2:
-    if (i + 2 >= n || s[i + 1] != 0x80 || (s[i + 2] != 0xA8 && s[i + 2] != 0xA9)) return 0;
-    memcpy(rep, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-    *skip = 2;
-    return 6;
-  default: /* other control characters and DEL */
-    memcpy(rep, "\\u00", 4);
-    rep[4] = hex[c >> 4];
-    rep[5] = hex[c & 15];
-    return 6;
-  }
-}
-
-/* Escapes from s[i], the first special byte, on. */
 /* Room for a block's worth of escapes (each byte at most 6). */
 #define S_BLOCK_ROOM (16 * 6)
 
-/* s[i], a special byte, escaped or as it is; returns the index after it. */
-static size_t S_escape_at(ds_buf *out, const unsigned char *s, size_t i, size_t n) {
-  char rep[8] = {0};
-  size_t skip, len = S_escape_one(s, i, n, rep, &skip);
-  if (!len) {
-    out->ptr[out->len++] = (char)s[i];
+/* The escape of each ASCII byte that always has one, padded to 8 bytes so that it is
+ * copied with one move; len 0 for the rest. '/' and 0xE2 depend on the bytes around
+ * them (S_escape_rare). */
+typedef struct {
+  char rep[7];
+  unsigned char len;
+} S_esc;
+#define S_U(c, hex) [c] = {"\\u00" hex, 6}
+static const S_esc S_escapes[128] = {
+    S_U(0x00, "00"), S_U(0x01, "01"), S_U(0x02, "02"), S_U(0x03, "03"), S_U(0x04, "04"),
+    S_U(0x05, "05"), S_U(0x06, "06"), S_U(0x07, "07"), S_U(0x08, "08"), ['\t'] = {"\\t", 2},
+    ['\n'] = {"\\n", 2}, S_U(0x0b, "0b"), S_U(0x0c, "0c"), ['\r'] = {"\\r", 2},
+    S_U(0x0e, "0e"), S_U(0x0f, "0f"), S_U(0x10, "10"), S_U(0x11, "11"), S_U(0x12, "12"),
+    S_U(0x13, "13"), S_U(0x14, "14"), S_U(0x15, "15"), S_U(0x16, "16"), S_U(0x17, "17"),
+    S_U(0x18, "18"), S_U(0x19, "19"), S_U(0x1a, "1a"), S_U(0x1b, "1b"), S_U(0x1c, "1c"),
+    S_U(0x1d, "1d"), S_U(0x1e, "1e"), S_U(0x1f, "1f"), ['"'] = {"\\\"", 2},
+    ['\\'] = {"\\\\", 2}, S_U(0x7f, "7f")};
+#undef S_U
+
+/* s[i], '/' or 0xE2: "</" and U+2028/U+2029 are escaped, anything else kept. Returns
+ * the index after what it consumed. */
+static size_t S_escape_rare(ds_buf *out, const unsigned char *s, size_t i, size_t n) {
+  char *o = out->ptr + out->len;
+  if (s[i] == '/' && i > 0 && s[i - 1] == '<') {
+    memcpy(o, "\\/", 2);
+    out->len += 2;
     return i + 1;
   }
-  memcpy(out->ptr + out->len, rep, 8);
-  out->len += len;
-  return i + skip + 1;
+  if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+    memcpy(o, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+    out->len += 6;
+    return i + 3;
+  }
+  *o = (char)s[i];
+  out->len++;
+  return i + 1;
+}
+
+/* s[i], a special byte, escaped or as it is (out has room); returns the index after
+ * it. Inline: a quotation mark costs a table look-up and one move. */
+static inline size_t S_escape_at(ds_buf *out, const unsigned char *s, size_t i, size_t n) {
+  unsigned char c = s[i];
+  if (c >= 0x80 || !S_escapes[c].len) return S_escape_rare(out, s, i, n);
+  memcpy(out->ptr + out->len, &S_escapes[c], 8);
+  out->len += S_escapes[c].len;
+  return i + 1;
 }
 
 /* Copies s[0..i) and escapes s[i..n) on, s[i] being the first special byte. Sixteen
@@ -209,7 +214,14 @@ static void S_escape_from(ds_buf *out, const char *str, size_t i, size_t n) {
   out->ptr[out->len] = '\0';
 }
 
+/* Most text needs no escaping: the test for special bytes copies it on its way. */
 void ds_json_escape(ds_buf *out, const char *str, size_t n) {
+  if (out->len + n >= out->cap) ds_buf_reserve(out, n);
+  if (S_copy_plain(out->ptr + out->len, (const unsigned char *)str, n)) {
+    out->len += n;
+    out->ptr[out->len] = '\0';
+    return;
+  }
   S_escape_from(out, str, S_next_special((const unsigned char *)str, 0, n), n);
 }
 
@@ -290,25 +302,67 @@ static inline char *S_fmt_back(char tmp[20], int64_t v) {
   return p;
 }
 
-size_t ds_fmt_int(char *dst, int64_t v) {
+/* v < 10000 in exactly four digits at p. */
+static inline void S_put4(char *p, uint32_t v) {
+  memcpy(p, S_digits2 + 2 * (v / 100), 2);
+  memcpy(p + 2, S_digits2 + 2 * (v % 100), 2);
+}
+
+/* v < 10000 in its own digits at p; returns the end. */
+static inline char *S_put_small(char *p, uint32_t v) {
+  if (v < 10) {
+    *p = (char)('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    memcpy(p, S_digits2 + 2 * v, 2);
+    return p + 2;
+  }
+  if (v < 1000) {
+    *p = (char)('0' + v / 100);
+    memcpy(p + 1, S_digits2 + 2 * (v % 100), 2);
+    return p + 3;
+  }
+  S_put4(p, v);
+  return p + 4;
+}
+
+/* x in decimal at p (no NUL), in groups of four digits from the left: two or three
+ * divisions by constants instead of one per pair of digits. Returns the end. */
+static inline char *S_put_u32(char *p, uint32_t x) {
+  if (x < 10000) return S_put_small(p, x);
+  if (x < 100000000) {
+    p = S_put_small(p, x / 10000);
+    S_put4(p, x % 10000);
+    return p + 4;
+  }
+  p = S_put_small(p, x / 100000000);
+  x %= 100000000;
+  S_put4(p, x / 10000);
+  S_put4(p + 4, x % 10000);
+  return p + 8;
+}
+
+/* v at dst (room for 21 bytes, no NUL); returns the end. Offsets, counts and ids are
+ * small and not negative: S_put_u32. */
+static inline char *S_put_int(char *dst, int64_t v) {
+  if ((uint64_t)v <= UINT32_MAX) return S_put_u32(dst, (uint32_t)v);
   char tmp[20];
   char *p = S_fmt_back(tmp, v);
   size_t n = (size_t)(tmp + 20 - p);
-  for (size_t i = 0; i < n; i++) dst[i] = p[i]; /* short: no memcpy call */
-  return n;
+  memcpy(dst, p, n);
+  return dst + n;
 }
 
-/* The number is copied as 20 bytes of constant size (a few moves; the buffer has room
- * for them), of which its own are kept. */
+size_t ds_fmt_int(char *dst, int64_t v) { return (size_t)(S_put_int(dst, v) - dst); }
+
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
   ds_buf *b = w->out;
   if (b->len + 24 >= b->cap) ds_buf_reserve(b, 24);
-  char tmp[40] = {0};
-  char *p = S_fmt_back(tmp, v);
-  memcpy(b->ptr + b->len, p, 20);
-  b->len += (size_t)(tmp + 20 - p);
-  b->ptr[b->len] = '\0';
+  char *end = S_put_int(b->ptr + b->len, v);
+  *end = '\0';
+  b->len = (size_t)(end - b->ptr);
 }
 
 /* "%.10g" of a v that is not whole, without printf, when v is the double nearest a
