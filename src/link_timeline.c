@@ -428,20 +428,22 @@ void ds_link_anchor(dossier_corpus *c) {
         !a->body)
       continue;
     ds_arena tmp = {0};
-    int strength = ds_time_infer(a->body, a->body_len, NULL, &tmp, own);
+    ds_time_text *tt = ds_time_text_open(a->body, a->body_len);
+    int strength = ds_time_infer_text(tt, NULL, &tmp, own);
     ds_date od;
     bool close = strength == 1 && ds_date_parse(own, 10, &od) &&
                  labs(ds_date_to_days(od) - ds_date_to_days(anchor)) <= DS_TL_REANCHOR_DAYS;
     /* a report that mentions no date of its own keeps its basis: nothing to re-read */
-    if (strength < 2 && !close && ds_time_infer(a->body, a->body_len, near, &tmp, d)) {
+    if (strength < 2 && !close && ds_time_infer_text(tt, near, &tmp, d)) {
       ds_token_buf tb = {0};
       ds_tokens_load(a, &tb);
-      ds_time_reanchor(a, d);
+      ds_time_reanchor_text(a, d, tt);
       a->figures.len = 0; /* their as-of dates came from the old anchor */
       ds_tag_figures(a);
       ds_tokens_unload(a);
       ds_token_buf_free(&tb);
     }
+    ds_time_text_close(tt);
     ds_arena_free(&tmp);
   }
 }
