@@ -136,6 +136,7 @@ static bool S_word(const ds_ent_ctx *c, const ds_token *t, ds_ent_memo *mo) {
   mo->cap = (t->flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
+  mo->done = mo->cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
   if (mo->cap) S_cap_feats(s, n, mo);
   return s[0] >= 'a' && s[0] <= 'z';
 }
@@ -194,7 +195,9 @@ static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
   int depth = 0;
   for (uint32_t i = 0; i < ntok; i++) {
     ds_ent_memo *mo = &c->memo[i];
-    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth)};
+    /* other tokens are no list name and start no title: known and title are none */
+    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth),
+                        .done = DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE};
     if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
       c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
     if (t[i].kind != DS_TOK_WORD) continue;

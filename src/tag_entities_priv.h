@@ -135,11 +135,14 @@ typedef struct {
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
-  uint8_t done;            /* 1: known, 2: title, 4: name token computed; 8: a name token */
+  uint8_t done;            /* DS_ENT_DONE_* and DS_ENT_IS_NAME */
   uint8_t poss;            /* bytes of a final possessive 's / ’s (0, 2 or 4) */
   bool cap;                /* ds_ent_is_cap */
   bool in_quote;           /* inside a quotation */
 } ds_ent_memo;
+
+/* ds_ent_memo.done: which memoised answers are computed (a zero memo asks for all). */
+enum { DS_ENT_DONE_KNOWN = 1, DS_ENT_DONE_TITLE = 2, DS_ENT_DONE_NAME = 4, DS_ENT_IS_NAME = 8 };
 
 typedef struct {
   uint32_t h;     /* low bits of a capitalised word's ds_hash_word_lower */

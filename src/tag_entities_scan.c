@@ -38,7 +38,7 @@ static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
  * word that only builds a role ("defence"). */
 static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint32_t i) {
   ds_ent_memo *mo = &c->memo[i];
-  mo->done |= 2;
+  mo->done |= DS_ENT_DONE_TITLE;
   if (!ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) return; /* most words: no list to ask */
   uint32_t m = 0;
   const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
@@ -49,7 +49,7 @@ static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint3
 static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
   if (i >= c->ntok) return mod ? *mod = false : false;
   const ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 2)) S_title_compute(c, i);
+  if (!(mo->done & DS_ENT_DONE_TITLE)) S_title_compute(c, i);
   if (mod) *mod = mo->title == 2;
   if (mo->title) *k = mo->title_len;
   return mo->title == 1;
@@ -103,14 +103,14 @@ static __attribute__((noinline)) void S_known_compute(const ds_ent_ctx *c, uint3
   ds_ent_type t = DS_ENT_PLACE;
   mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
   mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
-  mo->done |= 1;
+  mo->done |= DS_ENT_DONE_KNOWN;
 }
 
 static inline const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
                                   ds_ent_type *type) {
   if (i >= c->ntok) return S_known_uncached(c, i, max, k, type);
   const ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 1)) S_known_compute(c, i);
+  if (!(mo->done & DS_ENT_DONE_KNOWN)) S_known_compute(c, i);
   if (mo->known_len > max) return S_known_uncached(c, i, max, k, type);
   *k = mo->known_len;
   if (mo->known) *type = (ds_ent_type)mo->known_type;
@@ -174,13 +174,13 @@ static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
 }
 
 static __attribute__((noinline)) void S_name_tok_compute(const ds_ent_ctx *c, uint32_t i) {
-  c->memo[i].done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
+  c->memo[i].done |= (uint8_t)(DS_ENT_DONE_NAME | (S_name_tok_uncached(c, i) ? DS_ENT_IS_NAME : 0));
 }
 
 static inline bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
   if (i >= c->sent_end || !ds_ent_is_cap(c, i)) return false;
-  if (!(c->memo[i].done & 4)) S_name_tok_compute(c, i);
-  return c->memo[i].done & 8;
+  if (!(c->memo[i].done & DS_ENT_DONE_NAME)) S_name_tok_compute(c, i);
+  return c->memo[i].done & DS_ENT_IS_NAME;
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
