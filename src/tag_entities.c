@@ -171,10 +171,14 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint32_t i = idx[k], b = c->memo[i].h;
-    c->memo[i].h = S_core_hash(c, i);
+    uint32_t i = idx[k], b = c->memo[i].h, n = ds_ent_core_len(c, i);
+    const char *s = c->a->body + c->t[i].start;
+    uint64_t h = ds_hash_word_lower(s, n);
+    c->memo[i].h = (uint32_t)h;
     ds_ent_capword *w = S_cap_slot(c, i);
-    if (!w->tok) w->h = c->memo[i].h, w->tok = i + 1;
+    /* every capitalised word is asked about: looked up once, its repeats share it */
+    if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
+    else w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
