@@ -179,6 +179,7 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
     /* every capitalised word is asked about: looked up once, its repeats share it */
     if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
     else w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
+    c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
@@ -247,7 +248,8 @@ static bool S_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   case DS_EF_GROUP_HEAD: return (v = ds_ent_val(c, i, DS_EL_GROUPS)) && !*v;
   case DS_EF_LOWER:
     if (core >= DS_ENT_MAX_KEY) return false;
-    return S_is_lower_word(c, i) || (S_cap_slot(c, i)->tok & S_CAP_LOWER);
+    return S_is_lower_word(c, i) ||
+           ((c->memo[i].done & DS_ENT_IN_CAPS) && (c->caps[c->memo[i].h].tok & S_CAP_LOWER));
   case DS_EF_DIGIT: return S_digit(s, n);
   default: return S_hyphen_known(c, s, core);
   }

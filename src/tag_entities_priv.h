@@ -130,8 +130,10 @@ static inline const ds_ent_entry *ds_ent_find(const ds_ent_lists *L, const char 
 typedef struct {
   const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
   const char *known;       /* longest list name starting here, or NULL */
-  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words and
-                              their lower-case twins); the sketch while classifying */
+  uint32_t h;              /* the sketch while classifying, then ds_hash_word_lower of
+                              the core for a lower-case word that may have a capitalised
+                              twin, and the slot in c->caps for a capitalised word
+                              (DS_ENT_IN_CAPS): the same for its repeats in any case */
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
@@ -142,7 +144,10 @@ typedef struct {
 } ds_ent_memo;
 
 /* ds_ent_memo.done: which memoised answers are computed (a zero memo asks for all). */
-enum { DS_ENT_DONE_KNOWN = 1, DS_ENT_DONE_TITLE = 2, DS_ENT_DONE_NAME = 4, DS_ENT_IS_NAME = 8 };
+enum {
+  DS_ENT_DONE_KNOWN = 1, DS_ENT_DONE_TITLE = 2, DS_ENT_DONE_NAME = 4, DS_ENT_IS_NAME = 8,
+  DS_ENT_IN_CAPS = 16, /* a word in the set of capitalised words; h is then its slot */
+};
 
 typedef struct {
   uint32_t h;     /* low bits of a capitalised word's ds_hash_word_lower */

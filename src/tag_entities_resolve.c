@@ -26,12 +26,21 @@ typedef struct {
   int32_t next_surname;  /* next person sharing a surname key, or -1 */
 } S_ex;
 
+/* What the keys say about one capitalised word as a lone name, while the mentions are
+ * emitted: its surname and first-name keys no longer change then, and its name key
+ * only by S_single itself, so a word repeated a thousand times is looked up once. */
+typedef struct {
+  int32_t surname, named, first; /* S_get of "s:", "n:", "f:" the word */
+  bool known;                    /* filled */
+} S_word;
+
 typedef struct {
   ds_ent_ctx *c;
   ds_article *a;
   ds_map keys;           /* "p:name", "n:name", "s:surname" -> entity + 1 */
   ds_buf kb;             /* key scratch, reused */
   DS_VEC(S_ex) ex;
+  S_word *words;         /* by slot in the set of capitalised words (S_mentions only) */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -170,10 +179,10 @@ static void S_given(S_res *r, const ds_ent_cand *x, int32_t e) {
   else if (slot->value != (uint64_t)e + 1) slot->value = 0;
 }
 
-/* The person a bare surname at pos means: the bearer mentioned last before pos,
- * else the first bearer. */
-static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
-  int32_t e = S_get(r, 's', s), best = e;
+/* The person a bare surname at pos means, of those bearing it from e on (the
+ * surname key's entity): the bearer mentioned last before pos, else the first. */
+static int32_t S_bearer(S_res *r, int32_t e, uint32_t pos) {
+  int32_t best = e;
   for (; e >= 0; e = r->ex.items[e].next_surname) {
     int64_t lp = r->ex.items[e].last_pos;
     int64_t bp = r->ex.items[best].last_pos;
@@ -181,6 +190,10 @@ static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
       best = e;
   }
   return best;
+}
+
+static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
+  return S_bearer(r, S_get(r, 's', s), pos);
 }
 
 static void S_set_role(S_res *r, int32_t e, const char *role) {
@@ -305,16 +318,32 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
 }
 
 /* What a lone capitalised word is, by its context; -1 to drop it. */
+/* The keys of x's word, looked up at its first lone mention (in *own when the name
+ * is not just the word's core, which the cache is keyed by). */
+static S_word *S_word_of(S_res *r, const ds_ent_cand *x, S_word *own) {
+  const ds_ent_ctx *c = r->c;
+  const ds_ent_memo *mo = &c->memo[x->tok];
+  bool cached = (mo->done & DS_ENT_IN_CAPS) && ds_ent_core_len(c, x->tok) + 1 < DS_ENT_MAX_KEY;
+  S_word *w = cached ? &r->words[mo->h] : own;
+  if (w->known) return w;
+  w->surname = S_get(r, 's', x->name); /* leaves "s:name" in the key buffer */
+  w->named = S_again(r, 'n');
+  w->first = S_again(r, 'f');
+  w->known = true;
+  return w;
+}
+
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
-  int32_t e = S_surname(r, x->name, x->start); /* leaves "s:name" in the key buffer */
-  if (e < 0) e = S_again(r, 'n');
-  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_again(r, 'f');
+  S_word own = {0}, *w = S_word_of(r, x, &own);
+  int32_t e = S_bearer(r, w->surname, x->start);
+  if (e < 0) e = w->named;
+  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = w->first;
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
-    return S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
+    return w->named = S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
   if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
-    return S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
+    return w->named = S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
   return -1;
 }
 
@@ -371,6 +400,7 @@ static void S_mentions(S_res *r) {
   ds_ent_ctx *c = r->c;
   const uint32_t *ix = S_order(c);
   uint32_t last_end = 0;
+  r->words = DS_NEW(&c->tmp, S_word, c->caps_mask + 1);
   for (size_t i = 0; i < c->cands.len; i++) {
     ds_ent_cand *x = &c->cands.items[ix[i]];
     if (x->start < last_end) continue;
