@@ -153,6 +153,7 @@ typedef struct {
   uint32_t h;     /* low bits of a capitalised word's ds_hash_word_lower */
   uint32_t tok;   /* its first token + 1, 0 for an empty slot; top bit: the article
                      also writes the word in lower case */
+  uint32_t res;   /* the resolver's note on it as a lone name + 1, 0 none yet */
 } ds_ent_capword;
 
 typedef struct {

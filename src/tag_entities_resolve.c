@@ -31,7 +31,6 @@ typedef struct {
  * only by S_single itself, so a word repeated a thousand times is looked up once. */
 typedef struct {
   int32_t surname, named, first; /* S_get of "s:", "n:", "f:" the word */
-  bool known;                    /* filled */
 } S_word;
 
 typedef struct {
@@ -40,7 +39,7 @@ typedef struct {
   ds_map keys;           /* "p:name", "n:name", "s:surname" -> entity + 1 */
   ds_buf kb;             /* key scratch, reused */
   DS_VEC(S_ex) ex;
-  S_word *words;         /* by slot in the set of capitalised words (S_mentions only) */
+  DS_VEC(S_word) words;  /* of the words met as lone names (ds_ent_capword.res) */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -324,17 +323,18 @@ static S_word *S_word_of(S_res *r, const ds_ent_cand *x, S_word *own) {
   const ds_ent_ctx *c = r->c;
   const ds_ent_memo *mo = &c->memo[x->tok];
   bool cached = (mo->done & DS_ENT_IN_CAPS) && ds_ent_core_len(c, x->tok) + 1 < DS_ENT_MAX_KEY;
-  S_word *w = cached ? &r->words[mo->h] : own;
-  if (w->known) return w;
+  ds_ent_capword *cw = cached ? &c->caps[mo->h] : NULL;
+  if (cw && cw->res) return &r->words.items[cw->res - 1];
+  S_word *w = own;
+  if (cw) w = DS_PUSH(&r->c->tmp, &r->words), cw->res = (uint32_t)r->words.len;
   w->surname = S_get(r, 's', x->name); /* leaves "s:name" in the key buffer */
   w->named = S_again(r, 'n');
   w->first = S_again(r, 'f');
-  w->known = true;
   return w;
 }
 
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
-  S_word own = {0}, *w = S_word_of(r, x, &own);
+  S_word own, *w = S_word_of(r, x, &own);
   int32_t e = S_bearer(r, w->surname, x->start);
   if (e < 0) e = w->named;
   if (e < 0 && !(x->flags & DS_ES_UPPER)) e = w->first;
@@ -400,7 +400,6 @@ static void S_mentions(S_res *r) {
   ds_ent_ctx *c = r->c;
   const uint32_t *ix = S_order(c);
   uint32_t last_end = 0;
-  r->words = DS_NEW(&c->tmp, S_word, c->caps_mask + 1);
   for (size_t i = 0; i < c->cands.len; i++) {
     ds_ent_cand *x = &c->cands.items[ix[i]];
     if (x->start < last_end) continue;
