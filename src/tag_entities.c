@@ -203,9 +203,9 @@ static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
     /* other tokens are no list name and start no title: known and title are none */
     *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth),
                         .done = DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE};
+    if (t[i].kind != DS_TOK_WORD) continue;
     if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
       c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
-    if (t[i].kind != DS_TOK_WORD) continue;
     if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
     else idx[ncap++] = i;
   }

@@ -101,9 +101,10 @@ static __attribute__((noinline)) void S_known_compute(const ds_ent_ctx *c, uint3
   ds_ent_memo *mo = &c->memo[i];
   uint32_t m = 0;
   ds_ent_type t = DS_ENT_PLACE;
+  mo->done |= DS_ENT_DONE_KNOWN;
+  if (!ds_ent_may_match(c, i, S_KNOWN_LISTS)) return; /* most words: known stays NULL */
   mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
   mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
-  mo->done |= DS_ENT_DONE_KNOWN;
 }
 
 static inline const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
@@ -168,9 +169,13 @@ static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
   bool mod;
   ds_ent_type ty;
   if (ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
-  if (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)) return false;
+  /* a word in no list is no stop word, honorific, organisation word or list name on
+   * its own; it may still begin a title with the word glued to it */
+  bool listed = ds_ent_entry_of(c, i) != NULL;
+  if (listed && (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)))
+    return false;
   if (S_title(c, i, &k, &mod) || mod || ds_ent_feat(c, i, DS_EF_HYPHEN_KNOWN)) return false;
-  return !S_known(c, i, 1, &k, &ty);
+  return !listed || !S_known(c, i, 1, &k, &ty);
 }
 
 static __attribute__((noinline)) void S_name_tok_compute(const ds_ent_ctx *c, uint32_t i) {
