@@ -24,6 +24,8 @@
 /* Sketch filter of the capitalised words, log2 of its bits: eight per capitalised
  * word of a long article, so few lower-case words pass it for nothing. */
 #define DS_ENT_CAPS_FILTER_LOG2 12
+/* Bytes of scratch strings carved from one allocation of the scratch arena. */
+#define DS_ENT_POOL_CHUNK 4096
 /* Candidates beyond one per capitalised word we make room for at once (descriptions
  * such as "the spokesman"). */
 #define DS_ENT_CANDS_SLACK 64
@@ -332,14 +334,47 @@ const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i,
   return v;
 }
 
-char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
+/* n bytes of s and a NUL to p; names are short: a few overlapping loads, no call. */
+static char *S_copy(char *p, const char *s, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+    memcpy(p, &a, 8), memcpy(p + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    memcpy(p, &a, 4), memcpy(p + n - 4, &b, 4);
+  } else if (n > 16) {
+    memcpy(p, s, n);
+  } else {
+    for (size_t x = 0; x < n; x++) p[x] = s[x];
+  }
+  p[n] = '\0';
+  return p;
+}
+
+/* A copy of s in ar; scratch strings (the surface of every candidate) are carved from
+ * chunks of the scratch arena rather than allocated one by one. */
+static char *S_strndup(ds_ent_ctx *c, ds_arena *ar, const char *s, size_t n) {
+  if (ar != &c->tmp) return ds_arena_strndup(ar, s, n);
+  if ((size_t)(c->pool_end - c->pool) < n + 1) {
+    size_t size = n + 1 > DS_ENT_POOL_CHUNK ? n + 1 : DS_ENT_POOL_CHUNK;
+    c->pool = ds_arena_alloc_raw(&c->tmp, size);
+    c->pool_end = c->pool + size;
+  }
+  char *p = c->pool;
+  c->pool += n + 1;
+  return S_copy(p, s, n);
+}
+
+char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
   uint32_t n, core = ds_ent_core_len(c, i);
   const char *s = ds_ent_tok(c, i, &n);
-  if (j == i + 1) return ds_arena_strndup(ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
+  if (j == i + 1) return S_strndup(c, ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
   char key[DS_ENT_MAX_KEY];
   size_t klen;
-  if (!S_key(c, i, j, key, &klen)) return ds_arena_strndup(ar, s, n);
-  return ds_arena_strndup(ar, key, klen);
+  if (!S_key(c, i, j, key, &klen)) return S_strndup(c, ar, s, n);
+  return S_strndup(c, ar, key, klen);
 }
 
 void ds_tag_entities(ds_article *a) {

@@ -162,6 +162,7 @@ typedef struct {
   const ds_token *t;
   uint32_t ntok;
   ds_arena tmp;            /* candidates and scratch; freed when tagging ends */
+  char *pool, *pool_end;   /* room left for scratch strings (ds_ent_join into tmp) */
   DS_VEC(ds_ent_cand) cands;
   ds_ent_capword *caps;    /* hash set of the capitalised words */
   uint32_t caps_mask;      /* its size - 1 (a power of two) */
@@ -251,7 +252,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
                         uint32_t max, const char **v, uint32_t *k);
 /* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
  * or the article arena. */
-char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
+char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
 
 /* Scanner (tag_entities_scan.c): appends candidates for sentence si. */
 void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si);
