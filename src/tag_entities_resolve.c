@@ -138,7 +138,8 @@ static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *r
 
 static void S_alias(S_res *r, int32_t e, const char *s) {
   ds_entity *en = &r->a->entities.items[e];
-  if (s && strncasecmp(s, "the ", 4) == 0) s += 4; /* "The Kremlin" is no other spelling */
+  if (s && (*s | 0x20) == 't' && strncasecmp(s, "the ", 4) == 0)
+    s += 4; /* "The Kremlin" is no other spelling */
   if (!s || strcmp(s, en->name) == 0) return;
   S_ex *x = &r->ex.items[e];
   for (size_t i = 0; i < x->aliases.len; i++)

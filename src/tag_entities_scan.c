@@ -141,6 +141,7 @@ static const char *S_demonym_plural(const ds_ent_ctx *c, uint32_t i, uint32_t *k
 static bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
+  if (!ds_ent_entry_of(c, i)) return false; /* in no list: no stop word (most words) */
   if (S_title(c, i, &k, &mod) || mod) return false;
   return S_lex(c, DS_EL_STOPCAPS, i);
 }
