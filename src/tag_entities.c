@@ -367,14 +367,22 @@ static char *S_strndup(ds_ent_ctx *c, ds_arena *ar, const char *s, size_t n) {
   return S_copy(p, s, n);
 }
 
-char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
-  uint32_t n, core = ds_ent_core_len(c, i);
-  const char *s = ds_ent_tok(c, i, &n);
-  if (j == i + 1) return S_strndup(c, ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
+/* ds_ent_join of two tokens or more, built in a key buffer first. */
+static __attribute__((noinline)) char *S_join_key(ds_ent_ctx *c, ds_arena *ar, uint32_t i,
+                                                  uint32_t j) {
   char key[DS_ENT_MAX_KEY];
   size_t klen;
+  uint32_t n;
+  const char *s = ds_ent_tok(c, i, &n);
   if (!S_key(c, i, j, key, &klen)) return S_strndup(c, ar, s, n);
   return S_strndup(c, ar, key, klen);
+}
+
+char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
+  if (j != i + 1) return S_join_key(c, ar, i, j);
+  uint32_t n, core = ds_ent_core_len(c, i);
+  const char *s = ds_ent_tok(c, i, &n);
+  return S_strndup(c, ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
 }
 
 void ds_tag_entities(ds_article *a) {

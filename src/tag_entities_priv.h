@@ -147,6 +147,7 @@ typedef struct {
 enum {
   DS_ENT_DONE_KNOWN = 1, DS_ENT_DONE_TITLE = 2, DS_ENT_DONE_NAME = 4, DS_ENT_IS_NAME = 8,
   DS_ENT_IN_CAPS = 16, /* a word in the set of capitalised words; h is then its slot */
+  DS_ENT_DONE_START = 32, DS_ENT_IS_START = 64, /* S_start_like */
 };
 
 typedef struct {

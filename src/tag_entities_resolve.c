@@ -439,6 +439,11 @@ static void S_finish(S_res *r) {
 
 void ds_ent_resolve(ds_ent_ctx *c) {
   S_res r = {.c = c, .a = c->a, .kb = DS_BUF_INIT};
+  ds_article *a = c->a;
+  if (a->mentions.cap < c->cands.len) { /* at most one per candidate: sized once */
+    a->mentions.items = ds_arena_alloc_raw(&a->arena, c->cands.len * sizeof *a->mentions.items);
+    a->mentions.cap = c->cands.len;
+  }
   ds_map_init(&r.keys);
   S_strong(&r);
   S_titled(&r);

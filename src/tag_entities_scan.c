@@ -148,12 +148,20 @@ static bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
 
 /* Sentence-initial, or after an opening quote, colon, bracket or dash: positions
  * where any word is capitalised. */
-static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+static bool S_start_like_uncached(const ds_ent_ctx *c, uint32_t i) {
   if (c->t[i].flags & DS_TF_SENT_START) return true;
   if (i == 0) return true;
   const ds_token *p = &c->t[i - 1];
   if (p->kind == DS_TOK_QUOTE && (p->flags & DS_TF_OPEN)) return true;
   return S_punct(c, i - 1, ":") || S_punct(c, i - 1, "(") || S_punct(c, i - 1, "\xE2\x80\x94");
+}
+
+/* Remembered: a lone name asks it twice (its run, then its flags). */
+static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & DS_ENT_DONE_START))
+    mo->done |= (uint8_t)(DS_ENT_DONE_START | (S_start_like_uncached(c, i) ? DS_ENT_IS_START : 0));
+  return mo->done & DS_ENT_IS_START;
 }
 
 static bool S_written_lower(const ds_ent_ctx *c, uint32_t i);
