@@ -131,15 +131,15 @@ static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
 /* A word token's memo: possessive, capital, and for now the sketch in h; its list
  * entry is looked up when first asked for (most lower-case words never are). Returns
  * whether the word starts in lower case. */
-static bool S_word(const ds_ent_ctx *c, const ds_token *t, ds_ent_memo *mo) {
-  uint32_t n = t->end - t->start;
-  const char *s = c->a->body + t->start;
-  mo->poss = S_poss_len(s, n);
-  mo->cap = (t->flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+static bool S_word(const ds_ent_ctx *c, const char *s, uint32_t n, uint16_t flags,
+                   ds_ent_memo *mo) {
+  uint8_t poss = S_poss_len(s, n);
+  bool cap = (flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+  mo->poss = poss, mo->cap = cap;
   mo->ent = &ds_ent_unlooked;
-  mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
-  mo->done = mo->cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
-  if (mo->cap) S_cap_feats(s, n, mo);
+  mo->h = S_sketch((const unsigned char *)s, n - poss);
+  mo->done = cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
+  if (cap) S_cap_feats(s, n, mo);
   return s[0] >= 'a' && s[0] <= 'z';
 }
 
@@ -196,22 +196,26 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
 /* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
  * Returns the number of capitalised words. */
 static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
-  uint32_t ncap = 0, nlow = 0, ntok = c->ntok;
+  /* in locals: the loop's rare calls would make the compiler reload c's fields */
+  uint32_t ncap = 0, nlow = 0, ntok = c->ntok, nthes = 0, *thes = c->thes;
   const ds_token *t = c->t;
   const char *body = c->a->body;
+  ds_ent_memo *memo = c->memo;
   int depth = 0;
   for (uint32_t i = 0; i < ntok; i++) {
-    ds_ent_memo *mo = &c->memo[i];
+    ds_ent_memo *mo = &memo[i];
     /* other tokens are no list name and start no title: known and title are none */
     *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth),
                         .done = DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE};
     if (t[i].kind != DS_TOK_WORD) continue;
-    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
-      c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
-    if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
+    const char *s = body + t[i].start;
+    uint32_t n = t[i].end - t[i].start;
+    if (n == 3 && (*s | 0x20) == 't') thes[nthes++] = i; /* may be "the": descriptions */
+    if (S_word(c, s, n, t[i].flags, mo)) idx[ntok - ++nlow] = i; /* capitalised first */
     else idx[ncap++] = i;
   }
-  c->memo[ntok] = (ds_ent_memo){0};
+  c->nthes = nthes;
+  memo[ntok] = (ds_ent_memo){0};
   S_twins(c, idx, ncap, nlow);
   return ncap;
 }
