@@ -28,9 +28,13 @@ typedef struct {
 
 /* What the keys say about one capitalised word as a lone name, while the mentions are
  * emitted: its surname and first-name keys no longer change then, and its name key
- * only by S_single itself, so a word repeated a thousand times is looked up once. */
+ * only by S_single, so a word repeated a thousand times is looked up once. Only
+ * ASCII words are noted: two of them with one key are one word in any case, while
+ * a name the Unicode fold makes equal to another is looked up each time, and a name
+ * key made for it makes every note's name key stale (gen). */
 typedef struct {
   int32_t surname, named, first; /* S_get of "s:", "n:", "f:" the word */
+  uint32_t gen;                  /* S_res.gen when named was looked up */
 } S_word;
 
 typedef struct {
@@ -40,6 +44,7 @@ typedef struct {
   ds_buf kb;             /* key scratch, reused */
   DS_VEC(S_ex) ex;
   DS_VEC(S_word) words;  /* of the words met as lone names (ds_ent_capword.res) */
+  uint32_t gen;          /* name keys made for lone names not noted */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -317,23 +322,43 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
   return -1;
 }
 
-/* What a lone capitalised word is, by its context; -1 to drop it. */
-/* The keys of x's word, looked up at its first lone mention (in *own when the name
- * is not just the word's core, which the cache is keyed by). */
-static S_word *S_word_of(S_res *r, const ds_ent_cand *x, S_word *own) {
+static bool S_ascii(const char *s) {
+  while (*s && !(*s & 0x80)) s++;
+  return !*s;
+}
+
+/* The note on x's word (its name is the word's core), made at its first lone
+ * mention; NULL for a word not noted. */
+static S_word *S_noted(S_res *r, const ds_ent_cand *x) {
   const ds_ent_ctx *c = r->c;
   const ds_ent_memo *mo = &c->memo[x->tok];
-  bool cached = (mo->done & DS_ENT_IN_CAPS) && ds_ent_core_len(c, x->tok) + 1 < DS_ENT_MAX_KEY;
-  ds_ent_capword *cw = cached ? &c->caps[mo->h] : NULL;
-  if (cw && cw->res) return &r->words.items[cw->res - 1];
-  S_word *w = own;
-  if (cw) w = DS_PUSH(&r->c->tmp, &r->words), cw->res = (uint32_t)r->words.len;
-  w->surname = S_get(r, 's', x->name); /* leaves "s:name" in the key buffer */
-  w->named = S_again(r, 'n');
-  w->first = S_again(r, 'f');
+  if (!(mo->done & DS_ENT_IN_CAPS) || ds_ent_core_len(c, x->tok) + 1 >= DS_ENT_MAX_KEY)
+    return NULL;
+  ds_ent_capword *cw = &c->caps[mo->h];
+  if (cw->res) return &r->words.items[cw->res - 1];
+  if (!S_ascii(x->name)) return NULL;
+  S_word *w = DS_PUSH(&r->c->tmp, &r->words);
+  cw->res = (uint32_t)r->words.len;
+  w->surname = INT32_MIN; /* not looked up yet */
   return w;
 }
 
+/* The keys of x's word: its note, or *own looked up afresh. */
+static S_word *S_word_of(S_res *r, const ds_ent_cand *x, S_word *own) {
+  S_word *w = S_noted(r, x);
+  if (!w) w = own, w->surname = INT32_MIN;
+  if (w->surname == INT32_MIN) {
+    w->surname = S_get(r, 's', x->name); /* leaves "s:name" in the key buffer */
+    w->named = S_again(r, 'n');
+    w->first = S_again(r, 'f');
+    w->gen = r->gen;
+  } else if (w->gen != r->gen) {
+    w->named = S_get(r, 'n', x->name), w->gen = r->gen;
+  }
+  return w;
+}
+
+/* What a lone capitalised word is, by its context; -1 to drop it. */
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
   S_word own, *w = S_word_of(r, x, &own);
   int32_t e = S_bearer(r, w->surname, x->start);
@@ -342,10 +367,14 @@ static int32_t S_single(S_res *r, const ds_ent_cand *x) {
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
-    return w->named = S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
-  if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
-    return w->named = S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
-  return -1;
+    e = S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
+  else if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
+    e = S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
+  else
+    return -1;
+  if (w == &own) r->gen++; /* a noted word may share the new name key */
+  else w->named = e;
+  return e;
 }
 
 /* A weak (headline) candidate links to an entity found elsewhere, token by token. */
