@@ -30,33 +30,35 @@ static int S_linked(const ds_article *a, const char *text, int32_t *entity) {
   return n;
 }
 
+/* In the article made of text, `one` is written n1 times and `two` n2 times, and
+ * all those mentions link to one entity. */
+static void S_joined(const char *text, const char *one, int n1, const char *two, int n2) {
+  const ds_article *a = tu_tag(&S_corpus, text);
+  int32_t e1, e2;
+  assert_int_equal(S_linked(a, one, &e1), n1);
+  assert_int_equal(S_linked(a, two, &e2), n2);
+  assert_true(e1 >= 0);
+  assert_int_equal(e1, e2);
+}
+
 /* "Lódz" met before "LÓDZ" is made an entity, then again after: the second links to it
  * (the two differ beyond ASCII case, so they are two words to the caches). */
 static void test_fold_joins_late(void **state) {
   (void)state;
-  const ds_article *a = tu_tag(&S_corpus,
-                               "Yesterday Lódz was quiet.\n\n"
-                               "The report from LÓDZ came later that week.\n\n"
-                               "Then Lódz was quiet again.");
-  int32_t upper, title;
-  assert_int_equal(S_linked(a, "LÓDZ", &upper), 1);
-  assert_int_equal(S_linked(a, "Lódz", &title), 1);
-  assert_int_equal(upper, title);
+  S_joined("Yesterday Lódz was quiet.\n\n"
+           "The report from LÓDZ came later that week.\n\n"
+           "Then Lódz was quiet again.",
+           "LÓDZ", 1, "Lódz", 1);
 }
 
 /* An acronym made an organisation at its first lone mention keeps every later one,
  * in any ASCII case. */
 static void test_repeated_word(void **state) {
   (void)state;
-  const ds_article *a = tu_tag(&S_corpus,
-                               "Dock workers at the harbour met VARL on Monday. "
-                               "Later VARL said the cranes would stop. "
-                               "The union praised VARL again, and Varl thanked it.");
-  int32_t e, f;
-  assert_int_equal(S_linked(a, "VARL", &e), 3);
-  assert_true(e >= 0);
-  assert_int_equal(S_linked(a, "Varl", &f), 1);
-  assert_int_equal(e, f);
+  S_joined("Dock workers at the harbour met VARL on Monday. "
+           "Later VARL said the cranes would stop. "
+           "The union praised VARL again, and Varl thanked it.",
+           "VARL", 3, "Varl", 1);
 }
 
 int main(void) {
