@@ -14,7 +14,10 @@
  * what every list holds for a key (and which keys begin a multi-word entry,
  * tag_entities_lists.c); a word is hashed, cheaply, when first asked about, and that
  * one probe answers for every list; other answers are memoised per token when first
- * asked for, so most lower-case words are never hashed at all. */
+ * asked for, so most lower-case words are never hashed at all. Capitalised words,
+ * which every step asks about, go in a per-article set while classifying: a word's
+ * repeats (same core in any case) share one list lookup and one slot, by which the
+ * resolver notes what its keys say of it as a lone name. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
