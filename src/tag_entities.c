@@ -14,7 +14,10 @@
  * what every list holds for a key (and which keys begin a multi-word entry,
  * tag_entities_lists.c); a word is hashed, cheaply, when first asked about, and that
  * one probe answers for every list; other answers are memoised per token when first
- * asked for, so most lower-case words are never hashed at all. */
+ * asked for, so most lower-case words are never hashed at all. Capitalised words,
+ * which every step asks about, go in a per-article set while classifying: a word's
+ * repeats (same core in any case) share one list lookup and one slot, by which the
+ * resolver notes what its keys say of it as a lone name. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,6 +27,8 @@
 /* Sketch filter of the capitalised words, log2 of its bits: eight per capitalised
  * word of a long article, so few lower-case words pass it for nothing. */
 #define DS_ENT_CAPS_FILTER_LOG2 12
+/* Bytes of scratch strings carved from one allocation of the scratch arena. */
+#define DS_ENT_POOL_CHUNK 4096
 /* Candidates beyond one per capitalised word we make room for at once (descriptions
  * such as "the spokesman"). */
 #define DS_ENT_CANDS_SLACK 64
@@ -129,14 +134,15 @@ static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
 /* A word token's memo: possessive, capital, and for now the sketch in h; its list
  * entry is looked up when first asked for (most lower-case words never are). Returns
  * whether the word starts in lower case. */
-static bool S_word(const ds_ent_ctx *c, const ds_token *t, ds_ent_memo *mo) {
-  uint32_t n = t->end - t->start;
-  const char *s = c->a->body + t->start;
-  mo->poss = S_poss_len(s, n);
-  mo->cap = (t->flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+static bool S_word(const ds_ent_ctx *c, const char *s, uint32_t n, uint16_t flags,
+                   ds_ent_memo *mo) {
+  uint8_t poss = S_poss_len(s, n);
+  bool cap = (flags & (DS_TF_CAP | DS_TF_UPPER)) || S_particle_cap(c, s, n);
+  mo->poss = poss, mo->cap = cap;
   mo->ent = &ds_ent_unlooked;
-  mo->h = S_sketch((const unsigned char *)s, n - mo->poss);
-  if (mo->cap) S_cap_feats(s, n, mo);
+  mo->h = S_sketch((const unsigned char *)s, n - poss);
+  mo->done = cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
+  if (cap) S_cap_feats(s, n, mo);
   return s[0] >= 'a' && s[0] <= 'z';
 }
 
@@ -170,10 +176,15 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint32_t i = idx[k], b = c->memo[i].h;
-    c->memo[i].h = S_core_hash(c, i);
+    uint32_t i = idx[k], b = c->memo[i].h, n = ds_ent_core_len(c, i);
+    const char *s = c->a->body + c->t[i].start;
+    uint64_t h = ds_hash_word_lower(s, n);
+    c->memo[i].h = (uint32_t)h;
     ds_ent_capword *w = S_cap_slot(c, i);
-    if (!w->tok) w->h = c->memo[i].h, w->tok = i + 1;
+    /* every capitalised word is asked about: looked up once, its repeats share it */
+    if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
+    else w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
+    c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
@@ -188,20 +199,26 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
 /* One pass over the tokens fills the memos, then S_twins. idx: room for ntok.
  * Returns the number of capitalised words. */
 static uint32_t S_classify(ds_ent_ctx *c, uint32_t *idx) {
-  uint32_t ncap = 0, nlow = 0, ntok = c->ntok;
+  /* in locals: the loop's rare calls would make the compiler reload c's fields */
+  uint32_t ncap = 0, nlow = 0, ntok = c->ntok, nthes = 0, *thes = c->thes;
   const ds_token *t = c->t;
   const char *body = c->a->body;
+  ds_ent_memo *memo = c->memo;
   int depth = 0;
   for (uint32_t i = 0; i < ntok; i++) {
-    ds_ent_memo *mo = &c->memo[i];
-    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth)};
-    if (t[i].end - t[i].start == 3 && (body[t[i].start] | 0x20) == 't')
-      c->thes[c->nthes++] = i; /* may be "the": where descriptions are read */
+    ds_ent_memo *mo = &memo[i];
+    /* other tokens are no list name and start no title: known and title are none */
+    *mo = (ds_ent_memo){.in_quote = S_in_quote(&t[i], &depth),
+                        .done = DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE};
     if (t[i].kind != DS_TOK_WORD) continue;
-    if (S_word(c, &t[i], mo)) idx[ntok - ++nlow] = i; /* capitalised first, lower last */
+    const char *s = body + t[i].start;
+    uint32_t n = t[i].end - t[i].start;
+    if (n == 3 && (*s | 0x20) == 't') thes[nthes++] = i; /* may be "the": descriptions */
+    if (S_word(c, s, n, t[i].flags, mo)) idx[ntok - ++nlow] = i; /* capitalised first */
     else idx[ncap++] = i;
   }
-  c->memo[ntok] = (ds_ent_memo){0};
+  c->nthes = nthes;
+  memo[ntok] = (ds_ent_memo){0};
   S_twins(c, idx, ncap, nlow);
   return ncap;
 }
@@ -240,7 +257,8 @@ static bool S_feat_compute(const ds_ent_ctx *c, uint32_t i, uint32_t f) {
   case DS_EF_GROUP_HEAD: return (v = ds_ent_val(c, i, DS_EL_GROUPS)) && !*v;
   case DS_EF_LOWER:
     if (core >= DS_ENT_MAX_KEY) return false;
-    return S_is_lower_word(c, i) || (S_cap_slot(c, i)->tok & S_CAP_LOWER);
+    return S_is_lower_word(c, i) ||
+           ((c->memo[i].done & DS_ENT_IN_CAPS) && (c->caps[c->memo[i].h].tok & S_CAP_LOWER));
   case DS_EF_DIGIT: return S_digit(s, n);
   default: return S_hyphen_known(c, s, core);
   }
@@ -323,14 +341,55 @@ const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i,
   return v;
 }
 
-char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
-  uint32_t n, core = ds_ent_core_len(c, i);
-  const char *s = ds_ent_tok(c, i, &n);
-  if (j == i + 1) return ds_arena_strndup(ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
+/* n bytes of s and a NUL to p; names are short: a few overlapping loads, no call. */
+static char *S_copy(char *p, const char *s, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, s, 8), memcpy(&b, s + n - 8, 8);
+    memcpy(p, &a, 8), memcpy(p + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    memcpy(p, &a, 4), memcpy(p + n - 4, &b, 4);
+  } else if (n > 16) {
+    memcpy(p, s, n);
+  } else {
+    for (size_t x = 0; x < n; x++) p[x] = s[x];
+  }
+  p[n] = '\0';
+  return p;
+}
+
+/* A copy of s in ar; scratch strings (the surface of every candidate) are carved from
+ * chunks of the scratch arena rather than allocated one by one. */
+static char *S_strndup(ds_ent_ctx *c, ds_arena *ar, const char *s, size_t n) {
+  if (ar != &c->tmp) return ds_arena_strndup(ar, s, n);
+  if ((size_t)(c->pool_end - c->pool) < n + 1) {
+    size_t size = n + 1 > DS_ENT_POOL_CHUNK ? n + 1 : DS_ENT_POOL_CHUNK;
+    c->pool = ds_arena_alloc_raw(&c->tmp, size);
+    c->pool_end = c->pool + size;
+  }
+  char *p = c->pool;
+  c->pool += n + 1;
+  return S_copy(p, s, n);
+}
+
+/* ds_ent_join of two tokens or more, built in a key buffer first. */
+static __attribute__((noinline)) char *S_join_key(ds_ent_ctx *c, ds_arena *ar, uint32_t i,
+                                                  uint32_t j) {
   char key[DS_ENT_MAX_KEY];
   size_t klen;
-  if (!S_key(c, i, j, key, &klen)) return ds_arena_strndup(ar, s, n);
-  return ds_arena_strndup(ar, key, klen);
+  uint32_t n;
+  const char *s = ds_ent_tok(c, i, &n);
+  if (!S_key(c, i, j, key, &klen)) return S_strndup(c, ar, s, n);
+  return S_strndup(c, ar, key, klen);
+}
+
+char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j) {
+  if (j != i + 1) return S_join_key(c, ar, i, j);
+  uint32_t n, core = ds_ent_core_len(c, i);
+  const char *s = ds_ent_tok(c, i, &n);
+  return S_strndup(c, ar, s, core + 1 < DS_ENT_MAX_KEY ? core : n); /* as S_key */
 }
 
 void ds_tag_entities(ds_article *a) {

@@ -130,21 +130,31 @@ static inline const ds_ent_entry *ds_ent_find(const ds_ent_lists *L, const char 
 typedef struct {
   const ds_ent_entry *ent; /* the merged-list entry of the core, or NULL */
   const char *known;       /* longest list name starting here, or NULL */
-  uint32_t h;              /* ds_hash_word_lower of the core (capitalised words and
-                              their lower-case twins); the sketch while classifying */
+  uint32_t h;              /* the sketch while classifying, then ds_hash_word_lower of
+                              the core for a lower-case word that may have a capitalised
+                              twin, and the slot in c->caps for a capitalised word
+                              (DS_ENT_IN_CAPS): the same for its repeats in any case */
   uint16_t asked, is;      /* DS_EF_* bits: computed, and true */
   uint8_t known_len, known_type;
   uint8_t title_len, title; /* title: 0 none, 1 head, 2 mod */
-  uint8_t done;            /* 1: known, 2: title, 4: name token computed; 8: a name token */
+  uint8_t done;            /* DS_ENT_DONE_* and DS_ENT_IS_NAME */
   uint8_t poss;            /* bytes of a final possessive 's / ’s (0, 2 or 4) */
   bool cap;                /* ds_ent_is_cap */
   bool in_quote;           /* inside a quotation */
 } ds_ent_memo;
 
+/* ds_ent_memo.done: which memoised answers are computed (a zero memo asks for all). */
+enum {
+  DS_ENT_DONE_KNOWN = 1, DS_ENT_DONE_TITLE = 2, DS_ENT_DONE_NAME = 4, DS_ENT_IS_NAME = 8,
+  DS_ENT_IN_CAPS = 16, /* a word in the set of capitalised words; h is then its slot */
+  DS_ENT_DONE_START = 32, DS_ENT_IS_START = 64, /* S_start_like */
+};
+
 typedef struct {
   uint32_t h;     /* low bits of a capitalised word's ds_hash_word_lower */
   uint32_t tok;   /* its first token + 1, 0 for an empty slot; top bit: the article
                      also writes the word in lower case */
+  uint32_t res;   /* the resolver's note on it as a lone name + 1, 0 none yet */
 } ds_ent_capword;
 
 typedef struct {
@@ -153,6 +163,7 @@ typedef struct {
   const ds_token *t;
   uint32_t ntok;
   ds_arena tmp;            /* candidates and scratch; freed when tagging ends */
+  char *pool, *pool_end;   /* room left for scratch strings (ds_ent_join into tmp) */
   DS_VEC(ds_ent_cand) cands;
   ds_ent_capword *caps;    /* hash set of the capitalised words */
   uint32_t caps_mask;      /* its size - 1 (a power of two) */
@@ -242,7 +253,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
                         uint32_t max, const char **v, uint32_t *k);
 /* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
  * or the article arena. */
-char *ds_ent_join(const ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
+char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
 
 /* Scanner (tag_entities_scan.c): appends candidates for sentence si. */
 void ds_ent_scan_sentence(ds_ent_ctx *c, uint32_t si);

@@ -26,12 +26,25 @@ typedef struct {
   int32_t next_surname;  /* next person sharing a surname key, or -1 */
 } S_ex;
 
+/* What the keys say about one capitalised word as a lone name, while the mentions are
+ * emitted: its surname and first-name keys no longer change then, and its name key
+ * only by S_single, so a word repeated a thousand times is looked up once. Only
+ * ASCII words are noted: two of them with one key are one word in any case, while
+ * a name the Unicode fold makes equal to another is looked up each time, and a name
+ * key made for it makes every note's name key stale (gen). */
+typedef struct {
+  int32_t surname, named, first; /* S_get of "s:", "n:", "f:" the word */
+  uint32_t gen;                  /* S_res.gen when named was looked up */
+} S_word;
+
 typedef struct {
   ds_ent_ctx *c;
   ds_article *a;
   ds_map keys;           /* "p:name", "n:name", "s:surname" -> entity + 1 */
   ds_buf kb;             /* key scratch, reused */
   DS_VEC(S_ex) ex;
+  DS_VEC(S_word) words;  /* of the words met as lone names (ds_ent_capword.res) */
+  uint32_t gen;          /* name keys made for lone names not noted */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -130,7 +143,8 @@ static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *r
 
 static void S_alias(S_res *r, int32_t e, const char *s) {
   ds_entity *en = &r->a->entities.items[e];
-  if (s && strncasecmp(s, "the ", 4) == 0) s += 4; /* "The Kremlin" is no other spelling */
+  if (s && (*s | 0x20) == 't' && strncasecmp(s, "the ", 4) == 0)
+    s += 4; /* "The Kremlin" is no other spelling */
   if (!s || strcmp(s, en->name) == 0) return;
   S_ex *x = &r->ex.items[e];
   for (size_t i = 0; i < x->aliases.len; i++)
@@ -170,10 +184,10 @@ static void S_given(S_res *r, const ds_ent_cand *x, int32_t e) {
   else if (slot->value != (uint64_t)e + 1) slot->value = 0;
 }
 
-/* The person a bare surname at pos means: the bearer mentioned last before pos,
- * else the first bearer. */
-static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
-  int32_t e = S_get(r, 's', s), best = e;
+/* The person a bare surname at pos means, of those bearing it from e on (the
+ * surname key's entity): the bearer mentioned last before pos, else the first. */
+static int32_t S_bearer(S_res *r, int32_t e, uint32_t pos) {
+  int32_t best = e;
   for (; e >= 0; e = r->ex.items[e].next_surname) {
     int64_t lp = r->ex.items[e].last_pos;
     int64_t bp = r->ex.items[best].last_pos;
@@ -181,6 +195,10 @@ static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
       best = e;
   }
   return best;
+}
+
+static int32_t S_surname(S_res *r, const char *s, uint32_t pos) {
+  return S_bearer(r, S_get(r, 's', s), pos);
 }
 
 static void S_set_role(S_res *r, int32_t e, const char *role) {
@@ -304,18 +322,59 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
   return -1;
 }
 
+static bool S_ascii(const char *s) {
+  while (*s && !(*s & 0x80)) s++;
+  return !*s;
+}
+
+/* The note on x's word (its name is the word's core), made at its first lone
+ * mention; NULL for a word not noted. */
+static S_word *S_noted(S_res *r, const ds_ent_cand *x) {
+  const ds_ent_ctx *c = r->c;
+  const ds_ent_memo *mo = &c->memo[x->tok];
+  if (!(mo->done & DS_ENT_IN_CAPS) || ds_ent_core_len(c, x->tok) + 1 >= DS_ENT_MAX_KEY)
+    return NULL;
+  ds_ent_capword *cw = &c->caps[mo->h];
+  if (cw->res) return &r->words.items[cw->res - 1];
+  if (!S_ascii(x->name)) return NULL;
+  S_word *w = DS_PUSH(&r->c->tmp, &r->words);
+  cw->res = (uint32_t)r->words.len;
+  w->surname = INT32_MIN; /* not looked up yet */
+  return w;
+}
+
+/* The keys of x's word: its note, or *own looked up afresh. */
+static S_word *S_word_of(S_res *r, const ds_ent_cand *x, S_word *own) {
+  S_word *w = S_noted(r, x);
+  if (!w) w = own, w->surname = INT32_MIN;
+  if (w->surname == INT32_MIN) {
+    w->surname = S_get(r, 's', x->name); /* leaves "s:name" in the key buffer */
+    w->named = S_again(r, 'n');
+    w->first = S_again(r, 'f');
+    w->gen = r->gen;
+  } else if (w->gen != r->gen) {
+    w->named = S_get(r, 'n', x->name), w->gen = r->gen;
+  }
+  return w;
+}
+
 /* What a lone capitalised word is, by its context; -1 to drop it. */
 static int32_t S_single(S_res *r, const ds_ent_cand *x) {
-  int32_t e = S_surname(r, x->name, x->start); /* leaves "s:name" in the key buffer */
-  if (e < 0) e = S_again(r, 'n');
-  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = S_again(r, 'f');
+  S_word own, *w = S_word_of(r, x, &own);
+  int32_t e = S_bearer(r, w->surname, x->start);
+  if (e < 0) e = w->named;
+  if (e < 0 && !(x->flags & DS_ES_UPPER)) e = w->first;
   if (e >= 0 || x->weak) return e;
   uint32_t n = (uint32_t)strlen(x->name);
   if ((x->flags & DS_ES_UPPER) && n >= 2 && n <= 6 && !(x->flags & DS_ES_START))
-    return S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
-  if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
-    return S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
-  return -1;
+    e = S_new(r, x->name, DS_ENT_ORG, NULL, x->start);
+  else if ((x->flags & DS_ES_PLACE) || ((x->flags & DS_ES_LOC) && !(x->flags & DS_ES_START)))
+    e = S_new(r, x->name, DS_ENT_PLACE, NULL, x->start);
+  else
+    return -1;
+  if (w == &own) r->gen++; /* a noted word may share the new name key */
+  else w->named = e;
+  return e;
 }
 
 /* A weak (headline) candidate links to an entity found elsewhere, token by token. */
@@ -409,6 +468,11 @@ static void S_finish(S_res *r) {
 
 void ds_ent_resolve(ds_ent_ctx *c) {
   S_res r = {.c = c, .a = c->a, .kb = DS_BUF_INIT};
+  ds_article *a = c->a;
+  if (a->mentions.cap < c->cands.len) { /* at most one per candidate: sized once */
+    a->mentions.items = ds_arena_alloc_raw(&a->arena, c->cands.len * sizeof *a->mentions.items);
+    a->mentions.cap = c->cands.len;
+  }
   ds_map_init(&r.keys);
   S_strong(&r);
   S_titled(&r);

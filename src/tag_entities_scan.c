@@ -38,7 +38,7 @@ static inline bool S_punct(const ds_ent_ctx *c, uint32_t i, const char *lit) {
  * word that only builds a role ("defence"). */
 static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint32_t i) {
   ds_ent_memo *mo = &c->memo[i];
-  mo->done |= 2;
+  mo->done |= DS_ENT_DONE_TITLE;
   if (!ds_ent_may_match(c, i, 1u << DS_EL_TITLES)) return; /* most words: no list to ask */
   uint32_t m = 0;
   const char *v = ds_ent_list_match(c, DS_EL_TITLES, i, DS_ENT_MAX_LIST_TOKENS, &m);
@@ -49,7 +49,7 @@ static __attribute__((noinline)) void S_title_compute(const ds_ent_ctx *c, uint3
 static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *mod) {
   if (i >= c->ntok) return mod ? *mod = false : false;
   const ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 2)) S_title_compute(c, i);
+  if (!(mo->done & DS_ENT_DONE_TITLE)) S_title_compute(c, i);
   if (mod) *mod = mo->title == 2;
   if (mo->title) *k = mo->title_len;
   return mo->title == 1;
@@ -101,16 +101,17 @@ static __attribute__((noinline)) void S_known_compute(const ds_ent_ctx *c, uint3
   ds_ent_memo *mo = &c->memo[i];
   uint32_t m = 0;
   ds_ent_type t = DS_ENT_PLACE;
+  mo->done |= DS_ENT_DONE_KNOWN;
+  if (!ds_ent_may_match(c, i, S_KNOWN_LISTS)) return; /* most words: known stays NULL */
   mo->known = S_known_uncached(c, i, UINT32_MAX, &m, &t);
   mo->known_len = (uint8_t)m, mo->known_type = (uint8_t)t;
-  mo->done |= 1;
 }
 
 static inline const char *S_known(const ds_ent_ctx *c, uint32_t i, uint32_t max, uint32_t *k,
                                   ds_ent_type *type) {
   if (i >= c->ntok) return S_known_uncached(c, i, max, k, type);
   const ds_ent_memo *mo = &c->memo[i];
-  if (!(mo->done & 1)) S_known_compute(c, i);
+  if (!(mo->done & DS_ENT_DONE_KNOWN)) S_known_compute(c, i);
   if (mo->known_len > max) return S_known_uncached(c, i, max, k, type);
   *k = mo->known_len;
   if (mo->known) *type = (ds_ent_type)mo->known_type;
@@ -140,18 +141,27 @@ static const char *S_demonym_plural(const ds_ent_ctx *c, uint32_t i, uint32_t *k
 static bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
+  if (!ds_ent_entry_of(c, i)) return false; /* in no list: no stop word (most words) */
   if (S_title(c, i, &k, &mod) || mod) return false;
   return S_lex(c, DS_EL_STOPCAPS, i);
 }
 
 /* Sentence-initial, or after an opening quote, colon, bracket or dash: positions
  * where any word is capitalised. */
-static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+static bool S_start_like_uncached(const ds_ent_ctx *c, uint32_t i) {
   if (c->t[i].flags & DS_TF_SENT_START) return true;
   if (i == 0) return true;
   const ds_token *p = &c->t[i - 1];
   if (p->kind == DS_TOK_QUOTE && (p->flags & DS_TF_OPEN)) return true;
   return S_punct(c, i - 1, ":") || S_punct(c, i - 1, "(") || S_punct(c, i - 1, "\xE2\x80\x94");
+}
+
+/* Remembered: a lone name asks it twice (its run, then its flags). */
+static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  if (!(mo->done & DS_ENT_DONE_START))
+    mo->done |= (uint8_t)(DS_ENT_DONE_START | (S_start_like_uncached(c, i) ? DS_ENT_IS_START : 0));
+  return mo->done & DS_ENT_IS_START;
 }
 
 static bool S_written_lower(const ds_ent_ctx *c, uint32_t i);
@@ -168,19 +178,23 @@ static bool S_name_tok_uncached(const ds_ent_ctx *c, uint32_t i) {
   bool mod;
   ds_ent_type ty;
   if (ds_ent_feat(c, i, DS_EF_DIGIT)) return false;
-  if (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)) return false;
+  /* a word in no list is no stop word, honorific, organisation word or list name on
+   * its own; it may still begin a title with the word glued to it */
+  bool listed = ds_ent_entry_of(c, i) != NULL;
+  if (listed && (S_stopcap(c, i) || S_lex(c, DS_EL_HONORIFICS, i) || S_org_head(c, i)))
+    return false;
   if (S_title(c, i, &k, &mod) || mod || ds_ent_feat(c, i, DS_EF_HYPHEN_KNOWN)) return false;
-  return !S_known(c, i, 1, &k, &ty);
+  return !listed || !S_known(c, i, 1, &k, &ty);
 }
 
 static __attribute__((noinline)) void S_name_tok_compute(const ds_ent_ctx *c, uint32_t i) {
-  c->memo[i].done |= (uint8_t)(4 | (S_name_tok_uncached(c, i) ? 8 : 0));
+  c->memo[i].done |= (uint8_t)(DS_ENT_DONE_NAME | (S_name_tok_uncached(c, i) ? DS_ENT_IS_NAME : 0));
 }
 
 static inline bool S_name_tok(const ds_ent_ctx *c, uint32_t i) {
   if (i >= c->sent_end || !ds_ent_is_cap(c, i)) return false;
-  if (!(c->memo[i].done & 4)) S_name_tok_compute(c, i);
-  return c->memo[i].done & 8;
+  if (!(c->memo[i].done & DS_ENT_DONE_NAME)) S_name_tok_compute(c, i);
+  return c->memo[i].done & DS_ENT_IS_NAME;
 }
 
 /* A word the article also writes in lower case ("National", "Interest"): two such
