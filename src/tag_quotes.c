@@ -680,8 +680,9 @@ void ds_tag_quotes(ds_article *a) {
               .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
   q.sent = DS_NEW(&a->arena, int32_t, q.nt);
-  q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
-  q.word = DS_NEW(&a->arena, const qt_word *, q.nt);
+  q.done = DS_NEW(&a->arena, uint64_t, (q.nt + 63) / 64);
+  q.cls = ds_arena_alloc_raw(&a->arena, sizeof *q.cls * q.nt); /* read once done */
+  q.word = ds_arena_alloc_raw(&a->arena, sizeof *q.word * q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);
   qt_classify(&q);

@@ -64,7 +64,8 @@ typedef struct {
   bool found;         /* a subject was found (even an unnamed one: "analysts") */
 } qt_speaker;
 
-/* Per-token classes, filled on first use (tag_quotes_class.c). */
+/* Per-token classes, filled on first use (tag_quotes_class.c): the later passes look
+ * at a few tokens around marks and cues, so most tokens are never classified. */
 enum {
   QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
   QC_TIME = 1u << 3,      /* inside a tagged time expression */
@@ -114,8 +115,9 @@ typedef struct {
   ds_article *a;
   const ds_token *t;
   uint32_t nt;
-  uint32_t *cls;    /* QC_* per token */
-  const qt_word **word;    /* per token: its word list entry, or NULL */
+  uint64_t *done;   /* bit i: token i is classified (cls[i] and word[i] are filled) */
+  uint32_t *cls;    /* QC_* per token, once done */
+  const qt_word **word;    /* per token: its word list entry, or NULL, once done */
   DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
@@ -143,18 +145,23 @@ static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
 /* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
 bool qt_cue_in(const char *cue, unsigned flag);
-/* Fills cls (cue lemmas included) and word of every token, and the lists marks and starts (title_end
- * first). */
+/* Classifies every cue (and "that"), and fills the lists marks and starts (title_end
+ * first); the other tokens wait for qt_cls. */
 void qt_classify(qt_ctx *q);
+/* Classifies token i (< nt) on its first use; returns its QC_* bits. */
+uint32_t qt_fill(const qt_ctx *q, uint32_t i);
 
+static inline bool qt_done(const qt_ctx *q, uint32_t i) { return (q->done[i >> 6] >> (i & 63)) & 1; }
 /* The QC_* bits of token i (0 past the end). */
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
-  return q->cls[i];
+  return qt_done(q, i) ? q->cls[i] : qt_fill(q, i);
 }
 /* Token i's entry in the word lists, or NULL (past the end, or in none). */
 static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
-  return i < q->nt ? q->word[i] : NULL;
+  if (i >= q->nt) return NULL;
+  (void)qt_cls(q, i); /* fills word[i] */
+  return q->word[i];
 }
 static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
   return (qt_cls(q, i) & bits) != 0;
@@ -190,7 +197,8 @@ static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 const char *qt_cue_fixed(uint32_t k);
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  uint32_t k = i < q->nt ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
+  /* a token qt_classify left alone is no cue */
+  uint32_t k = i < q->nt && qt_done(q, i) ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
   if (k == QT_CUE_NONE) return NULL; /* all but a few words */
   return k == QT_CUE_WORD ? q->word[i]->cue : qt_cue_fixed(k);
 }
