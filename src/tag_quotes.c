@@ -28,13 +28,13 @@ typedef struct {
   int family, dir;
 } qt_markinfo;
 
-static bool S_is_apos(const qt_ctx *q, uint32_t i) {
+static inline bool S_is_apos(const qt_ctx *q, uint32_t i) {
   return i < q->nt && q->t[i].kind == DS_TOK_QUOTE && q->t[i].end - q->t[i].start == 1 &&
          q->a->body[q->t[i].start] == '\'';
 }
 
 /* Tokens a mark takes: 2 for '' (two apostrophes standing for a double mark). */
-static uint32_t S_width(const qt_ctx *q, uint32_t i) {
+static inline uint32_t S_width(const qt_ctx *q, uint32_t i) {
   return S_is_apos(q, i) && S_is_apos(q, i + 1) && !(q->t[i + 1].flags & DS_TF_SPACE_BEFORE) ? 2 : 1;
 }
 
@@ -43,10 +43,11 @@ static qt_markinfo S_mark(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt || q->t[i].kind != DS_TOK_QUOTE) return m;
   const unsigned char *p = (const unsigned char *)q->a->body + q->t[i].start;
   size_t n = q->t[i].end - q->t[i].start;
-  if (S_is_apos(q, i) && i > 0 && S_width(q, i - 1) == 2) return m; /* second half of '' */
-  if (n == 1 && p[0] == '"') m.family = F_DOUBLE;
-  else if (n == 1 && p[0] == '\'') m.family = S_width(q, i) == 2 ? F_DOUBLE : F_SINGLE;
-  else if (n == 2 && p[0] == 0xC2) {
+  if (n == 1) { /* the straight marks, most of them in running text */
+    if (p[0] == '"') m.family = F_DOUBLE;
+    else if (p[0] == '\'' && !(i > 0 && S_width(q, i - 1) == 2)) /* not the second half of '' */
+      m.family = S_width(q, i) == 2 ? F_DOUBLE : F_SINGLE;
+  } else if (n == 2 && p[0] == 0xC2) {
     m.family = F_GUILLEMET;
     m.dir = p[1] == 0xAB ? D_OPEN : D_CLOSE;
   } else if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) {
@@ -67,14 +68,15 @@ static bool S_stray_straight(const qt_ctx *q, uint32_t i) {
        j++) {
     if (q->t[j].kind != DS_TOK_QUOTE) continue;
     if (q->a->body[q->t[j].start] == '"') return false;
-    curly |= S_mark(q, j).family == F_DOUBLE && S_mark(q, j).dir != D_AMBIG;
+    qt_markinfo m = S_mark(q, j);
+    curly |= m.family == F_DOUBLE && m.dir != D_AMBIG;
   }
   return curly;
 }
 
-/* Straight marks take their direction from the spaces around them. */
-static bool S_opens(const qt_ctx *q, uint32_t i) {
-  qt_markinfo m = S_mark(q, i);
+/* Straight marks take their direction from the spaces around them (one opens only
+ * after a space, as qt_may_open assumes); m is S_mark(q, i). */
+static bool S_opens(const qt_ctx *q, uint32_t i, qt_markinfo m) {
   const ds_token *t = &q->t[i];
   uint32_t nx = i + S_width(q, i);
   bool glued_after = nx < q->nt && !(q->t[nx].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START));
@@ -93,24 +95,26 @@ static bool S_opens(const qt_ctx *q, uint32_t i) {
 /* Index of the mark that closes the quote opened at o, or -1. A paragraph that ends
  * unclosed continues only when the next one opens with a mark (news style for long
  * quotes); the search never passes DS_MAX_QUOTE_BYTES. */
-static int64_t S_find_close(const qt_ctx *q, uint32_t o) {
-  int fam = S_mark(q, o).family;
-  bool straight = S_mark(q, o).dir == D_AMBIG && fam == F_DOUBLE;
+static int64_t S_find_close(const qt_ctx *q, uint32_t o, qt_markinfo mo) {
+  int fam = mo.family;
+  bool straight = mo.dir == D_AMBIG && fam == F_DOUBLE;
   size_t limit = fam == F_SINGLE ? QT_MAX_SINGLE_QUOTE_BYTES : DS_MAX_QUOTE_BYTES;
   int depth = 1;
   for (uint32_t j = o + S_width(q, o); j < q->nt && q->t[j].start - q->t[o].end <= limit; j++) {
-    bool same = S_mark(q, j).family == fam;
+    if (q->t[j].kind != DS_TOK_QUOTE && !(q->t[j].flags & DS_TF_PARA_START)) continue; /* no mark */
+    qt_markinfo m = S_mark(q, j);
+    bool same = m.family == fam;
     if (q->t[j].flags & DS_TF_PARA_START) {
-      if (fam == F_SINGLE || !same || !S_opens(q, j) || depth != 1) return -1;
+      if (fam == F_SINGLE || !same || !S_opens(q, j, m) || depth != 1) return -1;
       j += S_width(q, j) - 1;
       continue; /* the quote goes on in this paragraph */
     }
     if (!same) continue;
-    if (straight && S_mark(q, j).dir == D_AMBIG) return j; /* straight marks do not nest */
-    if (fam == F_SINGLE && S_mark(q, j).dir == D_CLOSE && j + 1 < q->nt &&
+    if (straight && m.dir == D_AMBIG) return j; /* straight marks do not nest */
+    if (fam == F_SINGLE && m.dir == D_CLOSE && j + 1 < q->nt &&
         q->t[j + 1].kind == DS_TOK_WORD && !(q->t[j + 1].flags & DS_TF_SPACE_BEFORE))
       continue; /* an apostrophe, not a mark */
-    if (S_opens(q, j)) {
+    if (S_opens(q, j, m)) {
       if (++depth > QT_MAX_QUOTE_DEPTH) return -1; /* a run of stray opening marks */
     } else if (--depth == 0)
       return j;
@@ -531,8 +535,9 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
 /* The quote opening at mark o, if it is one; returns the token after it (o + 1 when
  * there is none). */
 static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
-  if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) return o + 1;
-  int64_t cl = S_find_close(q, o);
+  qt_markinfo m = S_mark(q, o);
+  if (m.family == F_NONE || !S_opens(q, o, m)) return o + 1;
+  int64_t cl = S_find_close(q, o, m);
   if (cl < 0) return o + 1;
   uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
   for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;

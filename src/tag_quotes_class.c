@@ -352,7 +352,7 @@ void qt_classify(qt_ctx *q) {
       uint32_t cue = S_cue_of(q, i);
       q->cls[i] |= cue << QC_CUE_SHIFT;
       start = start || cue || (i > 0 && qt_is_that(q, i));
-    } else if (t->kind == DS_TOK_QUOTE)
+    } else if (t->kind == DS_TOK_QUOTE && qt_may_open(q, i))
       *DS_PUSH(ar, &q->marks) = i;
     if (start) *DS_PUSH(ar, &q->starts) = i;
   }

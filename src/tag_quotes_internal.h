@@ -118,7 +118,8 @@ typedef struct {
   uint64_t *done;   /* bit i: token i is classified (cls[i] and word[i] are filled) */
   uint32_t *cls;    /* QC_* per token, once done */
   const qt_word **word;    /* per token: its word list entry, or NULL, once done */
-  DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
+  DS_VEC(uint32_t) marks;  /* the marks that may open a quote (qt_may_open), in order: qt_direct
+                              looks at no other */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
   int32_t *sent; /* sentence index per token */
@@ -140,6 +141,15 @@ static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
   if (q->t[k].end - q->t[k].start != 4) return false;
   const char *b = q->a->body + q->t[k].start;
   return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
+}
+static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c);
+/* Quote mark i may open a quote: a straight one (one byte, of no direction of its own)
+ * only after a space, a paragraph's start or a bracket (tag_quotes.c: S_opens). Most
+ * straight marks are glued to the word before ("x=\"y\"", "Roe's") and open nothing. */
+static inline bool qt_may_open(const qt_ctx *q, uint32_t i) {
+  return q->t[i].end - q->t[i].start != 1 || i == 0 ||
+         (q->t[i].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) || qt_is_punct(q, i - 1, '(') ||
+         qt_is_punct(q, i - 1, '[');
 }
 /* The lists of cue lemmas (data/quote_tell_verbs.txt, …) as flags. */
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
