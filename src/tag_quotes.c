@@ -462,9 +462,9 @@ static qt_attr S_carry(const qt_ctx *q, uint32_t o) {
  * that reports someone's words ("Braynard boasted that …"): that someone speaks. */
 static qt_attr S_prev_sentence(const qt_ctx *q, uint32_t o) {
   qt_attr r = {.ok = false};
-  if (!(q->t[o].flags & (DS_TF_SENT_START | DS_TF_PARA_START)) || o == 0 || q->sent[o - 1] < 0)
-    return r;
-  const ds_sentence *s = &q->a->sentences.items[q->sent[o - 1]];
+  int32_t before = o > 0 ? qt_sent(q, o - 1) : -1;
+  if (!(q->t[o].flags & (DS_TF_SENT_START | DS_TF_PARA_START)) || before < 0) return r;
+  const ds_sentence *s = &q->a->sentences.items[before];
   for (uint32_t k = s->tok_start; k < s->tok_end && k < o; k++) {
     const char *cue = qt_cue(q, k);
     if (!cue || (q->mark[k] & QT_IN_QUOTE) || strcmp(cue, "according to") == 0) continue;
@@ -523,7 +523,8 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
   if (s >= e) return NULL;
   ds_quote *qu = DS_PUSH(&q->a->arena, &q->a->quotes);
   *qu = (ds_quote){.start = s, .end = e, .kind = kind, .speaker = -1, .cue = cue};
-  qu->sentence = q->sent[tok] >= 0 ? (uint32_t)q->sent[tok] : 0;
+  int32_t sent = qt_sent(q, tok);
+  qu->sentence = sent >= 0 ? (uint32_t)sent : 0;
   if (sp && sp->found) {
     qu->speaker = sp->entity;
     qu->speaker_name = sp->name;
@@ -594,26 +595,30 @@ static void S_sort_quotes(ds_article *a) {
 
 static void S_sentence_index_any(qt_ctx *q) {
   const ds_article *a = q->a;
+  q->sent = ds_arena_alloc_raw(&q->a->arena, sizeof *q->sent * q->nt);
   for (uint32_t i = 0; i < q->nt; i++) q->sent[i] = -1;
   for (size_t s = 0; s < a->sentences.len; s++)
     for (uint32_t i = a->sentences.items[s].tok_start; i < a->sentences.items[s].tok_end && i < q->nt; i++)
       q->sent[i] = (int32_t)s;
 }
 
-/* Sentences come in token order (segment.c): each token is written once. */
+/* Sentences come in token order (segment.c), so qt_sent finds a token's by binary
+ * search and no per-token index is written; out of order, it is written the general
+ * way (a later sentence wins a token). */
 static void S_sentence_index(qt_ctx *q) {
   const ds_article *a = q->a;
-  uint32_t i = 0;
+  q->sent_memo = DS_NEW(&q->a->arena, uint32_t, 1);
+  uint32_t i = 0; /* the first token no sentence so far covers (at most nt) */
   for (size_t s = 0; s < a->sentences.len; s++) {
     const ds_sentence *se = &a->sentences.items[s];
-    if (se->tok_start < i) { /* out of order: the general way */
+    if (se->tok_start < i) {
       S_sentence_index_any(q);
       return;
     }
-    for (; i < se->tok_start && i < q->nt; i++) q->sent[i] = -1;
-    for (; i < se->tok_end && i < q->nt; i++) q->sent[i] = (int32_t)s;
+    if (se->tok_start < q->nt) i = se->tok_start;
+    else i = q->nt;
+    if (se->tok_end > i) i = se->tok_end < q->nt ? se->tok_end : q->nt;
   }
-  for (; i < q->nt; i++) q->sent[i] = -1;
 }
 
 /* A direct or partial quote left without a speaker inside reported speech that has
@@ -684,7 +689,6 @@ void ds_tag_quotes(ds_article *a) {
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
               .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
-  q.sent = DS_NEW(&a->arena, int32_t, q.nt);
   q.done = DS_NEW(&a->arena, uint64_t, (q.nt + 63) / 64);
   q.cls = ds_arena_alloc_raw(&a->arena, sizeof *q.cls * q.nt); /* read once done */
   q.word = ds_arena_alloc_raw(&a->arena, sizeof *q.word * q.nt);

@@ -232,7 +232,8 @@ static bool S_prev_speaker(const qt_ctx *q, uint32_t k, qt_speaker *sp) {
   const ds_article *a = q->a;
   if (!a->quotes.len) return false;
   const ds_quote *p = &a->quotes.items[a->quotes.len - 1];
-  if (q->sent[k] < 0 || p->sentence != (uint32_t)q->sent[k]) return false;
+  int32_t sk = qt_sent(q, k);
+  if (sk < 0 || p->sentence != (uint32_t)sk) return false;
   *sp = (qt_speaker){.entity = p->speaker, .name = p->speaker_name, .start = p->speaker_start,
                      .end = p->speaker_end, .found = true};
   return true;

@@ -122,7 +122,8 @@ typedef struct {
                               looks at no other */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
-  int32_t *sent; /* sentence index per token */
+  int32_t *sent; /* sentence index per token, only when the sentences are out of order (qt_sent) */
+  uint32_t *sent_memo; /* the sentence qt_sent found last: most questions are about it again */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
   uint32_t carry_end;   /* where that quote and its attribution end */
   uint32_t anchor;      /* pronouns resolve from here (a quote's opening), not later */
@@ -221,6 +222,8 @@ static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) { return qt_has(q, i,
 bool qt_in_time(const qt_ctx *q, uint32_t i);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
+/* The index of token i's sentence, or -1 when it is in none. */
+int32_t qt_sent(const qt_ctx *q, uint32_t i);
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i);
 uint32_t qt_sent_end(const qt_ctx *q, uint32_t i);
 
