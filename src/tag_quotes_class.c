@@ -343,16 +343,19 @@ uint32_t qt_fill(const qt_ctx *q, uint32_t i) {
 
 void qt_classify(qt_ctx *q) {
   ds_arena *ar = &q->a->arena;
-  for (uint32_t i = 0; i < q->nt; i++) {
-    const ds_token *t = &q->t[i];
-    bool start = t->flags & DS_TF_PARA_START;
-    if (t->kind == DS_TOK_WORD && t->end > t->start &&
-        S_filter_has(q->a->body + t->start, t->end - t->start)) { /* "that" is a word too */
-      qt_fill(q, i);
-      uint32_t cue = S_cue_of(q, i);
-      q->cls[i] |= cue << QC_CUE_SHIFT;
-      start = start || cue || (i > 0 && qt_is_that(q, i));
-    } else if (t->kind == DS_TOK_QUOTE && qt_may_open(q, i))
+  const ds_token *t = q->t; /* locals: the stores below could alias q's fields */
+  const char *body = q->a->body;
+  for (uint32_t i = 0, nt = q->nt; i < nt; i++) {
+    uint32_t kind = t[i].kind, n = t[i].end - t[i].start;
+    bool start = t[i].flags & DS_TF_PARA_START;
+    if (kind == DS_TOK_WORD) {
+      if (n && S_filter_has(body + t[i].start, n)) { /* "that" is a word too */
+        qt_fill(q, i);
+        uint32_t cue = S_cue_of(q, i);
+        q->cls[i] |= cue << QC_CUE_SHIFT;
+        start = start || cue || (i > 0 && qt_is_that(q, i));
+      }
+    } else if (kind == DS_TOK_QUOTE && qt_may_open(q, i))
       *DS_PUSH(ar, &q->marks) = i;
     if (start) *DS_PUSH(ar, &q->starts) = i;
   }
