@@ -138,7 +138,7 @@ static bool S_is_name(const qt_ctx *q, uint32_t o, uint32_t c) {
     bool last = i + 1 == c;
     if (t->kind == DS_TOK_PUNCT && (qt_is_stop(q, i) || qt_is_punct(q, i, ',')) && !last) return false;
     if (t->kind != DS_TOK_WORD && t->kind != DS_TOK_NUMBER) continue;
-    words++;
+    if (++words > QT_MAX_NAME_WORDS) return false; /* no need to classify the rest */
     if (t->flags & (DS_TF_CAP | DS_TF_UPPER) || t->kind == DS_TOK_NUMBER) caps++;
     else if (!qt_has(q, i, QC_NAME_WORD)) other++;
   }
@@ -546,7 +546,7 @@ static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
   bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
                   (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
   uint32_t co = o + ow - 1; /* the last token of the opening mark */
-  if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) return c + cw;
+  if (c == co + 1 || (!near_cue && S_is_name(q, co, c)) || S_scare(q, o, co, c, &at)) return c + cw;
   for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
   for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
   for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
