@@ -218,7 +218,10 @@ const char *qt_cue_near(const qt_ctx *q, uint32_t i);
 /* The subject at the start of token i's sentence ("An NBC journalist … asked"). */
 qt_speaker qt_sentence_subject(const qt_ctx *q, uint32_t i);
 /* True when token i ends a clause for our searches (. ! ? ;). */
-static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_STOP); }
+static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) {
+  /* only punctuation stops: a word is not looked up to learn that */
+  return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && qt_has(q, i, QC_STOP);
+}
 bool qt_in_time(const qt_ctx *q, uint32_t i);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
