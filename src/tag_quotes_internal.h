@@ -129,7 +129,7 @@ typedef struct {
   uint32_t anchor;      /* pronouns resolve from here (a quote's opening), not later */
   uint8_t *weak;        /* per direct quote: attributed by no cue of its own, or by a pronoun */
   size_t n_direct;      /* quotes found by qt_direct (the first n_direct of a->quotes) */
-  uint8_t *gender;      /* [0]: filled flag; [1 + e]: entity e's gender (tag_quotes_gender.c) */
+  uint8_t *gender;      /* [1 + e]: entity e's gender, once asked (tag_quotes_gender.c) */
   uint32_t title_end;   /* tokens before this are the headline (the first paragraph) */
   uint32_t turn_end;    /* where the last transcript turn ("ROE: …") ended, or 0 */
 } qt_ctx;
