@@ -290,6 +290,7 @@ static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
   const ds_token *t = &q->t[i];
   const char *s = q->a->body + t->start;
   size_t n = t->end - t->start;
+  q->word[i] = NULL; /* the array is not zeroed */
   if (t->kind == DS_TOK_WORD) {
     bits |= QC_WORD;
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
