@@ -143,15 +143,6 @@ static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
   const char *b = q->a->body + q->t[k].start;
   return b[0] == 't' && b[1] == 'h' && b[2] == 'a' && b[3] == 't';
 }
-static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c);
-/* Quote mark i may open a quote: a straight one (one byte, of no direction of its own)
- * only after a space, a paragraph's start or a bracket (tag_quotes.c: S_opens). Most
- * straight marks are glued to the word before ("x=\"y\"", "Roe's") and open nothing. */
-static inline bool qt_may_open(const qt_ctx *q, uint32_t i) {
-  return q->t[i].end - q->t[i].start != 1 || i == 0 ||
-         (q->t[i].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) || qt_is_punct(q, i - 1, '(') ||
-         qt_is_punct(q, i - 1, '[');
-}
 /* The lists of cue lemmas (data/quote_tell_verbs.txt, …) as flags. */
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
 /* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
@@ -204,6 +195,14 @@ static inline bool qt_is(const qt_ctx *q, uint32_t i, const char *word) {
 static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&
          q->a->body[q->t[i].start] == c;
+}
+/* Quote mark i may open a quote: a straight one (one byte, of no direction of its own)
+ * only after a space, a paragraph's start or a bracket (tag_quotes.c: S_opens). Most
+ * straight marks are glued to the word before ("x=\"y\"", "Roe's") and open nothing. */
+static inline bool qt_may_open(const qt_ctx *q, uint32_t i) {
+  return q->t[i].end - q->t[i].start != 1 || i == 0 ||
+         (q->t[i].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) || qt_is_punct(q, i - 1, '(') ||
+         qt_is_punct(q, i - 1, '[');
 }
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 const char *qt_cue_fixed(uint32_t k);
