@@ -28,13 +28,13 @@ typedef struct {
   int family, dir;
 } qt_markinfo;
 
-static bool S_is_apos(const qt_ctx *q, uint32_t i) {
+static inline bool S_is_apos(const qt_ctx *q, uint32_t i) {
   return i < q->nt && q->t[i].kind == DS_TOK_QUOTE && q->t[i].end - q->t[i].start == 1 &&
          q->a->body[q->t[i].start] == '\'';
 }
 
 /* Tokens a mark takes: 2 for '' (two apostrophes standing for a double mark). */
-static uint32_t S_width(const qt_ctx *q, uint32_t i) {
+static inline uint32_t S_width(const qt_ctx *q, uint32_t i) {
   return S_is_apos(q, i) && S_is_apos(q, i + 1) && !(q->t[i + 1].flags & DS_TF_SPACE_BEFORE) ? 2 : 1;
 }
 
@@ -43,10 +43,11 @@ static qt_markinfo S_mark(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt || q->t[i].kind != DS_TOK_QUOTE) return m;
   const unsigned char *p = (const unsigned char *)q->a->body + q->t[i].start;
   size_t n = q->t[i].end - q->t[i].start;
-  if (S_is_apos(q, i) && i > 0 && S_width(q, i - 1) == 2) return m; /* second half of '' */
-  if (n == 1 && p[0] == '"') m.family = F_DOUBLE;
-  else if (n == 1 && p[0] == '\'') m.family = S_width(q, i) == 2 ? F_DOUBLE : F_SINGLE;
-  else if (n == 2 && p[0] == 0xC2) {
+  if (n == 1) { /* the straight marks, most of them in running text */
+    if (p[0] == '"') m.family = F_DOUBLE;
+    else if (p[0] == '\'' && !(i > 0 && S_width(q, i - 1) == 2)) /* not the second half of '' */
+      m.family = S_width(q, i) == 2 ? F_DOUBLE : F_SINGLE;
+  } else if (n == 2 && p[0] == 0xC2) {
     m.family = F_GUILLEMET;
     m.dir = p[1] == 0xAB ? D_OPEN : D_CLOSE;
   } else if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) {
@@ -67,14 +68,15 @@ static bool S_stray_straight(const qt_ctx *q, uint32_t i) {
        j++) {
     if (q->t[j].kind != DS_TOK_QUOTE) continue;
     if (q->a->body[q->t[j].start] == '"') return false;
-    curly |= S_mark(q, j).family == F_DOUBLE && S_mark(q, j).dir != D_AMBIG;
+    qt_markinfo m = S_mark(q, j);
+    curly |= m.family == F_DOUBLE && m.dir != D_AMBIG;
   }
   return curly;
 }
 
-/* Straight marks take their direction from the spaces around them. */
-static bool S_opens(const qt_ctx *q, uint32_t i) {
-  qt_markinfo m = S_mark(q, i);
+/* Straight marks take their direction from the spaces around them (one opens only
+ * after a space, as qt_may_open assumes); m is S_mark(q, i). */
+static bool S_opens(const qt_ctx *q, uint32_t i, qt_markinfo m) {
   const ds_token *t = &q->t[i];
   uint32_t nx = i + S_width(q, i);
   bool glued_after = nx < q->nt && !(q->t[nx].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START));
@@ -93,24 +95,26 @@ static bool S_opens(const qt_ctx *q, uint32_t i) {
 /* Index of the mark that closes the quote opened at o, or -1. A paragraph that ends
  * unclosed continues only when the next one opens with a mark (news style for long
  * quotes); the search never passes DS_MAX_QUOTE_BYTES. */
-static int64_t S_find_close(const qt_ctx *q, uint32_t o) {
-  int fam = S_mark(q, o).family;
-  bool straight = S_mark(q, o).dir == D_AMBIG && fam == F_DOUBLE;
+static int64_t S_find_close(const qt_ctx *q, uint32_t o, qt_markinfo mo) {
+  int fam = mo.family;
+  bool straight = mo.dir == D_AMBIG && fam == F_DOUBLE;
   size_t limit = fam == F_SINGLE ? QT_MAX_SINGLE_QUOTE_BYTES : DS_MAX_QUOTE_BYTES;
   int depth = 1;
   for (uint32_t j = o + S_width(q, o); j < q->nt && q->t[j].start - q->t[o].end <= limit; j++) {
-    bool same = S_mark(q, j).family == fam;
+    if (q->t[j].kind != DS_TOK_QUOTE && !(q->t[j].flags & DS_TF_PARA_START)) continue; /* no mark */
+    qt_markinfo m = S_mark(q, j);
+    bool same = m.family == fam;
     if (q->t[j].flags & DS_TF_PARA_START) {
-      if (fam == F_SINGLE || !same || !S_opens(q, j) || depth != 1) return -1;
+      if (fam == F_SINGLE || !same || !S_opens(q, j, m) || depth != 1) return -1;
       j += S_width(q, j) - 1;
       continue; /* the quote goes on in this paragraph */
     }
     if (!same) continue;
-    if (straight && S_mark(q, j).dir == D_AMBIG) return j; /* straight marks do not nest */
-    if (fam == F_SINGLE && S_mark(q, j).dir == D_CLOSE && j + 1 < q->nt &&
+    if (straight && m.dir == D_AMBIG) return j; /* straight marks do not nest */
+    if (fam == F_SINGLE && m.dir == D_CLOSE && j + 1 < q->nt &&
         q->t[j + 1].kind == DS_TOK_WORD && !(q->t[j + 1].flags & DS_TF_SPACE_BEFORE))
       continue; /* an apostrophe, not a mark */
-    if (S_opens(q, j)) {
+    if (S_opens(q, j, m)) {
       if (++depth > QT_MAX_QUOTE_DEPTH) return -1; /* a run of stray opening marks */
     } else if (--depth == 0)
       return j;
@@ -134,7 +138,7 @@ static bool S_is_name(const qt_ctx *q, uint32_t o, uint32_t c) {
     bool last = i + 1 == c;
     if (t->kind == DS_TOK_PUNCT && (qt_is_stop(q, i) || qt_is_punct(q, i, ',')) && !last) return false;
     if (t->kind != DS_TOK_WORD && t->kind != DS_TOK_NUMBER) continue;
-    words++;
+    if (++words > QT_MAX_NAME_WORDS) return false; /* no need to classify the rest */
     if (t->flags & (DS_TF_CAP | DS_TF_UPPER) || t->kind == DS_TOK_NUMBER) caps++;
     else if (!qt_has(q, i, QC_NAME_WORD)) other++;
   }
@@ -458,9 +462,9 @@ static qt_attr S_carry(const qt_ctx *q, uint32_t o) {
  * that reports someone's words ("Braynard boasted that …"): that someone speaks. */
 static qt_attr S_prev_sentence(const qt_ctx *q, uint32_t o) {
   qt_attr r = {.ok = false};
-  if (!(q->t[o].flags & (DS_TF_SENT_START | DS_TF_PARA_START)) || o == 0 || q->sent[o - 1] < 0)
-    return r;
-  const ds_sentence *s = &q->a->sentences.items[q->sent[o - 1]];
+  int32_t before = o > 0 ? qt_sent(q, o - 1) : -1;
+  if (!(q->t[o].flags & (DS_TF_SENT_START | DS_TF_PARA_START)) || before < 0) return r;
+  const ds_sentence *s = &q->a->sentences.items[before];
   for (uint32_t k = s->tok_start; k < s->tok_end && k < o; k++) {
     const char *cue = qt_cue(q, k);
     if (!cue || (q->mark[k] & QT_IN_QUOTE) || strcmp(cue, "according to") == 0) continue;
@@ -519,7 +523,8 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
   if (s >= e) return NULL;
   ds_quote *qu = DS_PUSH(&q->a->arena, &q->a->quotes);
   *qu = (ds_quote){.start = s, .end = e, .kind = kind, .speaker = -1, .cue = cue};
-  qu->sentence = q->sent[tok] >= 0 ? (uint32_t)q->sent[tok] : 0;
+  int32_t sent = qt_sent(q, tok);
+  qu->sentence = sent >= 0 ? (uint32_t)sent : 0;
   if (sp && sp->found) {
     qu->speaker = sp->entity;
     qu->speaker_name = sp->name;
@@ -531,8 +536,9 @@ ds_quote *qt_add(qt_ctx *q, uint32_t s, uint32_t e, ds_quote_kind kind, const qt
 /* The quote opening at mark o, if it is one; returns the token after it (o + 1 when
  * there is none). */
 static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
-  if (S_mark(q, o).family == F_NONE || !S_opens(q, o)) return o + 1;
-  int64_t cl = S_find_close(q, o);
+  qt_markinfo m = S_mark(q, o);
+  if (m.family == F_NONE || !S_opens(q, o, m)) return o + 1;
+  int64_t cl = S_find_close(q, o, m);
   if (cl < 0) return o + 1;
   uint32_t c = (uint32_t)cl, ow = S_width(q, o), cw = S_width(q, c);
   for (uint32_t i = o; i < c + cw; i++) q->mark[i] |= QT_MARK;
@@ -540,7 +546,7 @@ static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
   bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
                   (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
   uint32_t co = o + ow - 1; /* the last token of the opening mark */
-  if (c == co + 1 || (S_is_name(q, co, c) && !near_cue) || S_scare(q, o, co, c, &at)) return c + cw;
+  if (c == co + 1 || (!near_cue && S_is_name(q, co, c)) || S_scare(q, o, co, c, &at)) return c + cw;
   for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
   for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
   for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
@@ -589,26 +595,30 @@ static void S_sort_quotes(ds_article *a) {
 
 static void S_sentence_index_any(qt_ctx *q) {
   const ds_article *a = q->a;
+  q->sent = ds_arena_alloc_raw(&q->a->arena, sizeof *q->sent * q->nt);
   for (uint32_t i = 0; i < q->nt; i++) q->sent[i] = -1;
   for (size_t s = 0; s < a->sentences.len; s++)
     for (uint32_t i = a->sentences.items[s].tok_start; i < a->sentences.items[s].tok_end && i < q->nt; i++)
       q->sent[i] = (int32_t)s;
 }
 
-/* Sentences come in token order (segment.c): each token is written once. */
+/* Sentences come in token order (segment.c), so qt_sent finds a token's by binary
+ * search and no per-token index is written; out of order, it is written the general
+ * way (a later sentence wins a token). */
 static void S_sentence_index(qt_ctx *q) {
   const ds_article *a = q->a;
-  uint32_t i = 0;
+  q->sent_memo = DS_NEW(&q->a->arena, uint32_t, 1);
+  uint32_t i = 0; /* the first token no sentence so far covers (at most nt) */
   for (size_t s = 0; s < a->sentences.len; s++) {
     const ds_sentence *se = &a->sentences.items[s];
-    if (se->tok_start < i) { /* out of order: the general way */
+    if (se->tok_start < i) {
       S_sentence_index_any(q);
       return;
     }
-    for (; i < se->tok_start && i < q->nt; i++) q->sent[i] = -1;
-    for (; i < se->tok_end && i < q->nt; i++) q->sent[i] = (int32_t)s;
+    if (se->tok_start < q->nt) i = se->tok_start;
+    else i = q->nt;
+    if (se->tok_end > i) i = se->tok_end < q->nt ? se->tok_end : q->nt;
   }
-  for (; i < q->nt; i++) q->sent[i] = -1;
 }
 
 /* A direct or partial quote left without a speaker inside reported speech that has
@@ -679,9 +689,9 @@ void ds_tag_quotes(ds_article *a) {
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
               .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
-  q.sent = DS_NEW(&a->arena, int32_t, q.nt);
-  q.cls = DS_NEW(&a->arena, uint32_t, q.nt);
-  q.word = DS_NEW(&a->arena, const qt_word *, q.nt);
+  q.done = DS_NEW(&a->arena, uint64_t, (q.nt + 63) / 64);
+  q.cls = ds_arena_alloc_raw(&a->arena, sizeof *q.cls * q.nt); /* read once done */
+  q.word = ds_arena_alloc_raw(&a->arena, sizeof *q.word * q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);
   qt_classify(&q);

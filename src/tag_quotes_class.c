@@ -182,6 +182,36 @@ static void S_build_lemmas(void) {
   }
 }
 
+/* Words that may be a cue or "that" (what qt_classify must know of every token), by
+ * the low five bits (the same for both cases of a letter) of their first and last
+ * bytes, then of their second and last but one, and their length: most words fail
+ * this test and are never looked up. */
+static uint64_t S_cue_filter[2][32][32];
+
+static inline uint64_t *S_filter_bits(int k, const char *w, size_t n) {
+  size_t in = k && n > 1; /* the second pair is the first for one byte */
+  return &S_cue_filter[k][w[in] & 31][w[n - 1 - in] & 31];
+}
+
+static inline bool S_filter_has(const char *w, size_t n) {
+  uint64_t len = 1ull << (n < 63 ? n : 63);
+  return (*S_filter_bits(0, w, n) & len) && (*S_filter_bits(1, w, n) & len);
+}
+
+static void S_filter_add(const char *w, size_t n) {
+  if (!n) return;
+  for (int k = 0; k < 2; k++) *S_filter_bits(k, w, n) |= 1ull << (n < 63 ? n : 63);
+}
+
+static void S_build_filter(void) {
+  static const char *const fixed[] = {"according", "put", "puts", "said", "that"}; /* S_cue_of */
+  for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++) S_filter_add(fixed[k], strlen(fixed[k]));
+  for (size_t i = 0; i < S_words.cap; i++) {
+    const ds_map_slot *s = &S_words.slots[i];
+    if (s->key && ((const qt_word *)(uintptr_t)s->value)->cue) S_filter_add(s->key, s->klen);
+  }
+}
+
 static void S_build(void) {
   for (int k = 0; k < QL_N; k++)
     S_list[k] = ds_lexicon(k < QL_FUNCTION ? S_lists[k].list : S_other[k - QL_FUNCTION]);
@@ -194,6 +224,7 @@ static void S_build(void) {
   }
   S_build_short();
   S_build_lemmas();
+  S_build_filter();
 }
 
 void qt_words_init(void) { pthread_once(&S_once, S_build); }
@@ -259,6 +290,7 @@ static uint32_t S_class_of(const qt_ctx *q, uint32_t i) {
   const ds_token *t = &q->t[i];
   const char *s = q->a->body + t->start;
   size_t n = t->end - t->start;
+  q->word[i] = NULL; /* the array is not zeroed */
   if (t->kind == DS_TOK_WORD) {
     bits |= QC_WORD;
     if (s[0] >= 'a' && s[0] <= 'z') bits |= QC_LOWER;
@@ -285,8 +317,7 @@ const char *qt_cue_fixed(uint32_t k) {
   return k == QT_CUE_ACCORDING ? "according to" : k == QT_CUE_PUT ? "put it" : "say";
 }
 
-/* Where the cue lemma of word i is (QT_CUE_*); the classes of the tokens before it
- * are filled. */
+/* Where the cue lemma of word i is (QT_CUE_*); word[i] is filled. */
 static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
   uint32_t n = q->t[i].end - q->t[i].start;
   if (n == 9 && qt_is(q, i, "according"))
@@ -304,18 +335,29 @@ static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
   return QT_CUE_NONE;
 }
 
+uint32_t qt_fill(const qt_ctx *q, uint32_t i) {
+  uint32_t c = S_class_of(q, i);
+  q->cls[i] = c;
+  q->done[i >> 6] |= 1ull << (i & 63);
+  return c;
+}
+
 void qt_classify(qt_ctx *q) {
   ds_arena *ar = &q->a->arena;
-  for (uint32_t i = 0; i < q->nt; i++) {
-    uint32_t c = S_class_of(q, i);
-    bool start = q->t[i].flags & DS_TF_PARA_START;
-    if (q->t[i].kind == DS_TOK_WORD) { /* "that" is a word too */
-      uint32_t cue = S_cue_of(q, i);
-      c |= cue << QC_CUE_SHIFT;
-      start = start || cue || (i > 0 && qt_is_that(q, i));
-    } else if (q->t[i].kind == DS_TOK_QUOTE)
+  const ds_token *t = q->t; /* locals: the stores below could alias q's fields */
+  const char *body = q->a->body;
+  for (uint32_t i = 0, nt = q->nt; i < nt; i++) {
+    uint32_t kind = t[i].kind, n = t[i].end - t[i].start;
+    bool start = t[i].flags & DS_TF_PARA_START;
+    if (kind == DS_TOK_WORD) {
+      if (n && S_filter_has(body + t[i].start, n)) { /* "that" is a word too */
+        qt_fill(q, i);
+        uint32_t cue = S_cue_of(q, i);
+        q->cls[i] |= cue << QC_CUE_SHIFT;
+        start = start || cue || (i > 0 && qt_is_that(q, i));
+      }
+    } else if (kind == DS_TOK_QUOTE && qt_may_open(q, i))
       *DS_PUSH(ar, &q->marks) = i;
-    q->cls[i] = c;
     if (start) *DS_PUSH(ar, &q->starts) = i;
   }
 }

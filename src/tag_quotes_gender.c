@@ -34,30 +34,28 @@ static uint8_t S_honorific(const ds_article *a, uint32_t pos) {
   return e - s <= QT_MAX_HONORIFIC ? S_word_gender(a->body + s, e - s) : G_UNKNOWN;
 }
 
-/* Fills q->gender for every entity in one pass over roles and mentions. */
-static void S_fill(const qt_ctx *q) {
+/* Entity e's gender from its roles and the honorifics before its mentions, found on
+ * first use: a pronoun asks about one or two entities, not every one. */
+static uint8_t S_gender(const qt_ctx *q, int32_t e) {
   const ds_article *a = q->a;
-  for (size_t e = 0; e < a->entities.len; e++) {
-    const char *r = a->entities.items[e].role;
-    while (r && *r) {
-      size_t n = strcspn(r, " ");
-      q->gender[e + 1] |= S_word_gender(r, n);
-      r += n;
-      r += *r == ' ';
-    }
+  uint8_t *g = &q->gender[e + 1];
+  if (*g & G_DONE) return *g & G_MIXED;
+  uint8_t v = G_UNKNOWN;
+  for (const char *r = a->entities.items[e].role; r && *r;) {
+    size_t n = strcspn(r, " ");
+    v |= S_word_gender(r, n);
+    r += n;
+    r += *r == ' ';
   }
-  for (size_t m = 0; m < a->mentions.len; m++) {
-    const ds_mention *mt = &a->mentions.items[m];
-    if (mt->entity >= 0 && (size_t)mt->entity < a->entities.len)
-      q->gender[mt->entity + 1] |= S_honorific(a, mt->start);
-  }
-  q->gender[0] = G_DONE;
+  for (size_t m = 0; m < a->mentions.len; m++)
+    if (a->mentions.items[m].entity == e) v |= S_honorific(a, a->mentions.items[m].start);
+  *g = v | G_DONE;
+  return v;
 }
 
 static bool S_agrees(const qt_ctx *q, uint8_t want, int32_t e) {
   if (e < 0 || want == G_UNKNOWN) return true;
-  if (q->gender[0] != G_DONE) S_fill(q);
-  uint8_t g = q->gender[e + 1];
+  uint8_t g = S_gender(q, e);
   return g == G_UNKNOWN || g == G_MIXED || g == want;
 }
 

@@ -118,9 +118,13 @@ static bool S_tail_relative(const qt_ctx *q, uint32_t i, uint32_t e) {
  * or a semicolon; later clauses are the writer's or another report. */
 static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (uint32_t i = s + 1; i + 1 < e; i++) {
+    if (q->t[i].kind == DS_TOK_WORD) { /* the tests below are of words or of punctuation */
+      if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
+      if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
+      continue;
+    }
+    if (q->t[i].kind != DS_TOK_PUNCT) continue;
     if (qt_is_punct(q, i, ';') || (S_dash(q, i) && !(q->mark[i] & QT_IN_QUOTE))) return i;
-    if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
-    if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
     if (!qt_is_punct(q, i, ',') || (q->mark[i] & QT_IN_QUOTE)) continue;
     uint32_t n = i + 1;
     /* "said that earlier this year, a pact …": a short lead, not a whole report */
@@ -232,7 +236,8 @@ static bool S_prev_speaker(const qt_ctx *q, uint32_t k, qt_speaker *sp) {
   const ds_article *a = q->a;
   if (!a->quotes.len) return false;
   const ds_quote *p = &a->quotes.items[a->quotes.len - 1];
-  if (q->sent[k] < 0 || p->sentence != (uint32_t)q->sent[k]) return false;
+  int32_t sk = qt_sent(q, k);
+  if (sk < 0 || p->sentence != (uint32_t)sk) return false;
   *sp = (qt_speaker){.entity = p->speaker, .name = p->speaker_name, .start = p->speaker_start,
                      .end = p->speaker_end, .found = true};
   return true;

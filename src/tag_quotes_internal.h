@@ -64,7 +64,8 @@ typedef struct {
   bool found;         /* a subject was found (even an unnamed one: "analysts") */
 } qt_speaker;
 
-/* Per-token classes, filled on first use (tag_quotes_class.c). */
+/* Per-token classes, filled on first use (tag_quotes_class.c): the later passes look
+ * at a few tokens around marks and cues, so most tokens are never classified. */
 enum {
   QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
   QC_TIME = 1u << 3,      /* inside a tagged time expression */
@@ -114,18 +115,21 @@ typedef struct {
   ds_article *a;
   const ds_token *t;
   uint32_t nt;
-  uint32_t *cls;    /* QC_* per token */
-  const qt_word **word;    /* per token: its word list entry, or NULL */
-  DS_VEC(uint32_t) marks;  /* the quote-mark tokens, in order (qt_direct looks at no other) */
+  uint64_t *done;   /* bit i: token i is classified (cls[i] and word[i] are filled) */
+  uint32_t *cls;    /* QC_* per token, once done */
+  const qt_word **word;    /* per token: its word list entry, or NULL, once done */
+  DS_VEC(uint32_t) marks;  /* the marks that may open a quote (qt_may_open), in order: qt_direct
+                              looks at no other */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
-  int32_t *sent; /* sentence index per token */
+  int32_t *sent; /* sentence index per token, only when the sentences are out of order (qt_sent) */
+  uint32_t *sent_memo; /* the sentence qt_sent found last: most questions are about it again */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
   uint32_t carry_end;   /* where that quote and its attribution end */
   uint32_t anchor;      /* pronouns resolve from here (a quote's opening), not later */
   uint8_t *weak;        /* per direct quote: attributed by no cue of its own, or by a pronoun */
   size_t n_direct;      /* quotes found by qt_direct (the first n_direct of a->quotes) */
-  uint8_t *gender;      /* [0]: filled flag; [1 + e]: entity e's gender (tag_quotes_gender.c) */
+  uint8_t *gender;      /* [1 + e]: entity e's gender, once asked (tag_quotes_gender.c) */
   uint32_t title_end;   /* tokens before this are the headline (the first paragraph) */
   uint32_t turn_end;    /* where the last transcript turn ("ROE: …") ended, or 0 */
 } qt_ctx;
@@ -143,18 +147,23 @@ static inline bool qt_is_that(const qt_ctx *q, uint32_t k) {
 enum { QT_CUE_TELL = 1, QT_CUE_THAT = 2, QT_CUE_OBJECT = 4 };
 /* True when lemma cue is in the list of flag (any case, as ds_lexicon_has). */
 bool qt_cue_in(const char *cue, unsigned flag);
-/* Fills cls (cue lemmas included) and word of every token, and the lists marks and starts (title_end
- * first). */
+/* Classifies every cue (and "that"), and fills the lists marks and starts (title_end
+ * first); the other tokens wait for qt_cls. */
 void qt_classify(qt_ctx *q);
+/* Classifies token i (< nt) on its first use; returns its QC_* bits. */
+uint32_t qt_fill(const qt_ctx *q, uint32_t i);
 
+static inline bool qt_done(const qt_ctx *q, uint32_t i) { return (q->done[i >> 6] >> (i & 63)) & 1; }
 /* The QC_* bits of token i (0 past the end). */
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
-  return q->cls[i];
+  return qt_done(q, i) ? q->cls[i] : qt_fill(q, i);
 }
 /* Token i's entry in the word lists, or NULL (past the end, or in none). */
 static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
-  return i < q->nt ? q->word[i] : NULL;
+  if (i >= q->nt) return NULL;
+  (void)qt_cls(q, i); /* fills word[i] */
+  return q->word[i];
 }
 static inline bool qt_has(const qt_ctx *q, uint32_t i, uint32_t bits) {
   return (qt_cls(q, i) & bits) != 0;
@@ -187,10 +196,19 @@ static inline bool qt_is_punct(const qt_ctx *q, uint32_t i, char c) {
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && q->t[i].end - q->t[i].start == 1 &&
          q->a->body[q->t[i].start] == c;
 }
+/* Quote mark i may open a quote: a straight one (one byte, of no direction of its own)
+ * only after a space, a paragraph's start or a bracket (tag_quotes.c: S_opens). Most
+ * straight marks are glued to the word before ("x=\"y\"", "Roe's") and open nothing. */
+static inline bool qt_may_open(const qt_ctx *q, uint32_t i) {
+  return q->t[i].end - q->t[i].start != 1 || i == 0 ||
+         (q->t[i].flags & (DS_TF_SPACE_BEFORE | DS_TF_PARA_START)) || qt_is_punct(q, i - 1, '(') ||
+         qt_is_punct(q, i - 1, '[');
+}
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 const char *qt_cue_fixed(uint32_t k);
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  uint32_t k = i < q->nt ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
+  /* a token qt_classify left alone is no cue */
+  uint32_t k = i < q->nt && qt_done(q, i) ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
   if (k == QT_CUE_NONE) return NULL; /* all but a few words */
   return k == QT_CUE_WORD ? q->word[i]->cue : qt_cue_fixed(k);
 }
@@ -199,10 +217,15 @@ const char *qt_cue_near(const qt_ctx *q, uint32_t i);
 /* The subject at the start of token i's sentence ("An NBC journalist … asked"). */
 qt_speaker qt_sentence_subject(const qt_ctx *q, uint32_t i);
 /* True when token i ends a clause for our searches (. ! ? ;). */
-static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) { return qt_has(q, i, QC_STOP); }
+static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) {
+  /* only punctuation stops: a word is not looked up to learn that */
+  return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && qt_has(q, i, QC_STOP);
+}
 bool qt_in_time(const qt_ctx *q, uint32_t i);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
+/* The index of token i's sentence, or -1 when it is in none. */
+int32_t qt_sent(const qt_ctx *q, uint32_t i);
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i);
 uint32_t qt_sent_end(const qt_ctx *q, uint32_t i);
 

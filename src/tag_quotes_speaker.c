@@ -8,13 +8,28 @@
 #include "entities.h"
 #include "tag_quotes_internal.h"
 
+int32_t qt_sent(const qt_ctx *q, uint32_t i) {
+  if (q->sent) return q->sent[i];
+  const ds_sentence *v = q->a->sentences.items;
+  size_t lo = 0, hi = q->a->sentences.len, m = *q->sent_memo;
+  if (m < hi && v[m].tok_start <= i && i < v[m].tok_end) return (int32_t)m;
+  while (lo < hi) { /* the first sentence starting after i */
+    size_t mid = (lo + hi) / 2;
+    if (v[mid].tok_start <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0 || i >= v[lo - 1].tok_end) return -1;
+  *q->sent_memo = (uint32_t)(lo - 1);
+  return (int32_t)(lo - 1);
+}
+
 uint32_t qt_sent_start(const qt_ctx *q, uint32_t i) {
-  int32_t s = q->sent[i];
+  int32_t s = qt_sent(q, i);
   return s >= 0 ? q->a->sentences.items[s].tok_start : i;
 }
 
 uint32_t qt_sent_end(const qt_ctx *q, uint32_t i) {
-  int32_t s = q->sent[i];
+  int32_t s = qt_sent(q, i);
   return s >= 0 ? q->a->sentences.items[s].tok_end : i + 1;
 }
 
