@@ -28,7 +28,7 @@ static const char *S_help =
     "options:\n"
     "  -f, --format FMT      text (default), json, md or html; extract always writes JSON Lines\n"
     "  -o, --output FILE     write to FILE (atomically: a temporary, then rename) instead of\n"
-    "                        standard output\n"
+    "                        standard output; - is standard output (./- names a file)\n"
     "  -j, --jobs N          tag articles on N threads (default 1)\n"
     "      --published FILE=YYYY-MM-DD\n"
     "                        set the publication date of FILE (path or base name); repeatable\n"
@@ -144,7 +144,7 @@ static int S_option(int opt, S_cli *cli, S_pubs *pubs) {
       return S_fail("unknown format '%s' (text, json, md, html)", optarg);
     cli->format_set = true;
     return -1;
-  case 'o': cli->output = optarg; return -1;
+  case 'o': cli->output = strcmp(optarg, "-") ? optarg : NULL; return -1; /* the usual "-" */
   case 'j':
     if (!S_parse_int(optarg, 1, 64, &cli->opts.threads))
       return S_fail("-j takes a number from 1 to 64, not '%s'", optarg);

@@ -81,13 +81,15 @@ static size_t S_dispatch(dossier_corpus *c, const char *file, ds_kind kind, cons
 }
 
 /* A named input without a known extension (standard input, /dev/stdin, a pipe) is
- * recognised by its first bytes: '{' starts JSON Lines, an HTML doctype or <html> a
- * page; anything else is text. */
+ * recognised by its first bytes: '{' starts JSON Lines, an HTML doctype, <html> or an
+ * XML declaration a page (the HTML parser keeps an XML file's text, not its tags);
+ * anything else is text. */
 static ds_kind S_sniff(const char *bytes, size_t len) {
   size_t i = 0;
   while (i < len && strchr(" \t\r\n", bytes[i])) i++;
   if (i < len && bytes[i] == '{') return DS_KIND_JSONL;
-  if (len - i >= 5 && (strncasecmp(bytes + i, "<!doc", 5) == 0 || strncasecmp(bytes + i, "<html", 5) == 0))
+  if (len - i >= 5 && (strncasecmp(bytes + i, "<!doc", 5) == 0 || strncasecmp(bytes + i, "<html", 5) == 0 ||
+                       strncmp(bytes + i, "<?xml", 5) == 0))
     return DS_KIND_HTML;
   return DS_KIND_TEXT;
 }
