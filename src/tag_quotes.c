@@ -352,8 +352,15 @@ static bool S_has_that(const qt_ctx *q, uint32_t k, uint32_t o) {
   return false;
 }
 
+/* An attribution ending at token end reaches the mark at o: nothing, or only a comma
+ * or colon, stands between them. */
+static bool S_reaches(const qt_ctx *q, uint32_t end, uint32_t o) {
+  return end >= o || (end + 1 == o && (qt_is_punct(q, end, ',') || qt_is_punct(q, end, ':')));
+}
+
 /* "Putin said: “…”", "Putin remarked, “…”", "stated that “…”", "According to X, “…”".
- * strict: only connectives may stand between the cue and the mark. */
+ * strict: only connectives may stand between the cue and the mark; a cue whose
+ * attribution cannot reach the mark is given up before its subject is sought. */
 static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
   qt_attr r = {.ok = false};
   uint32_t reach = strict ? QT_MAX_CUE_GAP : DS_MAX_SENTENCE_TOKENS;
@@ -370,21 +377,23 @@ static qt_attr S_before(const qt_ctx *q, uint32_t o, bool strict) {
       if (qt_is_punct(q, end, ',')) end++;
     } else {
       end = qt_skip_after_cue(q, k, o);
+      bool tell = qt_cue_in(cue, QT_CUE_TELL);        /* "told his supporters," */
+      bool named_after = !tell && !qt_is_pronoun(q, k + 1); /* "said Kirby: “…”", not "called it “…”" */
+      if (strict && !named_after && !S_reaches(q, end, o)) continue; /* end stays as it is */
       uint32_t ss = qt_sent_start(q, k) < k ? qt_sent_start(q, k) : 0;
       r.sp = qt_subject(q, k, ss);
       if (!r.sp.found && k > ss + 2 && qt_is_punct(q, k - 1, ',') && qt_cue(q, k - 2))
         r.sp = S_said_adding(q, k - 2, ss); /* "Roe said, adding, “…”": the first cue's speaker */
-      bool tell = qt_cue_in(cue, QT_CUE_TELL);                /* "told his supporters," */
-      if (!r.sp.found && !tell && !qt_is_pronoun(q, k + 1)) { /* "said Kirby: “…”", not "called it “…”" */
+      if (!r.sp.found && named_after) {
         uint32_t e2;
         r.sp = qt_np_after(q, k + 1, o, &e2);
         if (r.sp.found) end = e2 < o && (qt_is_punct(q, e2, ':') || qt_is_punct(q, e2, ',')) ? e2 + 1 : e2;
         if (end != o) r.sp.found = false;
       }
-      if (!r.sp.found) r.sp = qt_sentence_subject(q, k); /* "…, but told them, “…”" */
+      if (!r.sp.found && (!strict || S_reaches(q, end, o)))
+        r.sp = qt_sentence_subject(q, k); /* "…, but told them, “…”" */
     }
-    if (strict && end < o && !(end + 1 == o && (qt_is_punct(q, end, ',') || qt_is_punct(q, end, ':'))))
-      continue;
+    if (strict && !S_reaches(q, end, o)) continue;
     if (!r.sp.found) continue;
     r.cue = cue, r.cue_tok = k, r.ok = true, r.far = !strict && S_has_that(q, k, o);
     return r;

@@ -15,11 +15,13 @@
 
 enum { G_UNKNOWN = 0, G_MALE = 1, G_FEMALE = 2, G_MIXED = 3, G_DONE = 4 };
 
+/* The list, fetched once per thread: finding it by name cost more than the lookup. */
+static _Thread_local const ds_map *S_genders;
+
 static uint8_t S_word_gender(const char *s, size_t n) {
-  char low[QT_MAX_KEY];
   if (n == 0 || n >= QT_MAX_KEY) return G_UNKNOWN;
-  for (size_t k = 0; k < n; k++) low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-  const char *v = ds_lexicon_value("quote_gender", low, n);
+  if (!S_genders) S_genders = ds_lexicon("quote_gender");
+  const char *v = ds_lexicon_lookup(S_genders, s, n); /* any case, as the list's keys */
   return !v ? G_UNKNOWN : v[0] == 'm' ? G_MALE : G_FEMALE;
 }
 
