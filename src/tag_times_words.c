@@ -59,7 +59,7 @@ static void S_fill(ds_tt_table *t, const ds_map *m) {
     size_t at = ds_tt_hash(k[0], k[1], s->klen) >> t->shift;
     while (slots[at].v) at = (at + 1) & t->mask;
     slots[at] = (ds_tt_slot){k[0], k[1], s->klen, (const char *)(uintptr_t)s->value};
-    if (s->klen > t->max_len) t->max_len = s->klen;
+    t->lens[ds_tt_cell(k[0])] |= ds_tt_len_bit(s->klen);
   }
 }
 
