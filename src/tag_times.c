@@ -122,6 +122,10 @@ static inline size_t S_word_end(const char *s, size_t i, size_t n) {
   }
 }
 
+/* Eight bytes with each ASCII letter lower-cased, when all of them are letters: one
+ * OR, where ds_lower8 must find the capitals first. */
+#define S_LOWER_LETTERS(x) ((x) | 0x2020202020202020ull)
+
 /* The length of the ASCII word at i (a letter) when it is shorter than eight bytes and
  * no non-ASCII letter continues it, with its packed key in k (as ds_tt_pack makes it);
  * else 0. Most words: one load finds the end and gives the key. */
@@ -130,8 +134,20 @@ static inline size_t S_short_word(const char *s, size_t i, size_t n, uint64_t k[
   uint64_t x = ds_tt_load8(s + i), m = S_nonletters8(x);
   size_t l = m ? (size_t)__builtin_ctzll(m) >> 3 : 0;
   if (!l || (unsigned char)s[i + l] >= 0x80) return 0;
-  k[0] = ds_lower8(x) & (((uint64_t)1 << (8 * l)) - 1);
+  k[0] = S_LOWER_LETTERS(x) & (((uint64_t)1 << (8 * l)) - 1);
   return l;
+}
+
+/* The end of the word at i (a letter) of eight letters or more; an ASCII one of at
+ * most DS_TT_KEY_MAX gets its packed key in k, as S_short_word gives a shorter one's. */
+static inline size_t S_long_word(const char *s, size_t i, size_t n, uint64_t k[2]) {
+  size_t e = S_letters_end(s, i, n), l = e - i;
+  if (e < n && (unsigned char)s[e] >= 0x80) return S_word_end(s, e, n);
+  if (l < 8 || l > DS_TT_KEY_MAX || i + DS_TT_KEY_MAX > n) return e;
+  k[0] = S_LOWER_LETTERS(ds_tt_load8(s + i));
+  if (l > 8) k[1] = S_LOWER_LETTERS(ds_tt_load8(s + i + 8));
+  if (l > 8 && l < 16) k[1] &= ((uint64_t)1 << (8 * (l - 8))) - 1;
+  return e;
 }
 
 static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
@@ -141,7 +157,7 @@ static size_t S_token(const char *s, size_t i, size_t n, ds_ttok *t) {
     t->kind = TK_WORD;
     if (ch <= 'Z') t->flags |= TF_CAP;
     size_t l = S_short_word(s, i, n, t->key);
-    return l ? i + l : S_word_end(s, i, n);
+    return l ? i + l : S_long_word(s, i, n, t->key);
   }
   if (S_digit(ch)) return S_number(s, i, n, t);
   if (ch >= 0x80) {

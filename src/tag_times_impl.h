@@ -72,13 +72,20 @@ typedef struct {
   uint32_t len;
   const char *v; /* NULL: an empty slot */
 } ds_tt_slot;
+/* Filter cells: the low five bits of a key's first two bytes. */
+#define DS_TT_FILTER (1 << 10)
 typedef struct {
   const ds_tt_slot *slots;
   uint32_t shift;   /* 64 - log2 of the slot count */
-  uint32_t max_len; /* of the keys */
   bool letters;     /* every key is made of ASCII letters: no number or sign matches */
   size_t mask;      /* slot count - 1 */
+  /* per cell (ds_tt_cell), bit (len - 1) % 16 set when a key of that length falls
+   * there: most words looked up are in no list, and this answers them without the
+   * hash and the probe */
+  uint16_t lens[DS_TT_FILTER];
 } ds_tt_table;
+static inline size_t ds_tt_cell(uint64_t k0) { return (size_t)((k0 & 0x1f) << 5 | (k0 >> 8 & 0x1f)); }
+static inline uint16_t ds_tt_len_bit(size_t len) { return (uint16_t)(1u << ((len - 1) & 15)); }
 
 typedef struct {
   const char *text;
@@ -197,7 +204,7 @@ static inline const char *ds_tt_lex_packed(const ds_tctx *c, int list, const uin
                                            const char *key, size_t len) {
   if (len > DS_TT_KEY_MAX) return ds_lexicon_lookup(c->lx[list], key, len);
   const ds_tt_table *t = &c->tab[list];
-  if (len > t->max_len) return NULL;
+  if (!(t->lens[ds_tt_cell(k[0])] & ds_tt_len_bit(len))) return NULL;
   for (size_t at = ds_tt_hash(k[0], k[1], len) >> t->shift;; at = (at + 1) & t->mask) {
     const ds_tt_slot *s = &t->slots[at];
     if (!s->v) return NULL;

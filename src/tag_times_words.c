@@ -6,6 +6,7 @@
  * values; a key longer than DS_TT_KEY_MAX is left to the lexicon. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tag_times_impl.h"
 #include "util/lexicon.h"
@@ -36,6 +37,8 @@ static const char *const S_names[TL_COUNT] = {
 #define S_LOAD 4
 
 static ds_tt_table S_tables[TL_COUNT];
+/* The lexicons themselves, found by name once (their maps never move), not per text. */
+static const ds_map *S_maps[TL_COUNT];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 static void S_fill(ds_tt_table *t, const ds_map *m) {
@@ -59,17 +62,17 @@ static void S_fill(ds_tt_table *t, const ds_map *m) {
     size_t at = ds_tt_hash(k[0], k[1], s->klen) >> t->shift;
     while (slots[at].v) at = (at + 1) & t->mask;
     slots[at] = (ds_tt_slot){k[0], k[1], s->klen, (const char *)(uintptr_t)s->value};
-    if (s->klen > t->max_len) t->max_len = s->klen;
+    t->lens[ds_tt_cell(k[0])] |= ds_tt_len_bit(s->klen);
   }
 }
 
 static void S_build(void) {
-  for (int k = 0; k < TL_COUNT; k++) S_fill(&S_tables[k], ds_lexicon(S_names[k]));
+  for (int k = 0; k < TL_COUNT; k++) S_fill(&S_tables[k], S_maps[k] = ds_lexicon(S_names[k]));
 }
 
 void ds_tt_lists(ds_tctx *c) {
   pthread_once(&S_once, S_build);
-  for (int k = 0; k < TL_COUNT; k++) c->lx[k] = ds_lexicon(S_names[k]);
+  memcpy(c->lx, S_maps, sizeof S_maps);
   c->tab = S_tables;
 }
 
