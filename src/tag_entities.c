@@ -161,9 +161,10 @@ static uint32_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
  * opening mark. */
 static bool S_in_quote(const ds_token *t, int *depth) {
   if (t->flags & DS_TF_PARA_START) *depth = 0;
-  if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_OPEN)) *depth = 1;
-  else if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_CLOSE)) *depth = 0;
-  return *depth > 0 && t->kind != DS_TOK_QUOTE;
+  if (t->kind != DS_TOK_QUOTE) return *depth > 0; /* most tokens: one test */
+  if (t->flags & DS_TF_OPEN) *depth = 1;
+  else if (t->flags & DS_TF_CLOSE) *depth = 0;
+  return false;
 }
 
 /* The capitalised words go in a set, and each lower-case word that passes the sketch
