@@ -161,9 +161,10 @@ static uint32_t S_core_hash(const ds_ent_ctx *c, uint32_t i) {
  * opening mark. */
 static bool S_in_quote(const ds_token *t, int *depth) {
   if (t->flags & DS_TF_PARA_START) *depth = 0;
-  if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_OPEN)) *depth = 1;
-  else if (t->kind == DS_TOK_QUOTE && (t->flags & DS_TF_CLOSE)) *depth = 0;
-  return *depth > 0 && t->kind != DS_TOK_QUOTE;
+  if (t->kind != DS_TOK_QUOTE) return *depth > 0; /* most tokens: one test */
+  if (t->flags & DS_TF_OPEN) *depth = 1;
+  else if (t->flags & DS_TF_CLOSE) *depth = 0;
+  return false;
 }
 
 /* The capitalised words go in a set, and each lower-case word that passes the sketch
@@ -175,6 +176,9 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
   c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
+  /* distinct capitalised words per sketch bit not yet marked (saturating): a bit is
+   * cleared when all are, so the repeats of "the" after "The" cost no hash */
+  uint16_t unmarked[1u << DS_ENT_CAPS_FILTER_LOG2] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
     uint32_t i = idx[k], b = c->memo[i].h, n = ds_ent_core_len(c, i);
     const char *s = c->a->body + c->t[i].start;
@@ -183,7 +187,10 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
     ds_ent_capword *w = S_cap_slot(c, i);
     /* every capitalised word is asked about: looked up once, its repeats share it */
     if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
-    else w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
+    else {
+      w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
+      unmarked[b] += unmarked[b] != UINT16_MAX;
+    }
     c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
@@ -192,7 +199,9 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
     if (!(sketch[b >> 6] >> (b & 63) & 1)) continue;
     c->memo[i].h = S_core_hash(c, i);
     ds_ent_capword *w = S_cap_slot(c, i);
-    if (w->tok) w->tok |= S_CAP_LOWER;
+    if (!w->tok || (w->tok & S_CAP_LOWER)) continue;
+    w->tok |= S_CAP_LOWER; /* its twin has the same sketch */
+    if (unmarked[b] != UINT16_MAX && !--unmarked[b]) sketch[b >> 6] &= ~(1ull << (b & 63));
   }
 }
 

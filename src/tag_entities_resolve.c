@@ -286,8 +286,9 @@ static void S_titled(S_res *r) {
 static bool S_has_word(const char *hay, const char *w) {
   size_t n = strlen(w);
   if (!hay || !n) return false;
+  char w0 = (char)(*w | 0x20); /* a word whose first byte differs in any case is no match */
   for (const char *p = hay; *p; p++) {
-    if (p != hay && p[-1] != ' ' && p[-1] != '-') continue;
+    if ((p != hay && p[-1] != ' ' && p[-1] != '-') || (*p | 0x20) != w0) continue;
     if (strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' ' || p[n] == '\'' || p[n] == '-'))
       return true;
   }
