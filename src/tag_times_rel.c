@@ -315,9 +315,23 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* in coming months, future quarters, in past years: with no article and no count the
+ * adjective makes the plural unit a reference ahead or back (data/time_unit_refs.txt). */
+static bool S_unit_ref(C *c, size_t i, ds_thit *h) {
+  char u;
+  if (!ds_tt_unit(c, i + 1, &u) || u == 'K' || !ds_tt_unit_plural(c, i + 1) || c->t[i].kind != TK_WORD)
+    return false;
+  const char *v = ds_lexicon_value("time_unit_refs", c->text + c->t[i].start, ds_tt_len(c, i));
+  if (!v) return false;
+  h->end = i + 2;
+  ds_tt_fmt_ref(h, v);
+  return true;
+}
+
 /* the past two years, the next three months, the first nine months, the past year. */
 bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
   bool the = ds_tt_word(c, i, "the");
+  if (!the && S_unit_ref(c, i, h)) return true;
   size_t j = the ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
   if (!t || !ds_tt_thas(c, TL_SPAN_WORDS, j)) return false;

@@ -657,6 +657,21 @@ static void test_adjective_spans(void **state) {
   S_expect_none("The quarter-to-quarter comparison flattered the ferry line.", SUN);
 }
 
+/* coming months, future quarters, past years: with no article and no count a plural unit
+ * is a reference ahead or back; with "the" or a count it stays a span. */
+static void test_unit_refs(void **state) {
+  (void)state;
+  S_expect("Tolls may rise in coming months, the ferry line said.", SUN, "coming months", "FUTURE_REF", D);
+  S_expect("The depot will cut costs in future quarters.", SUN, "future quarters", "FUTURE_REF", D);
+  S_expect("Upcoming weeks look busy for the harbour.", SUN, "Upcoming weeks", "FUTURE_REF", D);
+  S_expect("Floods hit the valley in past years as well.", SUN, "past years", "PAST_REF", D);
+  S_expect("Tolls may rise in the coming years.", SUN, "the coming years", "PXY", DS_TIME_DURATION);
+  S_expect("Tolls rose over the past two years.", SUN, "the past two years", "P2Y", DS_TIME_DURATION);
+  /* an adjective before some other noun names no time */
+  S_expect_none("Future losses worry the ferry line.", SUN);
+  S_expect_none("The coming storm worries the ferry line.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -678,6 +693,7 @@ int main(void) {
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
+      cmocka_unit_test(test_unit_refs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
