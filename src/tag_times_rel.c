@@ -151,6 +151,18 @@ static bool S_year_ago_quarter(C *c, size_t i, size_t k, ds_thit *h) {
 
 /* last week, this spring, next Friday, last Oct. 23, this past week, this morning; "the
  * previous Friday" is the one before the day the text last named. */
+/* "This quarter's loss includes ...": in a report that has named the quarter it covers,
+ * the quarter's results are that quarter's, not those of the calendar quarter the
+ * report appears in (which "in the current quarter" still is). Token k is "quarter". */
+static bool S_this_quarters(const C *c, size_t i, size_t k, ds_thit *h) {
+  if (!ds_tt_word(c, i, "this") || !c->last_quarter_q || !ds_tt_punct(c, k + 1, '\'') ||
+      !ds_tt_word(c, k + 2, "s") || !ds_tt_tight(c, k + 1) || !ds_tt_tight(c, k + 2))
+    return false;
+  snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y, c->last_quarter_q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   int dir, wd, m;
   size_t j;
@@ -165,6 +177,7 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   if (unit && !ds_tt_unit_plural(c, k)) {
     if (ds_tt_unanchored(c, h)) return true;
     if (u == 'Y' && dir < 0 && S_year_ago_quarter(c, i, k, h)) return true;
+    if (u == 'Q' && S_this_quarters(c, i, k, h)) return true;
     return ds_tt_det_calendar(c, h, u, dir);
   }
   if (ds_tt_cls(c, k, 'S')) {

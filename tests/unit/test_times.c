@@ -672,6 +672,17 @@ static void test_unit_refs(void **state) {
   S_expect_none("The coming storm worries the ferry line.", SUN);
 }
 
+/* "This quarter's loss" in a report that has named its quarter is that quarter's; with
+ * no quarter named, or without the possessive, it is the calendar's. */
+static void test_this_quarters(void **state) {
+  (void)state;
+  S_expect("The ferry line lost $2 million in its third quarter. This quarter's loss includes a "
+           "charge for new boats.", SUN, "This quarter", "2024-Q3", D);
+  S_expect("This quarter's fares should rise, the ferry line said.", SUN, "This quarter", "2024-Q4", D);
+  S_expect("The ferry line lost $2 million in its third quarter. It expects a profit this quarter.",
+           SUN, "this quarter", "2024-Q4", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -693,7 +704,7 @@ int main(void) {
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
-      cmocka_unit_test(test_unit_refs),
+      cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
