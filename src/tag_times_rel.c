@@ -10,16 +10,21 @@
 
 typedef ds_tctx C;
 
-/* "today's youth", "many of today's computers": the era, not the day
- * (data/time_generic_era.txt). Rare, so the list is looked up by name. */
+static bool S_era_noun(const C *c, size_t k) {
+  return k < c->n && c->t[k].kind == TK_WORD &&
+         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+}
+
+/* "today's youth", "many of today's computers", "the leaders of tomorrow": the era, not
+ * the day (data/time_generic_era.txt). Rare, so the list is looked up by name. */
 static bool S_era(const C *c, size_t i) {
+  if (i >= 2 && ds_tt_word(c, i - 1, "of") && S_era_noun(c, i - 2)) return true;
   if (!ds_tt_punct(c, i + 1, '\'') || !ds_tt_word(c, i + 2, "s") || !ds_tt_tight(c, i + 1)) return false;
   size_t k = i + 3;
   if (k < c->n && c->t[k].kind == TK_WORD && !c->t[k].cls && k + 1 < c->n && c->t[k + 1].kind == TK_WORD &&
-      !ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k)))
+      !S_era_noun(c, k))
     k++; /* today's personal computers */
-  return k < c->n && c->t[k].kind == TK_WORD &&
-         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+  return S_era_noun(c, k);
 }
 
 /* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */

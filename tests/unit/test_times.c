@@ -683,6 +683,16 @@ static void test_this_quarters(void **state) {
            SUN, "this quarter", "2024-Q4", D);
 }
 
+/* "the leaders of tomorrow" is an era, as "tomorrow's leaders" is; "the vote of today"
+ * and "the ferry of tomorrow" ("ferry" names no generation) stay days. */
+static void test_era_of_tomorrow(void **state) {
+  (void)state;
+  S_expect_none("The harbour school trains the leaders of tomorrow.", SUN);
+  S_expect_none("The ferry line wants to hire the people of tomorrow.", SUN);
+  S_expect("The vote of today decides the ferry fares.", SUN, "today", "2024-10-27", D);
+  S_expect("The ferry of tomorrow leaves at dawn.", SUN, "tomorrow", "2024-10-28", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -705,6 +715,7 @@ int main(void) {
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
+      cmocka_unit_test(test_era_of_tomorrow),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
