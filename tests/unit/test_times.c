@@ -693,6 +693,17 @@ static void test_era_of_tomorrow(void **state) {
   S_expect("The ferry of tomorrow leaves at dawn.", SUN, "tomorrow", "2024-10-28", D);
 }
 
+/* "the May elections", "the March rally": May and March before a lower-case noun are the
+ * month; before a preposition, or as a verb, they are no time. */
+static void test_month_before_noun(void **state) {
+  (void)state;
+  S_expect("The May elections gave the ferry union a new leader.", SUN, "May", "2024-05", D);
+  S_expect("The March rally drew dock workers from three towns.", SUN, "March", "2024-03", D);
+  S_expect_none("The March on the capital drew dock workers.", SUN);
+  S_expect_none("The ferry union may march to the harbour.", SUN);
+  S_expect_none("They joined the March for Ferries in the rain.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -715,7 +726,7 @@ int main(void) {
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
-      cmocka_unit_test(test_era_of_tomorrow),
+      cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
