@@ -538,12 +538,28 @@ static bool S_unit_long(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "two to six days", "within two to three weeks": TimeML marks the first count of a
+ * range as a span of its own in the unit the range closes with (P2D), and the second
+ * with its unit as usual. Token j is "to" after the count n. */
+static bool S_range_first(const C *c, int n, size_t j, ds_thit *h) {
+  int m;
+  size_t k;
+  char u;
+  if (n <= 0 || !ds_tt_word(c, j, "to") || !ds_tt_count(c, j + 1, &m, &k) || m <= n ||
+      !ds_tt_unit(c, k, &u) || u == 'K')
+    return false;
+  h->end = j;
+  ds_tt_fmt_duration(h, n, u);
+  return true;
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
   if (ds_tt_cls(c, i, 'U')) return S_unit_long(c, i, h);
   if (!ds_tt_count(c, i, &n, &j)) return false;
+  if (S_range_first(c, n, j, h)) return true;
   /* the 2 of "1/2 hours" is no count of its own */
   if (i > 0 && ds_tt_punct(c, i - 1, '/') && ds_tt_tight(c, i)) return false;
   bool half = S_slash_half(c, j);

@@ -704,6 +704,17 @@ static void test_month_before_noun(void **state) {
   S_expect_none("They joined the March for Ferries in the rain.", SUN);
 }
 
+/* "two to six days": the first count of a range is a span of its own in the range's unit;
+ * a range of other things (points, percent) is no time. */
+static void test_range_first_count(void **state) {
+  (void)state;
+  S_expect("Repairs take two to six days, the yard said.", SUN, "two", "P2D", DS_TIME_DURATION);
+  S_expect("Repairs take two to six days, the yard said.", SUN, "six days", "P6D", DS_TIME_DURATION);
+  S_expect("Fares will fall within 12 to 18 months.", SUN, "12", "P12M", DS_TIME_DURATION);
+  S_expect_none("Ferry shares rose 2 to 3 points.", SUN);
+  S_expect_none("Fares rose 9 to 12 percent.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -727,6 +738,7 @@ int main(void) {
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
+      cmocka_unit_test(test_range_first_count),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
