@@ -57,6 +57,7 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     if (v && (j > i) == (v[0] == 'T')) {
       h->end = j + 2;
       ds_tt_fmt_ref(h, v + 1);
+      if (v[1] == 'P' && v[2] == 'X') h->type = DS_TIME_DURATION; /* the weeks ahead */
       return true;
     }
   }

@@ -715,6 +715,16 @@ static void test_range_first_count(void **state) {
   S_expect_none("Fares rose 9 to 12 percent.", SUN);
 }
 
+/* "the weeks ahead" is an unsaid number of weeks, as "the coming weeks" is (PXW, a span);
+ * "the near future" stays a reference. */
+static void test_units_ahead(void **state) {
+  (void)state;
+  S_expect("Fares may rise in the weeks ahead.", SUN, "the weeks ahead", "PXW", DS_TIME_DURATION);
+  S_expect("The yard will be busy in the days ahead.", SUN, "the days ahead", "PXD", DS_TIME_DURATION);
+  S_expect("Fares may rise in the near future.", SUN, "the near future", "FUTURE_REF", D);
+  S_expect_none("The road ahead is long for the ferry line.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -738,7 +748,7 @@ int main(void) {
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
-      cmocka_unit_test(test_range_first_count),
+      cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
