@@ -127,14 +127,25 @@ bool ds_ttp_month_year(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "the March accession", "the May elections": after "the", a capitalised May or March
+ * before a lower-case noun is the month that noun happens in; before a preposition
+ * (the March on Washington) it is a march or a name (data/time_month_noun_after.txt). */
+static bool S_month_before_noun(const C *c, size_t i, size_t j) {
+  if (i == 0 || !ds_tt_word(c, i - 1, "the") || !(c->t[i].flags & TF_CAP) || j != i + 1 || j >= c->n)
+    return false;
+  const ds_ttok *n = &c->t[j];
+  return n->kind == TK_WORD && !(n->flags & TF_CAP) &&
+         !ds_lexicon_has("time_month_noun_after", c->text + n->start, ds_tt_len(c, j));
+}
+
 /* A bare month. "May" and "March" are also a verb and a noun: they need a word before
- * that only a date follows (in May, since March) or a modifier. */
+ * that only a date follows (in May, since March), a modifier, or a noun after. */
 bool ds_ttp_month(C *c, size_t i, ds_thit *h, bool modified) {
   int m;
   size_t j;
   if (!ds_tt_month(c, i, &m, &j)) return false;
-  if ((m == 5 || m == 3) && !modified &&
-      !(i > 0 && ds_tt_thas(c, TL_MONTH_CUES, i - 1)))
+  if ((m == 5 || m == 3) && !modified && !(i > 0 && ds_tt_thas(c, TL_MONTH_CUES, i - 1)) &&
+      !S_month_before_noun(c, i, j))
     return false;
   h->end = j;
   if (!c->anchored) snprintf(h->value, sizeof h->value, "XXXX-%02d", m);

@@ -10,16 +10,21 @@
 
 typedef ds_tctx C;
 
-/* "today's youth", "many of today's computers": the era, not the day
- * (data/time_generic_era.txt). Rare, so the list is looked up by name. */
+static bool S_era_noun(const C *c, size_t k) {
+  return k < c->n && c->t[k].kind == TK_WORD &&
+         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+}
+
+/* "today's youth", "many of today's computers", "the leaders of tomorrow": the era, not
+ * the day (data/time_generic_era.txt). Rare, so the list is looked up by name. */
 static bool S_era(const C *c, size_t i) {
+  if (i >= 2 && ds_tt_word(c, i - 1, "of") && S_era_noun(c, i - 2)) return true;
   if (!ds_tt_punct(c, i + 1, '\'') || !ds_tt_word(c, i + 2, "s") || !ds_tt_tight(c, i + 1)) return false;
   size_t k = i + 3;
   if (k < c->n && c->t[k].kind == TK_WORD && !c->t[k].cls && k + 1 < c->n && c->t[k + 1].kind == TK_WORD &&
-      !ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k)))
+      !S_era_noun(c, k))
     k++; /* today's personal computers */
-  return k < c->n && c->t[k].kind == TK_WORD &&
-         ds_lexicon_has("time_generic_era", c->text + c->t[k].start, ds_tt_len(c, k));
+  return S_era_noun(c, k);
 }
 
 /* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
@@ -52,6 +57,7 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     if (v && (j > i) == (v[0] == 'T')) {
       h->end = j + 2;
       ds_tt_fmt_ref(h, v + 1);
+      if (v[1] == 'P' && v[2] == 'X') h->type = DS_TIME_DURATION; /* the weeks ahead */
       return true;
     }
   }
@@ -151,6 +157,18 @@ static bool S_year_ago_quarter(C *c, size_t i, size_t k, ds_thit *h) {
 
 /* last week, this spring, next Friday, last Oct. 23, this past week, this morning; "the
  * previous Friday" is the one before the day the text last named. */
+/* "This quarter's loss includes ...": in a report that has named the quarter it covers,
+ * the quarter's results are that quarter's, not those of the calendar quarter the
+ * report appears in (which "in the current quarter" still is). Token k is "quarter". */
+static bool S_this_quarters(const C *c, size_t i, size_t k, ds_thit *h) {
+  if (!ds_tt_word(c, i, "this") || !c->last_quarter_q || !ds_tt_punct(c, k + 1, '\'') ||
+      !ds_tt_word(c, k + 2, "s") || !ds_tt_tight(c, k + 1) || !ds_tt_tight(c, k + 2))
+    return false;
+  snprintf(h->value, sizeof h->value, "%04d-Q%d", c->last_quarter_y, c->last_quarter_q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   int dir, wd, m;
   size_t j;
@@ -165,6 +183,7 @@ bool ds_ttp_det_unit(C *c, size_t i, ds_thit *h) {
   if (unit && !ds_tt_unit_plural(c, k)) {
     if (ds_tt_unanchored(c, h)) return true;
     if (u == 'Y' && dir < 0 && S_year_ago_quarter(c, i, k, h)) return true;
+    if (u == 'Q' && S_this_quarters(c, i, k, h)) return true;
     return ds_tt_det_calendar(c, h, u, dir);
   }
   if (ds_tt_cls(c, k, 'S')) {
@@ -315,9 +334,23 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* in coming months, future quarters, in past years: with no article and no count the
+ * adjective makes the plural unit a reference ahead or back (data/time_unit_refs.txt). */
+static bool S_unit_ref(C *c, size_t i, ds_thit *h) {
+  char u;
+  if (!ds_tt_unit(c, i + 1, &u) || u == 'K' || !ds_tt_unit_plural(c, i + 1) || c->t[i].kind != TK_WORD)
+    return false;
+  const char *v = ds_lexicon_value("time_unit_refs", c->text + c->t[i].start, ds_tt_len(c, i));
+  if (!v) return false;
+  h->end = i + 2;
+  ds_tt_fmt_ref(h, v);
+  return true;
+}
+
 /* the past two years, the next three months, the first nine months, the past year. */
 bool ds_ttp_duration_rel(C *c, size_t i, ds_thit *h) {
   bool the = ds_tt_word(c, i, "the");
+  if (!the && S_unit_ref(c, i, h)) return true;
   size_t j = the ? i + 1 : i;
   const ds_ttok *t = ds_tt_tok(c, j);
   if (!t || !ds_tt_thas(c, TL_SPAN_WORDS, j)) return false;
@@ -506,12 +539,28 @@ static bool S_unit_long(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "two to six days", "within two to three weeks": TimeML marks the first count of a
+ * range as a span of its own in the unit the range closes with (P2D), and the second
+ * with its unit as usual. Token j is "to" after the count n. */
+static bool S_range_first(const C *c, int n, size_t j, ds_thit *h) {
+  int m;
+  size_t k;
+  char u;
+  if (n <= 0 || !ds_tt_word(c, j, "to") || !ds_tt_count(c, j + 1, &m, &k) || m <= n ||
+      !ds_tt_unit(c, k, &u) || u == 'K')
+    return false;
+  h->end = j;
+  ds_tt_fmt_duration(h, n, u);
+  return true;
+}
+
 bool ds_ttp_duration(C *c, size_t i, ds_thit *h) {
   int n;
   size_t j;
   char u;
   if (ds_tt_cls(c, i, 'U')) return S_unit_long(c, i, h);
   if (!ds_tt_count(c, i, &n, &j)) return false;
+  if (S_range_first(c, n, j, h)) return true;
   /* the 2 of "1/2 hours" is no count of its own */
   if (i > 0 && ds_tt_punct(c, i - 1, '/') && ds_tt_tight(c, i)) return false;
   bool half = S_slash_half(c, j);

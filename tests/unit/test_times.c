@@ -657,6 +657,74 @@ static void test_adjective_spans(void **state) {
   S_expect_none("The quarter-to-quarter comparison flattered the ferry line.", SUN);
 }
 
+/* coming months, future quarters, past years: with no article and no count a plural unit
+ * is a reference ahead or back; with "the" or a count it stays a span. */
+static void test_unit_refs(void **state) {
+  (void)state;
+  S_expect("Tolls may rise in coming months, the ferry line said.", SUN, "coming months", "FUTURE_REF", D);
+  S_expect("The depot will cut costs in future quarters.", SUN, "future quarters", "FUTURE_REF", D);
+  S_expect("Upcoming weeks look busy for the harbour.", SUN, "Upcoming weeks", "FUTURE_REF", D);
+  S_expect("Floods hit the valley in past years as well.", SUN, "past years", "PAST_REF", D);
+  S_expect("Tolls may rise in the coming years.", SUN, "the coming years", "PXY", DS_TIME_DURATION);
+  S_expect("Tolls rose over the past two years.", SUN, "the past two years", "P2Y", DS_TIME_DURATION);
+  /* an adjective before some other noun names no time */
+  S_expect_none("Future losses worry the ferry line.", SUN);
+  S_expect_none("The coming storm worries the ferry line.", SUN);
+}
+
+/* "This quarter's loss" in a report that has named its quarter is that quarter's; with
+ * no quarter named, or without the possessive, it is the calendar's. */
+static void test_this_quarters(void **state) {
+  (void)state;
+  S_expect("The ferry line lost $2 million in its third quarter. This quarter's loss includes a "
+           "charge for new boats.", SUN, "This quarter", "2024-Q3", D);
+  S_expect("This quarter's fares should rise, the ferry line said.", SUN, "This quarter", "2024-Q4", D);
+  S_expect("The ferry line lost $2 million in its third quarter. It expects a profit this quarter.",
+           SUN, "this quarter", "2024-Q4", D);
+}
+
+/* "the leaders of tomorrow" is an era, as "tomorrow's leaders" is; "the vote of today"
+ * and "the ferry of tomorrow" ("ferry" names no generation) stay days. */
+static void test_era_of_tomorrow(void **state) {
+  (void)state;
+  S_expect_none("The harbour school trains the leaders of tomorrow.", SUN);
+  S_expect_none("The ferry line wants to hire the people of tomorrow.", SUN);
+  S_expect("The vote of today decides the ferry fares.", SUN, "today", "2024-10-27", D);
+  S_expect("The ferry of tomorrow leaves at dawn.", SUN, "tomorrow", "2024-10-28", D);
+}
+
+/* "the May elections", "the March rally": May and March before a lower-case noun are the
+ * month; before a preposition, or as a verb, they are no time. */
+static void test_month_before_noun(void **state) {
+  (void)state;
+  S_expect("The May elections gave the ferry union a new leader.", SUN, "May", "2024-05", D);
+  S_expect("The March rally drew dock workers from three towns.", SUN, "March", "2024-03", D);
+  S_expect_none("The March on the capital drew dock workers.", SUN);
+  S_expect_none("The ferry union may march to the harbour.", SUN);
+  S_expect_none("They joined the March for Ferries in the rain.", SUN);
+}
+
+/* "two to six days": the first count of a range is a span of its own in the range's unit;
+ * a range of other things (points, percent) is no time. */
+static void test_range_first_count(void **state) {
+  (void)state;
+  S_expect("Repairs take two to six days, the yard said.", SUN, "two", "P2D", DS_TIME_DURATION);
+  S_expect("Repairs take two to six days, the yard said.", SUN, "six days", "P6D", DS_TIME_DURATION);
+  S_expect("Fares will fall within 12 to 18 months.", SUN, "12", "P12M", DS_TIME_DURATION);
+  S_expect_none("Ferry shares rose 2 to 3 points.", SUN);
+  S_expect_none("Fares rose 9 to 12 percent.", SUN);
+}
+
+/* "the weeks ahead" is an unsaid number of weeks, as "the coming weeks" is (PXW, a span);
+ * "the near future" stays a reference. */
+static void test_units_ahead(void **state) {
+  (void)state;
+  S_expect("Fares may rise in the weeks ahead.", SUN, "the weeks ahead", "PXW", DS_TIME_DURATION);
+  S_expect("The yard will be busy in the days ahead.", SUN, "the days ahead", "PXD", DS_TIME_DURATION);
+  S_expect("Fares may rise in the near future.", SUN, "the near future", "FUTURE_REF", D);
+  S_expect_none("The road ahead is long for the ferry line.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -678,6 +746,9 @@ int main(void) {
       cmocka_unit_test(test_reported_fiscal_quarter), cmocka_unit_test(test_postponed_to_weekday),
       cmocka_unit_test(test_season_of_year),    cmocka_unit_test(test_modified_part_of_day),
       cmocka_unit_test(test_unit_long),         cmocka_unit_test(test_adjective_spans),
+      cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
+      cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
+      cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
