@@ -19,6 +19,7 @@ static const struct {
 } S_classes[] = {
     {"connector", QC_CONNECTOR}, {"inner", QC_INNER}, {"be", QC_BE},
     {"timeprep", QC_TIMEPREP},   {"lead", QC_LEAD}, {"article", QC_ARTICLE}, {"conj", QC_CONJ},
+    {"compound", QC_COMPOUND},
 };
 
 static uint32_t S_function_bits(const char *v) {
@@ -330,8 +331,8 @@ static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
   /* "States" in "the United States" is no cue, nor "states" in "the states"; but a
    * headline is in title case ("Mayor Says Pier Will Reopen") */
   if (q->word[i] && q->word[i]->cue && (qt_is_lower_word(q, i) || S_title_word(q, i)) &&
-      !(i > 0 && qt_has(q, i - 1, QC_ARTICLE)))
-    return QT_CUE_WORD;
+      !(i > 0 && qt_has(q, i - 1, QC_ARTICLE)) && !qt_has(q, i + 1, QC_COMPOUND))
+    return QT_CUE_WORD; /* "a military think tank, also reported": "think" is no verb */
   return QT_CUE_NONE;
 }
 

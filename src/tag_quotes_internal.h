@@ -92,6 +92,7 @@ enum {
   QC_SPN_DOC = 1u << 24,     /* ... a document ("statement", "report") */
   QC_ARTICLE = 1u << 25,     /* an article or possessive: the next word is a noun */
   QC_CONJ = 1u << 26,        /* a conjunction or adverb opening a sentence ("And then Roe …") */
+  QC_COMPOUND = 1u << 27,    /* makes a cue before it a noun ("think tank") */
 };
 /* The top bits of a word's classes say where its cue lemma is (qt_cue), so no
  * per-token array of lemmas is zeroed and filled. */

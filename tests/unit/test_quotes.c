@@ -151,6 +151,15 @@ static void test_indirect(void **state) {
   S_expect(S_quote(a, "The repairs will cost millions"), DS_QUOTE_INDIRECT, "Omar Reyes", "warn");
 }
 
+/* "think" before "tank" is part of a noun: the clause's cue is "reported" */
+static void test_think_tank(void **state) {
+  (void)state;
+  ds_article *a = S_tag("The Harbour Policy Institute, a Tollan-based think tank, also reported "
+                        "that ferry traffic had doubled.\n");
+  assert_int_equal(S_count(a, DS_QUOTE_INDIRECT), 1);
+  S_expect(S_quote(a, "ferry traffic had doubled"), DS_QUOTE_INDIRECT, "Harbour Policy Institute", "report");
+}
+
 static void test_organisation_speaks(void **state) {
   (void)state;
   ds_article *a = S_tag("\xE2\x80\x9CRepairs will take weeks,\xE2\x80\x9D the Norwick Water Board warned.\n\n"
@@ -581,6 +590,7 @@ int main(void) {
       cmocka_unit_test_teardown(test_multi_paragraph, S_teardown),
       cmocka_unit_test_teardown(test_partial, S_teardown),
       cmocka_unit_test_teardown(test_indirect, S_teardown),
+      cmocka_unit_test_teardown(test_think_tank, S_teardown),
       cmocka_unit_test_teardown(test_organisation_speaks, S_teardown),
       cmocka_unit_test_teardown(test_not_quotes, S_teardown),
       cmocka_unit_test_teardown(test_no_speaker, S_teardown),
