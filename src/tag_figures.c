@@ -649,6 +649,7 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_PROJECTION] = "fig_projection",
     [DS_FL_STOPWORDS] = "fig_stopwords",
     [DS_FL_UNITS] = "fig_units",
+    [DS_FL_CLAUSE_EDGES] = "fig_clause_edges",
 };
 
 /* Built once for the process, read-only after: safe on every thread. Finding a list

@@ -47,6 +47,7 @@ typedef enum {
   DS_FL_PROJECTION,
   DS_FL_STOPWORDS,
   DS_FL_UNITS,
+  DS_FL_CLAUSE_EDGES,
   DS_FL__COUNT
 } ds_fig_list;
 
