@@ -258,7 +258,7 @@ static ds_buf *S_item_open(ds_jw *w, const S_art *x, char tag, uint32_t num, uin
 
 /* ,"key": (ckey, a literal) then s as a JSON string, or null. */
 #define S_FIELD_STR(b, ckey, s) S_field_str((b), (ckey), sizeof(ckey) - 1, (s))
-static void S_field_str(ds_buf *b, const char *ckey, size_t kn, const char *s) {
+static inline __attribute__((always_inline)) void S_field_str(ds_buf *b, const char *ckey, size_t kn, const char *s) {
   size_t n = s ? strlen(s) : 0;
   if (b->len + kn + n + 6 >= b->cap) ds_buf_reserve(b, kn + n + 6);
   memcpy(b->ptr + b->len, ckey, kn);
@@ -275,7 +275,7 @@ static void S_field_str(ds_buf *b, const char *ckey, size_t kn, const char *s) {
 
 /* ,"key": then the integer v. */
 #define S_FIELD_INT(b, ckey, v) S_field_int((b), (ckey), sizeof(ckey) - 1, (v))
-static inline void S_field_int(ds_buf *b, const char *ckey, size_t kn, int64_t v) {
+static inline __attribute__((always_inline)) void S_field_int(ds_buf *b, const char *ckey, size_t kn, int64_t v) {
   if (b->len + kn + 24 >= b->cap) ds_buf_reserve(b, kn + 24);
   char *p = b->ptr + b->len;
   memcpy(p, ckey, kn);
