@@ -358,20 +358,21 @@ static void S_local_entities(ds_jw *w, const S_art *x) {
   ds_jw_arr(w);
   for (size_t e = 0; e < a->entities.len; e++) {
     const ds_entity *en = &a->entities.items[e];
-    ds_jw_obj(w);
-    DS_JW_KEY(w, "id"), S_local_id(w, x, (int64_t)e + 1);
-    DS_JW_KEY(w, "name"), ds_jw_str(w, en->name);
-    DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
-    DS_JW_KEY(w, "role"), ds_jw_str(w, en->role);
-    DS_JW_KEY(w, "aliases");
-    ds_jw_arr(w);
-    for (uint32_t k = 0; k < en->n_aliases; k++) ds_jw_str(w, en->aliases[k]);
-    ds_jw_end_arr(w);
-    DS_JW_KEY(w, "mentions");
+    ds_jw_before_value(w); /* the entity's fields straight into the line, as S_quote_line */
+    S_FIELD(w, "{\"id\":"), S_local_id(w, x, (int64_t)e + 1);
+    ds_buf *b = w->out;
+    S_FIELD_STR(b, ",\"name\":", en->name);
+    S_FIELD_STR(b, ",\"type\":", ds_ent_type_name(en->type));
+    S_FIELD_STR(b, ",\"role\":", en->role);
+    ds_buf_put(b, ",\"aliases\":[", 12);
+    for (uint32_t k = 0; k < en->n_aliases; k++)
+      if (k) S_FIELD_STR(b, ",", en->aliases[k]);
+      else S_FIELD_STR(b, "", en->aliases[k]);
+    S_FIELD(w, "],\"mentions\":");
     ds_jw_arr(w);
     for (uint32_t k = first[e]; k < first[e + 1]; k++) S_mention(w, a, &a->mentions.items[order[k]]);
     ds_jw_end_arr(w);
-    ds_jw_end_obj(w);
+    ds_buf_putc(w->out, '}');
   }
   ds_jw_end_arr(w);
   free(first);
