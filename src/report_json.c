@@ -223,26 +223,156 @@ static void S_mention(ds_jw *w, const ds_article *a, const ds_mention *mn) {
   else ds_buf_put(b, "\"}", 2);
 }
 
+/* ---- quotes, times and figures of a JSON line, written straight into it: each has
+ * a dozen keys, and the writer's work per key (separator, nesting, capacity) cost
+ * more than their bytes. Compact output only; the pretty report keeps S_quote,
+ * S_time and S_figure, which write the same fields in the same order. ---- */
+
+/* The item's opening: {"id":"<tag><num>", when tag, then "article" and "text" as
+ * S_text writes it. */
+static ds_buf *S_item_open(ds_jw *w, const S_art *x, char tag, uint32_t num, uint32_t start, uint32_t end) {
+  const ds_article *a = x->a;
+  if (end > a->body_len) end = a->body_len;
+  if (start > end) start = end;
+  ds_jw_before_value(w);
+  ds_buf *b = w->out;
+  size_t room = 48 + x->id.len; /* the keys, one number of up to 10 digits */
+  if (b->len + room >= b->cap) ds_buf_reserve(b, room);
+  char *p = b->ptr + b->len;
+  if (tag) {
+    S_LIT(p, "{\"id\":\"");
+    *p++ = tag;
+    p += ds_fmt_int(p, num);
+    S_LIT(p, "\",\"article\":");
+  } else {
+    S_LIT(p, "{\"article\":");
+  }
+  memcpy(p, x->id.ptr, x->id.len);
+  p += x->id.len;
+  S_LIT(p, ",\"text\":\"");
+  b->len = (size_t)(p - b->ptr);
+  ds_json_escape(b, a->body + start, end - start);
+  ds_buf_putc(b, '"');
+  return b;
+}
+
+/* ,"key": (ckey, a literal) then s as a JSON string, or null. */
+#define S_FIELD_STR(b, ckey, s) S_field_str((b), (ckey), sizeof(ckey) - 1, (s))
+static inline __attribute__((always_inline)) void S_field_str(ds_buf *b, const char *ckey, size_t kn, const char *s) {
+  size_t n = s ? strlen(s) : 0;
+  if (b->len + kn + n + 6 >= b->cap) ds_buf_reserve(b, kn + n + 6);
+  memcpy(b->ptr + b->len, ckey, kn);
+  b->len += kn;
+  if (!s) {
+    memcpy(b->ptr + b->len, "null", 5); /* with its NUL */
+    b->len += 4;
+    return;
+  }
+  b->ptr[b->len++] = '"';
+  ds_json_escape(b, s, n);
+  ds_buf_putc(b, '"');
+}
+
+/* ,"key": then the integer v. */
+#define S_FIELD_INT(b, ckey, v) S_field_int((b), (ckey), sizeof(ckey) - 1, (v))
+static inline __attribute__((always_inline)) void S_field_int(ds_buf *b, const char *ckey, size_t kn, int64_t v) {
+  if (b->len + kn + 24 >= b->cap) ds_buf_reserve(b, kn + 24);
+  char *p = b->ptr + b->len;
+  memcpy(p, ckey, kn);
+  p += kn;
+  p += ds_fmt_int(p, v);
+  *p = '\0';
+  b->len = (size_t)(p - b->ptr);
+}
+
+/* ,"key": and then the writer's own value call: what follows is written as a key's. */
+#define S_FIELD(w, ckey) S_field_key((w), (ckey), sizeof(ckey) - 1)
+static inline void S_field_key(ds_jw *w, const char *ckey, size_t kn) {
+  ds_buf_put(w->out, ckey, kn);
+  w->after_key = true;
+}
+
+static void S_quote_line(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
+  const ds_article *a = x->a;
+  const ds_quote *q = &a->quotes.items[i];
+  S_item_open(w, x, 'q', num, q->start, q->end);
+  S_FIELD(w, ",\"speaker\":"), S_entity_ref(w, x, q->speaker);
+  const char *name = q->speaker_name;
+  if (!name && q->speaker >= 0 && (size_t)q->speaker < a->entities.len)
+    name = a->entities.items[q->speaker].name;
+  ds_buf *b = w->out;
+  S_FIELD_STR(b, ",\"speaker_name\":", name);
+  S_FIELD_STR(b, ",\"cue\":", q->cue);
+  S_FIELD_STR(b, ",\"kind\":", ds_quote_kind_name(q->kind));
+  S_FIELD_INT(b, ",\"start\":", q->start);
+  S_FIELD_INT(b, ",\"end\":", q->end);
+  ds_buf_putc(b, '}');
+}
+
+static void S_time_line(ds_jw *w, const S_art *x, const ds_time *t) {
+  ds_buf *b = S_item_open(w, x, 0, 0, t->start, t->end);
+  S_FIELD_STR(b, ",\"value\":", t->value);
+  S_FIELD_STR(b, ",\"type\":", ds_time_type_name(t->type));
+  S_FIELD_INT(b, ",\"start\":", t->start);
+  S_FIELD_INT(b, ",\"end\":", t->end);
+  ds_buf_putc(b, '}');
+}
+
+static void S_figure_line(ds_jw *w, const S_art *x, size_t i, uint32_t num) {
+  const ds_article *a = x->a;
+  const ds_figure *f = &a->figures.items[i];
+  ds_buf *b = S_item_open(w, x, 'f', num, f->start, f->end);
+  S_FIELD(w, ",\"value\":"), ds_jw_num(w, f->value);
+  S_FIELD(w, ",\"low\":"), ds_jw_num(w, f->low);
+  S_FIELD(w, ",\"high\":"), ds_jw_num(w, f->high);
+  S_FIELD_STR(b, ",\"qualifier\":", f->qualifier);
+  S_FIELD_STR(b, ",\"unit\":", f->unit);
+  S_FIELD_STR(b, ",\"unit_class\":", f->unit_class);
+  S_FIELD_STR(b, ",\"about\":", f->about);
+  S_FIELD(w, ",\"source\":"), S_entity_ref(w, x, f->source);
+  const char *name = f->source_name;
+  if (!name && f->source >= 0 && (size_t)f->source < a->entities.len)
+    name = a->entities.items[f->source].name;
+  S_FIELD_STR(b, ",\"source_name\":", name);
+  S_FIELD_STR(b, ",\"as_of\":", f->as_of);
+  if (f->projection) ds_buf_put(b, ",\"projection\":true", 18);
+  else ds_buf_put(b, ",\"projection\":false", 19);
+  S_FIELD_STR(b, ",\"key\":", f->key);
+  ds_buf_put(b, ",\"flags\":[", 10);
+  for (int k = 0, n = 0; k < 4; k++)
+    if (f->flags & (1u << k)) {
+      if (n++) ds_buf_putc(b, ',');
+      ds_buf_putc(b, '"');
+      ds_buf_puts(b, ds_figure_flag_names[k]); /* plain ASCII names */
+      ds_buf_putc(b, '"');
+    }
+  ds_buf_putc(b, ']');
+  S_FIELD_INT(b, ",\"start\":", f->start);
+  S_FIELD_INT(b, ",\"end\":", f->end);
+  ds_buf_putc(b, '}');
+}
+
 static void S_local_entities(ds_jw *w, const S_art *x) {
   const ds_article *a = x->a;
   uint32_t *first, *order = S_mentions_by_entity(a, &first);
   ds_jw_arr(w);
   for (size_t e = 0; e < a->entities.len; e++) {
     const ds_entity *en = &a->entities.items[e];
-    ds_jw_obj(w);
-    DS_JW_KEY(w, "id"), S_local_id(w, x, (int64_t)e + 1);
-    DS_JW_KEY(w, "name"), ds_jw_str(w, en->name);
-    DS_JW_KEY(w, "type"), ds_jw_str(w, ds_ent_type_name(en->type));
-    DS_JW_KEY(w, "role"), ds_jw_str(w, en->role);
-    DS_JW_KEY(w, "aliases");
-    ds_jw_arr(w);
-    for (uint32_t k = 0; k < en->n_aliases; k++) ds_jw_str(w, en->aliases[k]);
-    ds_jw_end_arr(w);
-    DS_JW_KEY(w, "mentions");
+    ds_jw_before_value(w); /* the entity's fields straight into the line, as S_quote_line */
+    S_FIELD(w, "{\"id\":"), S_local_id(w, x, (int64_t)e + 1);
+    ds_buf *b = w->out;
+    S_FIELD_STR(b, ",\"name\":", en->name);
+    S_FIELD_STR(b, ",\"type\":", ds_ent_type_name(en->type));
+    S_FIELD_STR(b, ",\"role\":", en->role);
+    ds_buf_put(b, ",\"aliases\":[", 12);
+    for (uint32_t k = 0; k < en->n_aliases; k++)
+      if (k) S_FIELD_STR(b, ",", en->aliases[k]);
+      else S_FIELD_STR(b, "", en->aliases[k]);
+    S_FIELD(w, "],\"mentions\":");
     ds_jw_arr(w);
     for (uint32_t k = first[e]; k < first[e + 1]; k++) S_mention(w, a, &a->mentions.items[order[k]]);
     ds_jw_end_arr(w);
-    ds_jw_end_obj(w);
+    ds_buf_putc(w->out, '}');
   }
   ds_jw_end_arr(w);
   free(first);
@@ -267,15 +397,15 @@ void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {
   DS_JW_KEY(&w, "entities"), S_local_entities(&w, &x);
   DS_JW_KEY(&w, "quotes");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->quotes.len; i++) S_quote(&w, &x, i, (uint32_t)i + 1);
+  for (size_t i = 0; i < a->quotes.len; i++) S_quote_line(&w, &x, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
   DS_JW_KEY(&w, "times");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->times.len; i++) S_time(&w, &x, &a->times.items[i]);
+  for (size_t i = 0; i < a->times.len; i++) S_time_line(&w, &x, &a->times.items[i]);
   ds_jw_end_arr(&w);
   DS_JW_KEY(&w, "figures");
   ds_jw_arr(&w);
-  for (size_t i = 0; i < a->figures.len; i++) S_figure(&w, &x, i, (uint32_t)i + 1);
+  for (size_t i = 0; i < a->figures.len; i++) S_figure_line(&w, &x, i, (uint32_t)i + 1);
   ds_jw_end_arr(&w);
   ds_jw_end_obj(&w);
   ds_buf_putc(out, '\n');

@@ -608,6 +608,10 @@ static bool S_may_start(const ds_figscan *s, uint32_t i) {
          S_word_value(s, ds_fig_text(s, i), ds_fig_len(s, i), &total, &cur);
 }
 
+/* The classes of a word's first byte (S_lead): 'a' or 'A' ("a dozen"), and the first
+ * byte of some number word (case folded, as the filter's lead bits). */
+enum { S_LEAD_A = 1, S_LEAD_NUMBER = 2 };
+
 /* The first token from i on that may start a figure (S_may_start), or s->s1. Most
  * tokens start none, so this loop keeps what it reads in registers and tests only
  * what a start needs: digits; "a" or "an" ("a dozen"); a word whose first byte starts
@@ -617,14 +621,18 @@ static uint32_t S_next_start(const ds_figscan *s, uint32_t i) {
   const ds_token *tok = s->tok;
   const char *body = s->a->body;
   const ds_fig_filter *f = &s->filter[DS_FL_NUMBER_WORDS];
+  const uint8_t *lead = s->lead;
   for (const uint32_t end = s->s1; i < end; i++) {
-    if (tok[i].kind == DS_TOK_NUMBER) return i;
-    if (tok[i].kind != DS_TOK_WORD) continue;
+    if (tok[i].kind != DS_TOK_WORD) {
+      if (tok[i].kind == DS_TOK_NUMBER) return i;
+      continue;
+    }
     const char *p = body + tok[i].start;
+    unsigned cls = lead[(unsigned char)p[0]];
+    if (!cls) continue;
     uint32_t n = tok[i].end - tok[i].start;
-    unsigned c = (unsigned char)p[0] | 32u;
-    if (c == 'a' && (n == 1 || (n == 2 && (p[1] | 32) == 'n'))) return i;
-    if (!((f->lead[c >> 6] >> (c & 63)) & 1)) continue;
+    if ((cls & S_LEAD_A) && (n == 1 || (n == 2 && (p[1] | 32) == 'n'))) return i;
+    if (!(cls & S_LEAD_NUMBER)) continue;
     bool key = n - 1 < f->max_len && ds_fig_bit(f->keys, ds_fig_sketch(p, n));
     if ((key || (n >= s->hyphen_min && memchr(p, '-', n))) && S_may_start(s, i)) return i;
   }
@@ -649,12 +657,14 @@ static const char *const S_list_names[DS_FL__COUNT] = {
     [DS_FL_PROJECTION] = "fig_projection",
     [DS_FL_STOPWORDS] = "fig_stopwords",
     [DS_FL_UNITS] = "fig_units",
+    [DS_FL_CLAUSE_EDGES] = "fig_clause_edges",
 };
 
 /* Built once for the process, read-only after: safe on every thread. Finding a list
  * by name costs a format, a search of the embedded files and a hash: once, not per
  * article. */
 static ds_fig_filter S_filters[DS_FL__COUNT];
+static uint8_t S_lead[256];
 static bool S_ent_lists;
 static uint32_t S_hyphen_min;
 static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
@@ -729,6 +739,11 @@ static void S_filters_build(void) {
     S_filter_build(&S_filters[k], m);
     if (k == DS_FL_NUMBER_WORDS) S_hyphen_min = S_shortest_pair(m);
   }
+  const uint64_t *lead = S_filters[DS_FL_NUMBER_WORDS].lead;
+  for (unsigned b = 0; b < 256; b++) {
+    unsigned c = b | 32u;
+    S_lead[b] = (uint8_t)((c == 'a' ? S_LEAD_A : 0) | ((lead[c >> 6] >> (c & 63)) & 1 ? S_LEAD_NUMBER : 0));
+  }
 }
 
 static void S_lists(ds_figscan *s) {
@@ -736,6 +751,7 @@ static void S_lists(ds_figscan *s) {
   s->filter = S_filters;
   s->ent_lists = S_ent_lists;
   s->hyphen_min = S_hyphen_min;
+  s->lead = S_lead;
 }
 
 void ds_tag_figures(ds_article *a) {

@@ -245,11 +245,7 @@ static bool S_clause_edge(const ds_figscan *s, uint32_t k) {
   if (s->tok[k].kind == DS_TOK_QUOTE) return true;
   if (s->tok[k].kind == DS_TOK_PUNCT)
     return !S_markup(s, k) && !ds_fig_is(s, k, "-") && !ds_fig_is(s, k, ".");
-  static const ds_fig_word edges[] = {
-      DS_FIG_WORD("that"),  DS_FIG_WORD("which"), DS_FIG_WORD("who"),  DS_FIG_WORD("while"),
-      DS_FIG_WORD("but"),   DS_FIG_WORD("because"), DS_FIG_WORD("as"), DS_FIG_WORD("since"),
-      DS_FIG_WORD("when"),  DS_FIG_WORD("where"), DS_FIG_WORD("if"),   DS_FIG_WORD("whether")};
-  return ds_fig_one_of(s, k, edges, sizeof edges / sizeof *edges) || S_cue(s, k);
+  return ds_fig_lookup(s, k, DS_FL_CLAUSE_EDGES) || S_cue(s, k);
 }
 
 const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {

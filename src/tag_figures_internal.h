@@ -47,6 +47,7 @@ typedef enum {
   DS_FL_PROJECTION,
   DS_FL_STOPWORDS,
   DS_FL_UNITS,
+  DS_FL_CLAUSE_EDGES,
   DS_FL__COUNT
 } ds_fig_list;
 
@@ -95,6 +96,7 @@ typedef struct {
   bool ent_lists;  /* the entity tagger's country and nationality lists are built in */
   uint32_t hyphen_min; /* shortest number word written with a hyphen ("one-two") */
   uint8_t *cue;        /* per token: 0 not looked up, 1 no claim verb, 2 a claim verb */
+  const uint8_t *lead; /* per first byte of a word: may it start a figure (S_next_start) */
 } ds_figscan;
 
 /* The head-noun reading of the words after a number. */

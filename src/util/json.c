@@ -276,12 +276,12 @@ void ds_jw_str(ds_jw *w, const char *s) {
   else S_strn(w, s, strlen(s));
 }
 
-/* Two digits at a time: a table lookup instead of one division per digit. */
-static const char S_digits2[] = "0001020304050607080910111213141516171819"
-                                "2021222324252627282930313233343536373839"
-                                "4041424344454647484950515253545556575859"
-                                "6061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
+/* Two digits at a time: a table lookup instead of one division per digit (with its NUL). */
+const char ds_digits2[201] = "0001020304050607080910111213141516171819"
+                             "2021222324252627282930313233343536373839"
+                             "4041424344454647484950515253545556575859"
+                             "6061626364656667686970717273747576777879"
+                             "8081828384858687888990919293949596979899";
 
 /* v in decimal at the end of tmp[0..20): returns where it starts. */
 static inline char *S_fmt_back(char tmp[20], int64_t v) {
@@ -289,64 +289,23 @@ static inline char *S_fmt_back(char tmp[20], int64_t v) {
   char *p = tmp + 20;
   for (; u > UINT32_MAX; u /= 100) {
     p -= 2;
-    memcpy(p, S_digits2 + 2 * (u % 100), 2);
+    memcpy(p, ds_digits2 + 2 * (u % 100), 2);
   }
   uint32_t x = (uint32_t)u; /* most numbers: cheaper 32-bit division by 100 */
   for (; x >= 100; x /= 100) {
     p -= 2;
-    memcpy(p, S_digits2 + 2 * (x % 100), 2);
+    memcpy(p, ds_digits2 + 2 * (x % 100), 2);
   }
-  if (x >= 10) p -= 2, memcpy(p, S_digits2 + 2 * x, 2);
+  if (x >= 10) p -= 2, memcpy(p, ds_digits2 + 2 * x, 2);
   else *--p = (char)('0' + x);
   if (v < 0) *--p = '-';
   return p;
 }
 
-/* v < 10000 in exactly four digits at p. */
-static inline void S_put4(char *p, uint32_t v) {
-  memcpy(p, S_digits2 + 2 * (v / 100), 2);
-  memcpy(p + 2, S_digits2 + 2 * (v % 100), 2);
-}
-
-/* v < 10000 in its own digits at p; returns the end. */
-static inline char *S_put_small(char *p, uint32_t v) {
-  if (v < 10) {
-    *p = (char)('0' + v);
-    return p + 1;
-  }
-  if (v < 100) {
-    memcpy(p, S_digits2 + 2 * v, 2);
-    return p + 2;
-  }
-  if (v < 1000) {
-    *p = (char)('0' + v / 100);
-    memcpy(p + 1, S_digits2 + 2 * (v % 100), 2);
-    return p + 3;
-  }
-  S_put4(p, v);
-  return p + 4;
-}
-
-/* x in decimal at p (no NUL), in groups of four digits from the left: two or three
- * divisions by constants instead of one per pair of digits. Returns the end. */
-static inline char *S_put_u32(char *p, uint32_t x) {
-  if (x < 10000) return S_put_small(p, x);
-  if (x < 100000000) {
-    p = S_put_small(p, x / 10000);
-    S_put4(p, x % 10000);
-    return p + 4;
-  }
-  p = S_put_small(p, x / 100000000);
-  x %= 100000000;
-  S_put4(p, x / 10000);
-  S_put4(p + 4, x % 10000);
-  return p + 8;
-}
-
 /* v at dst (room for 21 bytes, no NUL); returns the end. Offsets, counts and ids are
- * small and not negative: S_put_u32. */
+ * small and not negative: ds_fmt_u32. */
 static inline char *S_put_int(char *dst, int64_t v) {
-  if ((uint64_t)v <= UINT32_MAX) return S_put_u32(dst, (uint32_t)v);
+  if ((uint64_t)v <= UINT32_MAX) return ds_fmt_u32(dst, (uint32_t)v);
   char tmp[20];
   char *p = S_fmt_back(tmp, v);
   size_t n = (size_t)(tmp + 20 - p);
@@ -354,7 +313,7 @@ static inline char *S_put_int(char *dst, int64_t v) {
   return dst + n;
 }
 
-size_t ds_fmt_int(char *dst, int64_t v) { return (size_t)(S_put_int(dst, v) - dst); }
+size_t ds_fmt_int_wide(char *dst, int64_t v) { return (size_t)(S_put_int(dst, v) - dst); }
 
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);

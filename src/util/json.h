@@ -107,8 +107,57 @@ void ds_jw_int(ds_jw *w, int64_t v);
 void ds_jw_num(ds_jw *w, double v);       /* integers print without a fraction */
 void ds_jw_bool(ds_jw *w, bool v);
 void ds_jw_null(ds_jw *w);
-/* Writes v in decimal to dst (at least 21 bytes, no NUL); returns the length. */
-size_t ds_fmt_int(char *dst, int64_t v);
+/* Pairs of decimal digits, "00" to "99" (and a NUL). */
+extern const char ds_digits2[201];
+/* v < 10000 in exactly four digits at p. */
+static inline void ds_fmt_put4(char *p, uint32_t v) {
+  memcpy(p, ds_digits2 + 2 * (v / 100), 2);
+  memcpy(p + 2, ds_digits2 + 2 * (v % 100), 2);
+}
+
+/* v < 10000 in its own digits at p; returns the end. */
+static inline char *ds_fmt_small(char *p, uint32_t v) {
+  if (v < 10) {
+    *p = (char)('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    memcpy(p, ds_digits2 + 2 * v, 2);
+    return p + 2;
+  }
+  if (v < 1000) {
+    *p = (char)('0' + v / 100);
+    memcpy(p + 1, ds_digits2 + 2 * (v % 100), 2);
+    return p + 3;
+  }
+  ds_fmt_put4(p, v);
+  return p + 4;
+}
+
+/* x in decimal at p (no NUL), in groups of four digits from the left: two or three
+ * divisions by constants instead of one per pair of digits. Returns the end. */
+static inline char *ds_fmt_u32(char *p, uint32_t x) {
+  if (x < 10000) return ds_fmt_small(p, x);
+  if (x < 100000000) {
+    p = ds_fmt_small(p, x / 10000);
+    ds_fmt_put4(p, x % 10000);
+    return p + 4;
+  }
+  p = ds_fmt_small(p, x / 100000000);
+  x %= 100000000;
+  ds_fmt_put4(p, x / 10000);
+  ds_fmt_put4(p + 4, x % 10000);
+  return p + 8;
+}
+
+/* ds_fmt_int of a v that is negative or above UINT32_MAX. */
+size_t ds_fmt_int_wide(char *dst, int64_t v);
+/* Writes v in decimal to dst (at least 21 bytes, no NUL); returns the length. Inline:
+ * the writers format hundreds of thousands of offsets and ids, all small. */
+static inline size_t ds_fmt_int(char *dst, int64_t v) {
+  if ((uint64_t)v <= UINT32_MAX) return (size_t)(ds_fmt_u32(dst, (uint32_t)v) - dst);
+  return ds_fmt_int_wide(dst, v);
+}
 /* Appends s escaped as JSON string content (no surrounding quotes). */
 void ds_json_escape(ds_buf *out, const char *s, size_t n);
 #endif
