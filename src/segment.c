@@ -255,28 +255,68 @@ static inline unsigned S_outside(__m128i v, unsigned char lo, unsigned char k) {
 /* Bytes below 64 after which an ASCII word goes on or needs a look: ' - . and digits */
 #define S_WORD_GOES_ON ((1ull << '\'') | (1ull << '-') | (1ull << '.') | (0x3FFull << '0'))
 
-/* The length of the plain ASCII word at w, the text having sixteen bytes from there, and
- * its case flags, from one load: letters up to a space or a punctuation mark. 0 for a
- * word that takes the general path: longer, or going on past its letters (above). */
-static inline uint32_t S_plain_word(const unsigned char *w, uint16_t *flags) {
-#ifdef __SSE2__
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
-  unsigned other = S_outside(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
-  if (!other) return 0;
-  uint32_t len = (uint32_t)__builtin_ctz(other);
-  unsigned c = w[len];
-  if (c >= 0x80 || (c < 64 && (S_WORD_GOES_ON >> c) & 1)) return 0;
-  *flags = 0;
-  if ((unsigned)w[0] - 'A' < 26u) { /* all capitals: no small letter, two letters or more */
-    unsigned small = ~S_outside(v, 'a', 26) & ((1u << len) - 1);
-    *flags = (uint16_t)(DS_TF_CAP | (!small && len >= 2 ? DS_TF_UPPER : 0));
-  }
-  return len;
-#else
-  (void)w, (void)flags;
-  return 0;
-#endif
+static inline bool S_goes_on(unsigned c) {
+  return c >= 0x80 || (c < 64 && (S_WORD_GOES_ON >> c) & 1);
 }
+
+#ifdef __SSE2__
+/* Bit i for byte i of the 32 at w: not a letter, a space. */
+typedef struct {
+  uint64_t not_letter, space;
+} S_block;
+
+static inline S_block S_block_at(const unsigned char *w) {
+  S_block b = {0, 0};
+  for (int half = 0; half < 32; half += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(w + half));
+    __m128i sp = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    b.not_letter |= (uint64_t)S_outside(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) << half;
+    b.space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << half;
+  }
+  return b;
+}
+
+/* The plain ASCII words in the 32 bytes at p (a letter there; the text has them), at one
+ * go: runs of letters between single or repeated spaces, up to the first byte that is
+ * neither, each ending at a space or a punctuation mark after which no word goes on.
+ * Returns where the last one ends, p when the first word is not plain; *cut tells that
+ * a word follows that is not. */
+static inline uint32_t S_plain_words(S_seg *g, S_out *o, uint32_t p, bool *cut) {
+  const unsigned char *w = (const unsigned char *)g->s + p;
+  S_block b = S_block_at(w);
+  uint64_t other = b.not_letter & ~b.space;
+  unsigned lim = (unsigned)__builtin_ctzll(other | 1ull << 32);
+  uint64_t below = (1ull << lim) - 1, letters = ~b.not_letter & below;
+  bool last_open = (letters >> (lim - 1) & 1) && lim == 32; /* the next block sees it */
+  *cut = (letters >> (lim - 1) & 1) && lim < 32 && S_goes_on(w[lim]);
+  if (*cut || last_open) {
+    uint64_t gaps = b.not_letter & below; /* the last word may go on: left to the caller */
+    letters &= gaps ? (1ull << (64 - __builtin_clzll(gaps))) - 1 : 0;
+  }
+  if (!letters) return p;
+  if (o->cap - o->ntok < 16) { /* at most 16 words in 32 bytes */
+    g->o = *o;
+    S_grow(g, p);
+    *o = g->o;
+  }
+  uint32_t end = p;
+  do {
+    unsigned a = (unsigned)__builtin_ctzll(letters);
+    unsigned e = a + (unsigned)__builtin_ctzll(b.not_letter >> a);
+    uint16_t flags = o->pending;
+    if ((unsigned)w[a] - 'A' < 26u) /* all capitals: only when the second letter is one */
+      flags |= DS_TF_CAP | (e - a >= 2 && (unsigned)w[a + 1] - 'A' < 26u
+                                ? S_upper_flag_slow(g->s, p + a, p + e) : 0);
+    o->tok[o->ntok++] = (ds_token){p + a, p + e, DS_TOK_WORD, flags};
+    o->pending = DS_TF_SPACE_BEFORE;
+    o->words++;
+    end = p + e;
+    letters &= ~0ull << e;
+  } while (letters);
+  o->pending = 0;
+  return end;
+}
+#endif
 
 static bool S_space_or_open(int32_t cp) {
   return ds_cp_is_space(cp) || cp == '(' || cp == '[' || cp == 0x2014 || cp == 0x2013 || cp == '-';
@@ -343,9 +383,9 @@ static uint32_t S_other(S_seg *g, uint32_t p) {
   return p + (uint32_t)len;
 }
 
-/* Tokens from byte p until one ends at or past stop; returns where the next begins. The
- * common case, a plain ASCII word and the space after it, is done here with o in
- * registers; g->o is o around the calls to the helpers. */
+/* Tokens from byte p until one ends at or past stop (the plain words of a block may go
+ * a little past); returns where the next begins. The common case, plain ASCII words and
+ * the spaces between, is done here with o in registers; g->o is o around the helpers. */
 static uint32_t S_tokenize_to(S_seg *g, uint32_t p, uint32_t stop) {
   const unsigned char *s = (const unsigned char *)g->s;
   const uint32_t n = g->n;
@@ -353,14 +393,18 @@ static uint32_t S_tokenize_to(S_seg *g, uint32_t p, uint32_t stop) {
   while (p < stop) {
     unsigned c = s[p];
     if ((c | 32) - 'a' < 26u) {
-      uint16_t flags;
-      uint32_t len = n - p >= 16 ? S_plain_word(s + p, &flags) : 0;
-      if (len) {
-        S_put(g, &o, p, p + len, DS_TOK_WORD, flags);
-        o.words++;
-        p += len;
+      uint32_t e = p;
+      bool cut = false;
+#ifdef __SSE2__
+      if (n - p >= 32) e = S_plain_words(g, &o, p, &cut);
+#endif
+      bool general = e == p;
+      if (!general) {
+        p = e;
         if (s[p] == ' ') o.pending = DS_TF_SPACE_BEFORE, p++;
-      } else {
+        general = cut && (s[p] | 32u) - 'a' < 26u; /* the word there is not plain */
+      }
+      if (general) {
         g->o = o;
         p = S_ascii_word_from(g, p, (uint32_t)ds_scan_not_alnum(g->s, p, n));
         o = g->o;
