@@ -15,14 +15,20 @@
 /* Longest abbreviation we look up, in bytes ("lt.-gen." is 8). */
 #define DS_SEG_MAX_ABBREV 12
 
+/* Where tokens go while tokenizing (a->tokens at the end). Apart from S_seg so that the
+ * tokenizer's loop keeps a copy in registers, handing it back around the helpers. */
+typedef struct {
+  ds_token *tok;
+  size_t ntok, cap;
+  uint32_t words;   /* word and number tokens pushed */
+  uint16_t pending; /* flags for the next token (space before, paragraph start) */
+} S_out;
+
 typedef struct {
   ds_article *a;
   const char *s;
   uint32_t n;
-  uint16_t pending; /* flags for the next token (space before, paragraph start) */
-  uint32_t words;   /* word and number tokens pushed */
-  ds_token *tok;    /* a->tokens while tokenizing, kept here so pushes stay in registers */
-  size_t ntok, cap;
+  S_out o;
   const ds_map *abbrev, *starters; /* word lists, fetched once per article */
 } S_seg;
 
@@ -30,29 +36,37 @@ static bool S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* What the token rate up to byte `at` predicts for the whole text. */
 static size_t S_projected(const S_seg *g, uint32_t at) {
-  return g->ntok + (size_t)(g->n - at) * g->ntok / (at ? at : 1) + 16;
+  return g->o.ntok + (size_t)(g->n - at) * g->o.ntok / (at ? at : 1) + 16;
 }
 
 static void S_move_tokens(S_seg *g, size_t cap) {
   ds_token *fresh = ds_arena_alloc_raw(&g->a->arena, cap * sizeof *fresh);
-  memcpy(fresh, g->tok, g->ntok * sizeof *fresh);
-  g->tok = fresh, g->cap = cap;
+  memcpy(fresh, g->o.tok, g->o.ntok * sizeof *fresh);
+  g->o.tok = fresh, g->o.cap = cap;
 }
 
 /* Past the reserve (text denser in tokens than the sample promised): one move to what
  * the rate so far predicts for the rest, at least doubling. */
 static __attribute__((noinline)) void S_grow(S_seg *g, uint32_t at) {
   size_t want = S_projected(g, at);
-  S_move_tokens(g, want < 2 * g->cap ? 2 * g->cap : want);
+  S_move_tokens(g, want < 2 * g->o.cap ? 2 * g->o.cap : want);
 }
 
-static inline ds_token *S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
-                               uint16_t flags) {
-  if (g->ntok == g->cap) S_grow(g, start);
-  ds_token *t = &g->tok[g->ntok++];
-  *t = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | g->pending)};
-  g->pending = 0;
-  return t;
+/* Pushes a token to o, g's or the tokenizer's copy of it. */
+static inline void S_put(S_seg *g, S_out *o, uint32_t start, uint32_t end, ds_tok_kind kind,
+                         uint16_t flags) {
+  if (o->ntok == o->cap) {
+    g->o = *o;
+    S_grow(g, start);
+    *o = g->o;
+  }
+  o->tok[o->ntok++] = (ds_token){start, end, (uint16_t)kind, (uint16_t)(flags | o->pending)};
+  o->pending = 0;
+}
+
+static inline void S_push(S_seg *g, uint32_t start, uint32_t end, ds_tok_kind kind,
+                          uint16_t flags) {
+  S_put(g, &g->o, start, end, kind, flags);
 }
 
 /* Digits with inner separators: 3,000  1.4  90,000  2024-10-24 is three tokens. */
@@ -187,30 +201,122 @@ static inline uint16_t S_upper_flag(const char *s, uint32_t start, uint32_t end,
   return S_upper_flag_slow(s, start, end);
 }
 
+/* Pushes the word [start, end) with its case flags, taking a following period when the
+ * word is an abbreviation or an initial. */
+static uint32_t S_push_word(S_seg *g, uint32_t start, uint32_t end, uint16_t flags) {
+  if (end < g->n && g->s[end] == '.') {
+    uint32_t len = end + 1 - start;
+    bool initial = len == 2 && ds_cp_is_upper((unsigned char)g->s[start]);
+    if (initial || (len <= DS_SEG_MAX_ABBREV && ds_lexicon_lookup(g->abbrev, g->s + start, len)))
+      end++, flags |= DS_TF_ABBREV;
+  }
+  S_push(g, start, end, DS_TOK_WORD, flags);
+  g->o.words++;
+  return end;
+}
+
 /* Emits a word token, taking a following period when the word is an abbreviation. The
  * tokenizer emits plain ASCII words itself; this takes the rest (a period after, U+0080 up). */
 static uint32_t S_emit_word(S_seg *g, uint32_t start) {
   bool dot = start + 1 < g->n && g->s[start + 1] == '.'; /* false for nearly every word */
   uint32_t end = dot ? S_dotted(g, start) : start;
-  uint16_t flags = 0;
-  unsigned char c0 = (unsigned char)g->s[start];
   if (end > start) {
-    flags = DS_TF_ABBREV | S_case_flags(g->s, start, end);
-  } else {
-    end = S_word(g, g->s, g->n, start);
-    if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
-    else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end, g->n);
-    if (end < g->n && g->s[end] == '.') {
-      uint32_t len = end + 1 - start;
-      bool initial = len == 2 && ds_cp_is_upper(c0);
-      if (initial || (len <= DS_SEG_MAX_ABBREV && ds_lexicon_lookup(g->abbrev, g->s + start, len)))
-        end++, flags |= DS_TF_ABBREV;
-    }
+    S_push(g, start, end, DS_TOK_WORD, DS_TF_ABBREV | S_case_flags(g->s, start, end));
+    g->o.words++;
+    return end;
   }
-  S_push(g, start, end, DS_TOK_WORD, flags);
-  g->words++;
+  end = S_word(g, g->s, g->n, start);
+  unsigned char c0 = (unsigned char)g->s[start];
+  uint16_t flags = 0;
+  if (c0 >= 0x80) flags = S_case_flags(g->s, start, end);
+  else if ((unsigned)c0 - 'A' < 26u) flags = DS_TF_CAP | S_upper_flag(g->s, start, end, g->n);
+  return S_push_word(g, start, end, flags);
+}
+
+/* An ASCII word whose end [p, e) is known, on the general path: a word joined on past
+ * e, or one followed by a period, goes to the helpers above. */
+static uint32_t S_ascii_word_from(S_seg *g, uint32_t p, uint32_t e) {
+  const unsigned char *s = (const unsigned char *)g->s;
+  unsigned c = s[p];
+  if (e < g->n && (s[e] >= 0x80 || s[e] == '\'' || s[e] == '-')) e = S_word_joined(g, e);
+  if (e == p + 1 && e < g->n && s[e] == '.') return S_emit_word(g, p); /* an initial, U.S. */
+  return S_push_word(g, p, e, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e, g->n) : 0);
+}
+
+#ifdef __SSE2__
+/* Bit i set when byte i of v is outside [lo, lo + k): x - lo < k unsigned, as a signed
+ * compare once the add has moved lo to -128 (bytes from 0x80 up land outside too). */
+static inline unsigned S_outside(__m128i v, unsigned char lo, unsigned char k) {
+  __m128i moved = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+  return (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(moved, _mm_set1_epi8((char)(k - 129))));
+}
+#endif
+
+/* Bytes below 64 after which an ASCII word goes on or needs a look: ' - . and digits */
+#define S_WORD_GOES_ON ((1ull << '\'') | (1ull << '-') | (1ull << '.') | (0x3FFull << '0'))
+
+static inline bool S_goes_on(unsigned c) {
+  return c >= 0x80 || (c < 64 && (S_WORD_GOES_ON >> c) & 1);
+}
+
+#ifdef __SSE2__
+/* Bit i for byte i of the 32 at w: not a letter, a space. */
+typedef struct {
+  uint64_t not_letter, space;
+} S_block;
+
+static inline S_block S_block_at(const unsigned char *w) {
+  S_block b = {0, 0};
+  for (int half = 0; half < 32; half += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(w + half));
+    __m128i sp = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    b.not_letter |= (uint64_t)S_outside(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) << half;
+    b.space |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << half;
+  }
+  return b;
+}
+
+/* The plain ASCII words in the 32 bytes at p (a letter there; the text has them), at one
+ * go: runs of letters between single or repeated spaces, up to the first byte that is
+ * neither, each ending at a space or a punctuation mark after which no word goes on.
+ * Returns where the last one ends, p when the first word is not plain; *cut tells that
+ * a word follows that is not. */
+static inline uint32_t S_plain_words(S_seg *g, S_out *o, uint32_t p, bool *cut) {
+  const unsigned char *w = (const unsigned char *)g->s + p;
+  S_block b = S_block_at(w);
+  uint64_t other = b.not_letter & ~b.space;
+  unsigned lim = (unsigned)__builtin_ctzll(other | 1ull << 32);
+  uint64_t below = (1ull << lim) - 1, letters = ~b.not_letter & below;
+  bool last_open = (letters >> (lim - 1) & 1) && lim == 32; /* the next block sees it */
+  *cut = (letters >> (lim - 1) & 1) && lim < 32 && S_goes_on(w[lim]);
+  if (*cut || last_open) {
+    uint64_t gaps = b.not_letter & below; /* the last word may go on: left to the caller */
+    letters &= gaps ? (1ull << (64 - __builtin_clzll(gaps))) - 1 : 0;
+  }
+  if (!letters) return p;
+  if (o->cap - o->ntok < 16) { /* at most 16 words in 32 bytes */
+    g->o = *o;
+    S_grow(g, p);
+    *o = g->o;
+  }
+  uint32_t end = p;
+  do {
+    unsigned a = (unsigned)__builtin_ctzll(letters);
+    unsigned e = a + (unsigned)__builtin_ctzll(b.not_letter >> a);
+    uint16_t flags = o->pending;
+    if ((unsigned)w[a] - 'A' < 26u) /* all capitals: only when the second letter is one */
+      flags |= DS_TF_CAP | (e - a >= 2 && (unsigned)w[a + 1] - 'A' < 26u
+                                ? S_upper_flag_slow(g->s, p + a, p + e) : 0);
+    o->tok[o->ntok++] = (ds_token){p + a, p + e, DS_TOK_WORD, flags};
+    o->pending = DS_TF_SPACE_BEFORE;
+    o->words++;
+    end = p + e;
+    letters &= ~0ull << e;
+  } while (letters);
+  o->pending = 0;
   return end;
 }
+#endif
 
 static bool S_space_or_open(int32_t cp) {
   return ds_cp_is_space(cp) || cp == '(' || cp == '[' || cp == 0x2014 || cp == 0x2013 || cp == '-';
@@ -246,16 +352,18 @@ static bool S_is_symbol(int32_t cp) {
          cp == 0x20B4 || cp == '#' || cp == '@' || cp == '&' || cp == '+' || cp == '=';
 }
 
-/* An ASCII byte other than space, letter or digit: a quote mark or punctuation. */
-static void S_ascii_other(S_seg *g, uint32_t p, unsigned char c) {
+/* An ASCII byte other than space, letter or digit: a quote mark or punctuation. Returns
+ * where the next token begins. */
+static uint32_t S_ascii_other(S_seg *g, uint32_t p, unsigned char c) {
   if (c == '"' || c == '\'') {
     unsigned before = p ? (unsigned char)g->s[p - 1] : ' ';
     if (before >= 0x80) S_emit_quote(g, p, 1, c);
     else S_push(g, p, p + 1, DS_TOK_QUOTE, S_ascii_space_or_open(before) ? DS_TF_OPEN : DS_TF_CLOSE);
-    return;
+    return p + 1;
   }
   bool sym = c < 64 ? (S_ASCII_SYMBOLS >> c) & 1 : c == '@';
   S_push(g, p, p + 1, sym ? DS_TOK_SYMBOL : DS_TOK_PUNCT, 0);
+  return p + 1;
 }
 
 /* A non-ASCII code point at p: the same cases as ASCII, decoded. Returns its end. */
@@ -263,7 +371,7 @@ static uint32_t S_other(S_seg *g, uint32_t p) {
   size_t len;
   int32_t cp = ds_utf8_decode(g->s + p, g->n - p, &len);
   if (ds_cp_is_space(cp)) {
-    g->pending |= DS_TF_SPACE_BEFORE;
+    g->o.pending |= DS_TF_SPACE_BEFORE;
   } else if (S_word_cp(cp)) {
     return S_emit_word(g, p);
   } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB || cp == 0x201E ||
@@ -275,40 +383,51 @@ static uint32_t S_other(S_seg *g, uint32_t p) {
   return p + (uint32_t)len;
 }
 
-/* Tokens from byte p until one ends at or past stop; returns where the next begins. */
+/* Tokens from byte p until one ends at or past stop (the plain words of a block may go
+ * a little past); returns where the next begins. The common case, plain ASCII words and
+ * the spaces between, is done here with o in registers; g->o is o around the helpers. */
 static uint32_t S_tokenize_to(S_seg *g, uint32_t p, uint32_t stop) {
   const unsigned char *s = (const unsigned char *)g->s;
   const uint32_t n = g->n;
+  S_out o = g->o;
   while (p < stop) {
     unsigned c = s[p];
-    if (c == ' ') { /* the commonest byte, first */
-      g->pending |= DS_TF_SPACE_BEFORE;
-      p++;
-    } else if ((c | 32) - 'a' < 26u) { /* an ASCII word, emitted here unless a period follows */
-      uint32_t e = S_word(g, g->s, n, p);
-      if (e < n && s[e] == '.') {
-        p = S_emit_word(g, p); /* maybe an abbreviation, an initial or U.S. */
-      } else {
-        S_push(g, p, e, DS_TOK_WORD, c - 'A' < 26u ? DS_TF_CAP | S_upper_flag(g->s, p, e, n) : 0);
-        g->words++;
+    if ((c | 32) - 'a' < 26u) {
+      uint32_t e = p;
+      bool cut = false;
+#ifdef __SSE2__
+      if (n - p >= 32) e = S_plain_words(g, &o, p, &cut);
+#endif
+      bool general = e == p;
+      if (!general) {
         p = e;
+        if (s[p] == ' ') o.pending = DS_TF_SPACE_BEFORE, p++;
+        general = cut && (s[p] | 32u) - 'a' < 26u; /* the word there is not plain */
       }
+      if (general) {
+        g->o = o;
+        p = S_ascii_word_from(g, p, (uint32_t)ds_scan_not_alnum(g->s, p, n));
+        o = g->o;
+      }
+    } else if (c == ' ') {
+      o.pending |= DS_TF_SPACE_BEFORE;
+      p++;
     } else if (c - '0' < 10u) {
       uint32_t e = S_number(g, p);
-      S_push(g, p, e, DS_TOK_NUMBER, 0);
-      g->words++;
+      S_put(g, &o, p, e, DS_TOK_NUMBER, 0);
+      o.words++;
       p = e;
-    } else if (c >= 0x80) {
-      p = S_other(g, p);
     } else if (c - 9 < 5u) { /* \t \n \v \f \r */
-      if (c == '\n' && p + 1 < n && s[p + 1] == '\n') g->pending |= DS_TF_PARA_START;
-      g->pending |= DS_TF_SPACE_BEFORE;
+      if (c == '\n' && p + 1 < n && s[p + 1] == '\n') o.pending |= DS_TF_PARA_START;
+      o.pending |= DS_TF_SPACE_BEFORE;
       p++;
     } else {
-      S_ascii_other(g, p, (unsigned char)c);
-      p++;
+      g->o = o;
+      p = c >= 0x80 ? S_other(g, p) : S_ascii_other(g, p, (unsigned char)c);
+      o = g->o;
     }
   }
+  g->o = o;
   return p;
 }
 
@@ -318,11 +437,11 @@ static uint32_t S_tokenize_to(S_seg *g, uint32_t p, uint32_t stop) {
 #define DS_SEG_SAMPLE_BYTES 4096
 
 static void S_tokenize(S_seg *g) {
-  g->pending = DS_TF_PARA_START;
+  g->o.pending = DS_TF_PARA_START;
   uint32_t p = S_tokenize_to(g, 0, g->n < DS_SEG_SAMPLE_BYTES ? g->n : DS_SEG_SAMPLE_BYTES);
   if (p >= g->n) return;
   size_t want = S_projected(g, p);
-  if (want > g->cap) S_move_tokens(g, want + want / 8); /* a margin for variation */
+  if (want > g->o.cap) S_move_tokens(g, want + want / 8); /* a margin for variation */
   S_tokenize_to(g, p, g->n);
 }
 
@@ -436,9 +555,9 @@ void ds_segment(ds_article *a) {
     a->tokens.items = ds_arena_alloc_raw(&a->arena, guess * sizeof *a->tokens.items);
     a->tokens.cap = guess;
   }
-  g.tok = a->tokens.items, g.cap = a->tokens.cap;
+  g.o.tok = a->tokens.items, g.o.cap = a->tokens.cap;
   S_tokenize(&g);
-  a->tokens.items = g.tok, a->tokens.len = g.ntok, a->tokens.cap = g.cap;
+  a->tokens.items = g.o.tok, a->tokens.len = g.o.ntok, a->tokens.cap = g.o.cap;
   S_sentences(&g);
-  a->words = g.words;
+  a->words = g.o.words;
 }
