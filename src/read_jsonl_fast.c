@@ -76,28 +76,13 @@ static bool S_escape(S_in *in) {
 }
 
 /* Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), as
- * jansson checks it; ASCII is skipped sixteen (or eight) bytes at a time. */
+ * jansson checks it; runs of ASCII are skipped by ds_scan_non_ascii (which also stops
+ * at a NUL: checked below as the ASCII byte it is). */
 static bool S_utf8_ok(const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
-#ifdef __SSE2__
-    if (i + 16 <= n) {
-      unsigned hi = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
-      if (!hi) {
-        i += 16;
-        continue;
-      }
-      i += (size_t)__builtin_ctz(hi); /* to the first byte from 0x80 up */
-    }
-#endif
-    if (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ull)) {
-        i += 8;
-        continue;
-      }
-    }
+    i = ds_scan_non_ascii((const char *)s, i, n);
+    if (i >= n) break;
     unsigned char c = s[i];
     if (c < 0x80) {
       i++;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "tag_entities_priv.h"
+#include "util/scan.h"
 #include "util/utf8.h"
 
 /* Aliases kept per entity in one article; more spellings than this are noise and
@@ -324,8 +325,8 @@ static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
 }
 
 static bool S_ascii(const char *s) {
-  while (*s && !(*s & 0x80)) s++;
-  return !*s;
+  size_t n = strlen(s);
+  return ds_scan_non_ascii(s, 0, n) == n; /* a name holds no NUL */
 }
 
 /* The note on x's word (its name is the word's core), made at its first lone

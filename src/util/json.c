@@ -250,23 +250,14 @@ void ds_jw_key(ds_jw *w, const char *key) {
   w->after_key = true;
 }
 
-/* Most strings need no escaping: one reserve, and the test for special bytes copies
- * them on its way. */
+/* One reserve for the string and its quotes; ds_json_escape copies it. */
 static inline void S_strn(ds_jw *w, const char *s, size_t n) {
   S_value(w);
   ds_buf *b = w->out;
   if (b->len + n + 2 >= b->cap) ds_buf_reserve(b, n + 2);
-  char *p = b->ptr + b->len;
-  if (!S_copy_plain(p + 1, (const unsigned char *)s, n)) {
-    ds_buf_putc(b, '"');
-    S_escape_from(b, s, S_next_special((const unsigned char *)s, 0, n), n);
-    ds_buf_putc(b, '"');
-    return;
-  }
-  p[0] = '"';
-  p[n + 1] = '"';
-  p[n + 2] = '\0';
-  b->len += n + 2;
+  b->ptr[b->len++] = '"';
+  ds_json_escape(b, s, n);
+  ds_buf_putc(b, '"');
 }
 
 void ds_jw_strn(ds_jw *w, const char *s, size_t n) { S_strn(w, s, n); }
@@ -306,14 +297,16 @@ static inline char *S_fmt_back(char tmp[20], int64_t v) {
  * small and not negative: ds_fmt_u32. */
 static inline char *S_put_int(char *dst, int64_t v) {
   if ((uint64_t)v <= UINT32_MAX) return ds_fmt_u32(dst, (uint32_t)v);
+  return dst + ds_fmt_int_wide(dst, v);
+}
+
+size_t ds_fmt_int_wide(char *dst, int64_t v) { /* ds_fmt_int took the small ones */
   char tmp[20];
   char *p = S_fmt_back(tmp, v);
   size_t n = (size_t)(tmp + 20 - p);
   memcpy(dst, p, n);
-  return dst + n;
+  return n;
 }
-
-size_t ds_fmt_int_wide(char *dst, int64_t v) { return (size_t)(S_put_int(dst, v) - dst); }
 
 void ds_jw_int(ds_jw *w, int64_t v) {
   S_value(w);
