@@ -178,6 +178,11 @@ static void S_sources(const dossier_corpus *c, ds_buf *out) {
       ds_buf_puts(out, "<span class=\"badge reprint\">reprint</span> of ");
       S_art_link(out, c, (uint32_t)a->duplicate_of);
     }
+    if (a->reprint_from) { /* the article's own note: "originally published by …" */
+      ds_buf_puts(out, a->duplicate_of >= 0 ? "; reprinted from " : "reprinted from ");
+      ds_html_escs(out, a->reprint_from);
+      ds_buf_puts(out, " (the article says so)");
+    }
     ds_buf_puts(out, "</td></tr>\n");
   }
   ds_buf_puts(out, "</tbody></table>\n");

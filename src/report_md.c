@@ -72,6 +72,11 @@ static void S_sources(S_md *m) {
       ds_buf_puts(m->out, "**reprint of "), S_esc(m, o->id);
       ds_buf_puts(m->out, " ("), S_esc(m, ds_rep_label(o)), ds_buf_puts(m->out, ")**");
     }
+    if (a->reprint_from) { /* the article's own note: "originally published by …" */
+      if (a->duplicate_of >= 0) ds_buf_puts(m->out, "; ");
+      ds_buf_puts(m->out, "reprinted from "), S_esc(m, a->reprint_from);
+      ds_buf_puts(m->out, " (the article says so)");
+    }
     ds_buf_puts(m->out, " |\n");
   }
   S_more(m, shown, n, "articles");

@@ -180,6 +180,11 @@ static void S_source_row(S_tw *t, const ds_article *a) {
     ds_buf_printf(&b, "↳ reprint of %s (%s)", o->id, ds_rep_label(o));
     S_para(t, 7, b.ptr, S_YELLOW);
   }
+  if (a->reprint_from) { /* the article's own note: "originally published by …" */
+    ds_buf_clear(&b);
+    ds_buf_printf(&b, "↳ reprinted from %s (the article says so)", a->reprint_from);
+    S_para(t, 7, b.ptr, S_YELLOW);
+  }
   ds_buf_free(&b);
 }
 

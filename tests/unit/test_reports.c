@@ -269,6 +269,31 @@ static void test_rows_capped(void **state) {
   dossier_corpus_free(c);
 }
 
+/* A corpus of the one text t, analysed; the caller frees it. */
+static dossier_corpus *S_analyzed(const char *t) {
+  dossier_corpus *c = dossier_corpus_new(NULL);
+  assert_int_equal(dossier_corpus_add_memory(c, "one.txt", t, strlen(t)), 1);
+  dossier_corpus_analyze(c);
+  return c;
+}
+
+/* A report that says where it first appeared shows that beside its source. */
+static void test_stated_origin_shown(void **state) {
+  (void)state;
+  const char *t = "This article was originally published by Harbour Gazette and is reprinted with "
+                  "permission.\n\nThe ferry to the outer islands sailed again on Monday, the harbour "
+                  "office said.\n";
+  dossier_corpus *c = S_analyzed(t);
+  char *text = S_write(c, DOSSIER_FORMAT_TEXT);
+  char *md = S_write(c, DOSSIER_FORMAT_MD);
+  char *html = S_write(c, DOSSIER_FORMAT_HTML);
+  assert_non_null(strstr(text, "reprinted from Harbour Gazette (the article says so)"));
+  assert_non_null(strstr(md, "| reprinted from Harbour Gazette (the article says so) |"));
+  assert_non_null(strstr(html, "<td>reprinted from Harbour Gazette (the article says so)</td>"));
+  free(text), free(md), free(html);
+  dossier_corpus_free(c);
+}
+
 /* A sum written without its sign says its currency in the report; one with the sign
  * does not repeat it. */
 static void test_money_unit_shown_without_sign(void **state) {
@@ -276,9 +301,7 @@ static void test_money_unit_shown_without_sign(void **state) {
   const char *t = "---\noutlet: Lowland Post\npublished: 2030-09-16\n---\n\n"
                   "The board has spent tens of billions of dollars on dams since 2011. "
                   "It approved $40 million for the Ressel gates on Monday.\n";
-  dossier_corpus *c = dossier_corpus_new(NULL);
-  assert_int_equal(dossier_corpus_add_memory(c, "m.txt", t, strlen(t)), 1);
-  dossier_corpus_analyze(c);
+  dossier_corpus *c = S_analyzed(t);
   char *out = S_write(c, DOSSIER_FORMAT_TEXT);
   assert_non_null(strstr(out, "tens of billions (dollar)"));
   assert_non_null(strstr(out, "$40 million —"));
@@ -298,6 +321,7 @@ int main(void) {
       cmocka_unit_test(test_html_escapes_everything),
       cmocka_unit_test(test_html_csp_hash_matches_script),
       cmocka_unit_test(test_reprint_shown),
+      cmocka_unit_test(test_stated_origin_shown),
       cmocka_unit_test(test_rows_capped),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
