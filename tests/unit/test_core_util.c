@@ -129,6 +129,26 @@ static void test_buf_put_printf(void **state) {
   free(d);
 }
 
+/* A reserve far past the content is given back; a little spare is kept, and so is an
+ * unallocated buffer; the bytes and the terminator survive. */
+static void test_buf_shrink(void **state) {
+  (void)state;
+  ds_buf b = DS_BUF_INIT;
+  ds_buf_shrink(&b);
+  assert_ptr_equal(b.ptr, ds_buf_empty);
+  ds_buf_reserve(&b, 3 * DS_BUF_SHRINK_MIN);
+  ds_buf_puts(&b, "line");
+  ds_buf_shrink(&b);
+  assert_int_equal(b.cap, 5);
+  assert_string_equal(b.ptr, "line");
+  ds_buf_putc(&b, '!'); /* still growable after */
+  assert_string_equal(b.ptr, "line!");
+  size_t cap = b.cap;
+  ds_buf_shrink(&b); /* spare under DS_BUF_SHRINK_MIN: not worth a realloc */
+  assert_int_equal(b.cap, cap);
+  ds_buf_free(&b);
+}
+
 /* ---- ds_map ---- */
 
 static void test_map_basic(void **state) {
@@ -532,6 +552,7 @@ int main(void) {
       cmocka_unit_test(test_arena_zeroed_aligned), cmocka_unit_test(test_arena_large_and_many),
       cmocka_unit_test(test_arena_strings),        cmocka_unit_test(test_arena_vec),
       cmocka_unit_test(test_buf_never_null),       cmocka_unit_test(test_buf_put_printf),
+      cmocka_unit_test(test_buf_shrink),
       cmocka_unit_test(test_map_basic),            cmocka_unit_test(test_map_grow),
       cmocka_unit_test(test_hash_bytes),           cmocka_unit_test(test_utf8_repair_valid),
       cmocka_unit_test(test_utf8_repair_invalid),  cmocka_unit_test(test_utf8_repair_nul),
