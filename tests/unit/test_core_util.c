@@ -180,6 +180,31 @@ static void test_map_basic(void **state) {
   assert_int_equal(m.len, 0);
 }
 
+/* A reserved map takes its keys without a rehash (the table stays where it is), keeps
+ * the keys it had, and a reserve of none allocates nothing. */
+static void test_map_reserve(void **state) {
+  (void)state;
+  ds_map m;
+  ds_map_init(&m);
+  ds_map_reserve(&m, 0);
+  assert_null(m.slots);
+  ds_map_put(&m, "kept", 4, 7);
+  ds_map_reserve(&m, 300);
+  assert_true(m.cap >= 600);
+  const ds_map_slot *slots = m.slots;
+  char k[32];
+  for (int i = 0; i < 299; i++) {
+    int n = snprintf(k, sizeof k, "w%d", i);
+    ds_map_put(&m, k, (size_t)n, (uint64_t)i + 1);
+  }
+  assert_ptr_equal(m.slots, slots);
+  assert_int_equal(ds_map_get(&m, "kept", 4)->value, 7);
+  assert_int_equal(ds_map_get(&m, "w298", 4)->value, 299);
+  ds_map_reserve(&m, 10); /* never shrinks */
+  assert_ptr_equal(m.slots, slots);
+  ds_map_free(&m);
+}
+
 static void test_map_grow(void **state) {
   (void)state;
   ds_map m;
@@ -554,6 +579,7 @@ int main(void) {
       cmocka_unit_test(test_buf_never_null),       cmocka_unit_test(test_buf_put_printf),
       cmocka_unit_test(test_buf_shrink),
       cmocka_unit_test(test_map_basic),            cmocka_unit_test(test_map_grow),
+      cmocka_unit_test(test_map_reserve),
       cmocka_unit_test(test_hash_bytes),           cmocka_unit_test(test_utf8_repair_valid),
       cmocka_unit_test(test_utf8_repair_invalid),  cmocka_unit_test(test_utf8_repair_nul),
       cmocka_unit_test(test_utf8_decode),          cmocka_unit_test(test_utf8_classes),
