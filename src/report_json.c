@@ -410,6 +410,10 @@ void ds_report_jsonl_article(const ds_article *a, ds_buf *out) {
   ds_jw_end_obj(&w);
   ds_buf_putc(out, '\n');
   ds_buf_free(&x.id);
+  /* the line waits for the rest of its batch: the spare of the reserve (the estimate,
+   * rounded up to a power of two) would be held as long, and the next articles' work
+   * would take fresh pages past it */
+  ds_buf_shrink(out);
 }
 
 static void S_ids(ds_jw *w, const dossier_corpus *c, const ds_u32vec *v) {

@@ -27,6 +27,15 @@ static bool S_era(const C *c, size_t i) {
   return S_era_noun(c, k);
 }
 
+/* Whether TL_PHRASES may hold a phrase of l bytes that opens with the word a: the
+ * table's filter (its cell is the key's first two bytes), read from a's packed key
+ * before the phrase is copied and packed. True when the filter cannot tell. */
+static bool S_phrase_may(const C *c, const ds_ttok *a, size_t l) {
+  if (l > DS_TT_KEY_MAX || !a->key[0]) return true; /* a lexicon lookup, or no key */
+  uint64_t k0 = a->end - a->start >= 2 ? a->key[0] : (a->key[0] & 0xff) | (uint64_t)' ' << 8;
+  return c->tab[TL_PHRASES].lens[ds_tt_cell(k0)] & ds_tt_len_bit(l);
+}
+
 /* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
 bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
   if (ds_tt_cls(c, i, 'P')) {
@@ -48,7 +57,7 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     char key[64]; /* "near future": the two words with one space, whatever the text has */
     size_t la = a->end - a->start, lb = b->end - b->start, l = la + 1 + lb;
     const char *v = NULL;
-    if (l < sizeof key) {
+    if (l < sizeof key && S_phrase_may(c, a, l)) {
       memcpy(key, c->text + a->start, la);
       key[la] = ' ';
       memcpy(key + la + 1, c->text + b->start, lb);

@@ -61,3 +61,11 @@ char *ds_buf_detach(ds_buf *b) {
   ds_buf_init(b);
   return p;
 }
+
+void ds_buf_shrink(ds_buf *b) {
+  if (!b->cap || b->cap - b->len - 1 < DS_BUF_SHRINK_MIN) return;
+  char *p = realloc(b->ptr, b->len + 1);
+  if (!p) return; /* the buffer stays as it was: still valid */
+  b->ptr = p;
+  b->cap = b->len + 1;
+}

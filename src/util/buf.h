@@ -34,6 +34,10 @@ static inline void ds_buf_putc(ds_buf *b, char c) {
 void ds_buf_puts(ds_buf *b, const char *s);
 void ds_buf_printf(ds_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ds_buf_clear(ds_buf *b);
+/* Spare capacity under a page is not worth a realloc: it holds no page of its own. */
+#define DS_BUF_SHRINK_MIN 4096
+/* Gives back the spare capacity: for a buffer kept long after it is filled. */
+void ds_buf_shrink(ds_buf *b);
 /* Hands ptr to the caller (who frees it with free()) and resets the buffer. */
 char *ds_buf_detach(ds_buf *b);
 #endif

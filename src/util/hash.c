@@ -143,8 +143,7 @@ static void S_filter_add(ds_map *m, const char *key, size_t klen) {
 }
 
 /* The filter has 4 bits per slot, so at most 1/8 of them are set (load <= 1/2). */
-static void S_grow(ds_map *m) {
-  size_t cap = m->cap ? m->cap * 2 : 64;
+static void S_resize(ds_map *m, size_t cap) {
   size_t words = cap * 4 / 64;
   ds_map_slot *slots = calloc(1, cap * sizeof *slots + words * sizeof(uint64_t));
   if (!slots) abort();
@@ -162,6 +161,18 @@ static void S_grow(ds_map *m) {
     S_filter_add(m, s->key, s->klen);
   }
   free(old);
+}
+
+/* The first table holds 32 keys: most maps of an article hold a few dozen. */
+#define DS_MAP_MIN_CAP 64
+
+static void S_grow(ds_map *m) { S_resize(m, m->cap ? m->cap * 2 : DS_MAP_MIN_CAP); }
+
+void ds_map_reserve(ds_map *m, size_t keys) {
+  if (!keys) return; /* an empty map allocates nothing */
+  size_t cap = m->cap ? m->cap : DS_MAP_MIN_CAP;
+  while (cap < 2 * keys) cap *= 2; /* the load stays under 1/2, as ds_map_upsert keeps it */
+  if (cap > m->cap) S_resize(m, cap);
 }
 
 ds_map_slot *ds_map_upsert(ds_map *m, const char *key, size_t klen, bool *inserted) {

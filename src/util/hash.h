@@ -41,6 +41,8 @@ typedef struct {
 
 void ds_map_init(ds_map *m);
 void ds_map_free(ds_map *m);
+/* Sizes the table for `keys` keys at once: no rehash while they are inserted. */
+void ds_map_reserve(ds_map *m, size_t keys);
 /* Returns the slot for key, inserting it with value 0 when absent (*inserted says which). */
 ds_map_slot *ds_map_upsert(ds_map *m, const char *key, size_t klen, bool *inserted);
 /* Returns the slot or NULL. */

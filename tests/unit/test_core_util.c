@@ -129,6 +129,26 @@ static void test_buf_put_printf(void **state) {
   free(d);
 }
 
+/* A reserve far past the content is given back; a little spare is kept, and so is an
+ * unallocated buffer; the bytes and the terminator survive. */
+static void test_buf_shrink(void **state) {
+  (void)state;
+  ds_buf b = DS_BUF_INIT;
+  ds_buf_shrink(&b);
+  assert_ptr_equal(b.ptr, ds_buf_empty);
+  ds_buf_reserve(&b, 3 * DS_BUF_SHRINK_MIN);
+  ds_buf_puts(&b, "line");
+  ds_buf_shrink(&b);
+  assert_int_equal(b.cap, 5);
+  assert_string_equal(b.ptr, "line");
+  ds_buf_putc(&b, '!'); /* still growable after */
+  assert_string_equal(b.ptr, "line!");
+  size_t cap = b.cap;
+  ds_buf_shrink(&b); /* spare under DS_BUF_SHRINK_MIN: not worth a realloc */
+  assert_int_equal(b.cap, cap);
+  ds_buf_free(&b);
+}
+
 /* ---- ds_map ---- */
 
 static void test_map_basic(void **state) {
@@ -158,6 +178,31 @@ static void test_map_basic(void **state) {
   assert_null(ds_map_get(&m, "a", 1));
   ds_map_free(&m);
   assert_int_equal(m.len, 0);
+}
+
+/* A reserved map takes its keys without a rehash (the table stays where it is), keeps
+ * the keys it had, and a reserve of none allocates nothing. */
+static void test_map_reserve(void **state) {
+  (void)state;
+  ds_map m;
+  ds_map_init(&m);
+  ds_map_reserve(&m, 0);
+  assert_null(m.slots);
+  ds_map_put(&m, "kept", 4, 7);
+  ds_map_reserve(&m, 300);
+  assert_true(m.cap >= 600);
+  const ds_map_slot *slots = m.slots;
+  char k[32];
+  for (int i = 0; i < 299; i++) {
+    int n = snprintf(k, sizeof k, "w%d", i);
+    ds_map_put(&m, k, (size_t)n, (uint64_t)i + 1);
+  }
+  assert_ptr_equal(m.slots, slots);
+  assert_int_equal(ds_map_get(&m, "kept", 4)->value, 7);
+  assert_int_equal(ds_map_get(&m, "w298", 4)->value, 299);
+  ds_map_reserve(&m, 10); /* never shrinks */
+  assert_ptr_equal(m.slots, slots);
+  ds_map_free(&m);
 }
 
 static void test_map_grow(void **state) {
@@ -532,7 +577,9 @@ int main(void) {
       cmocka_unit_test(test_arena_zeroed_aligned), cmocka_unit_test(test_arena_large_and_many),
       cmocka_unit_test(test_arena_strings),        cmocka_unit_test(test_arena_vec),
       cmocka_unit_test(test_buf_never_null),       cmocka_unit_test(test_buf_put_printf),
+      cmocka_unit_test(test_buf_shrink),
       cmocka_unit_test(test_map_basic),            cmocka_unit_test(test_map_grow),
+      cmocka_unit_test(test_map_reserve),
       cmocka_unit_test(test_hash_bytes),           cmocka_unit_test(test_utf8_repair_valid),
       cmocka_unit_test(test_utf8_repair_invalid),  cmocka_unit_test(test_utf8_repair_nul),
       cmocka_unit_test(test_utf8_decode),          cmocka_unit_test(test_utf8_classes),

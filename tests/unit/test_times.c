@@ -617,6 +617,27 @@ static void test_postponed_to_weekday(void **state) {
   S_expect("The council met on Tuesday and voted.", thu, "Tuesday", "2024-10-22", D);
 }
 
+/* Two-word phrases (data/time_phrases.txt) in any case, with "the" where they take it:
+ * relword's filter, read from the first word's packed key, lets each through. */
+static void test_phrases_any_case(void **state) {
+  (void)state;
+  S_expect("These days the ferry runs late.", SUN, "These days", "PRESENT_REF", D);
+  S_expect("RIGHT NOW the quay is shut.", SUN, "RIGHT NOW", "PRESENT_REF", D);
+  S_expect("Tolls will rise over the Long Term, the board said.", SUN, "the Long Term", "FUTURE_REF", D);
+  S_expect("More boats will come in the years ahead.", SUN, "the years ahead", "PXY", DS_TIME_DURATION);
+}
+
+/* A number word opens a year in words, a count before "ago" or a span; nothing else
+ * (S_core_count tries those alone there). */
+static void test_number_word_starts(void **state) {
+  (void)state;
+  S_expect("The ferry first sailed in nineteen eighty-four.", SUN, "nineteen eighty-four", "1984", D);
+  S_expect("The quay flooded a week ago, the harbour master said.", SUN, "a week ago", "2024-W42", D);
+  S_expect("The crossing took several hours in the fog.", SUN, "several hours", "PTXH", DS_TIME_DURATION);
+  S_expect("Divers searched the wreck for a few days.", SUN, "a few days", "PXD", DS_TIME_DURATION);
+  S_expect_none("Twelve boats left, and three of them came back a dozen times.", SUN);
+}
+
 /* "the winter of 1994": that season of the year written. */
 static void test_season_of_year(void **state) {
   (void)state;
@@ -749,6 +770,8 @@ int main(void) {
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
+      cmocka_unit_test(test_number_word_starts),
+      cmocka_unit_test(test_phrases_any_case),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
