@@ -725,6 +725,46 @@ static void test_units_ahead(void **state) {
   S_expect_none("The road ahead is long for the ferry line.", SUN);
 }
 
+/* Named days from data/time_holidays.txt: fixed dates, the n-th weekday of a month,
+ * Easter by the computus, Easter week as its ISO week; a longer name is no day. */
+static void test_named_days(void **state) {
+  (void)state;
+  S_expect("The ferry will not run on Christmas Eve.", "2024-12-20", "Christmas Eve", "2024-12-24",
+           D);
+  S_expect("The bridge toll rises on New Year's Day.", "2024-12-20", "New Year's Day", "2025-01-01",
+           D);
+  S_expect("The bridge toll rises on New Year\u2019s Day.", "2024-12-20", "New Year\u2019s Day",
+           "2025-01-01", D);
+  /* the Tuesday after the first Monday: in 2022 November opened on a Tuesday */
+  S_expect("Voters will decide the bridge bond on Election Day.", SUN, "Election Day", "2024-11-05",
+           D);
+  S_expect("Voters will decide the bridge bond on Election Day.", "2022-10-15", "Election Day",
+           "2022-11-08", D);
+  S_expect("The pier was packed last Thanksgiving.", SUN, "last Thanksgiving", "2023-11-23", D);
+  S_expect("The pier reopens on Memorial Day.", "2024-05-01", "Memorial Day", "2024-05-27", D);
+  S_expect("The pier reopened at Easter.", "2024-05-10", "Easter", "2024-03-31", D);
+  S_expect("The ferry will resume after Easter.", "2025-02-01", "Easter", "2025-04-20", D);
+  S_expect("The yard closes on Good Friday.", "2025-04-01", "Good Friday", "2025-04-18", D);
+  S_expect("Crowds are expected in Easter week.", "2025-04-10", "Easter week", "2025-W16", D);
+  S_expect_none("The ferry sailed to Easter Island.", SUN);
+  S_expect_none("A ferry to Christmas Island sank.", SUN);
+  S_expect_none("Good news came for the ferry line.", SUN);
+  S_expect_none("Labor leaders met the ferry owners.", SUN);
+}
+
+/* Noon and midnight alone are the anchor's day after a cue (at noon: T12:00, until
+ * midnight: T24:00); without one they are an attribute or a name. */
+static void test_noon_alone(void **state) {
+  (void)state;
+  S_expect("The pier reopens at noon.", SUN, "noon", "2024-10-27T12:00", DS_TIME_TIME);
+  S_expect("The pier reopens at midday.", SUN, "midday", "2024-10-27T12:00", DS_TIME_TIME);
+  S_expect("Tolls are waived until midnight.", SUN, "midnight", "2024-10-27T24:00", DS_TIME_TIME);
+  S_expect("The pier will reopen at noon Thursday.", SUN, "noon Thursday", "2024-10-31T12:00",
+           DS_TIME_TIME);
+  S_expect_none("The midday ferry was full.", SUN);
+  S_expect_none("Midnight Oil played on the pier.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -749,6 +789,7 @@ int main(void) {
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
+      cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
