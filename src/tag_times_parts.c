@@ -115,6 +115,9 @@ bool ds_tt_unit_plural(const C *c, size_t i) {
 void ds_tt_fmt_duration(ds_thit *h, int n, char u) {
   int mul = u == 'E' ? 10 : u == 'C' ? 100 : u == 'F' || u == 'K' ? 2 : 1;
   char unit = u == 'E' || u == 'C' ? 'Y' : u == 'F' ? 'W' : u == 'K' ? 'D' : u == 'I' ? 'M' : u;
+  /* "for centuries": TimeML's unit C, as TimeBank writes it; PXY would lose the scale
+   * (TimeBank writes counted centuries in years, P100Y, and decades either way) */
+  if (u == 'C' && n < 0) unit = 'C';
   char *p = h->value;
   *p++ = 'P';
   if (u == 'H' || u == 'I' || u == 'S') *p++ = 'T';

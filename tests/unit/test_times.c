@@ -765,6 +765,16 @@ static void test_noon_alone(void **state) {
   S_expect_none("Midnight Oil played on the pier.", SUN);
 }
 
+/* An unsaid number of centuries keeps its unit (PXC); counted ones, and decades, are
+ * written in years. */
+static void test_centuries_unit(void **state) {
+  (void)state;
+  S_expect("The pier has stood for centuries.", SUN, "centuries", "PXC", DS_TIME_DURATION);
+  S_expect("The pier has stood for a century.", SUN, "a century", "P100Y", DS_TIME_DURATION);
+  S_expect("The ferry ran for decades.", SUN, "decades", "PXY", DS_TIME_DURATION);
+  S_expect("The ferry ran for years.", SUN, "years", "PXY", DS_TIME_DURATION);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -790,6 +800,7 @@ int main(void) {
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
+      cmocka_unit_test(test_centuries_unit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
