@@ -335,16 +335,33 @@ static unsigned S_marks(const ds_tctx *c, size_t i) {
 static int S_marks_tense(unsigned m) { return (int)((m >> S_M_SHIFT) & 7) - 1; }
 
 /* The nearest tense marker before the expression, else after it, within the clause. */
-static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
+/* S_tense_back's answer for a present-tense marker: the search ends undecided. */
+#define S_TENSE_PRESENT 2
+
+/* The first tense marker before token a, at most DS_TIME_TENSE_WINDOW tokens back (-1,
+ * 1, S_TENSE_PRESENT, or 0 for none); *boundary: the token of the clause boundary
+ * (that, which) that stopped the search, or 0. */
+static int S_tense_back(const ds_tctx *c, size_t a, size_t *boundary) {
+  *boundary = 0;
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
     unsigned m = S_marks(c, a - k);
     if (m == S_M_NONE) continue;
     if (m & S_M_END) break;
     if (m & S_M_TO) return 1;
     int t = S_marks_tense(m);
-    if (t == 3) break;
-    if (t) return t == 2 ? 0 : t;
+    if (t == 3) {
+      *boundary = a - k;
+      break;
+    }
+    if (t) return t;
   }
+  return 0;
+}
+
+static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
+  size_t boundary;
+  int back = S_tense_back(c, a, &boundary);
+  if (back) return back == S_TENSE_PRESENT ? 0 : back;
   for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
     unsigned m = S_marks(c, i);
     if (m == S_M_NONE) continue;
@@ -353,7 +370,11 @@ static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }
-  return 0;
+  /* said that on Thursday, [a long subject]: the clause's own verb is out of reach, and
+   * the reporting verb before the boundary tells when it was reported */
+  if (!boundary) return 0;
+  back = S_tense_back(c, boundary, &boundary);
+  return back == S_TENSE_PRESENT ? 0 : back;
 }
 
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b) {
