@@ -280,6 +280,13 @@ static bool S_clause_end(const ds_tctx *c, size_t i) {
   return true;
 }
 
+/* Token i follows "had" or "had been": "had been due to expire Friday", "had planned
+ * to leave" tell of a plan already gone by, not of one ahead. */
+static bool S_after_had(const ds_tctx *c, size_t i) {
+  return (i >= 1 && ds_tt_word(c, i - 1, "had")) ||
+         (i >= 2 && ds_tt_word(c, i - 1, "been") && ds_tt_word(c, i - 2, "had"));
+}
+
 /* -1 past, 1 future, 2 present (ends the search undecided), 3 a clause boundary (ends
  * the search in this direction), 0 no marker. */
 static int S_word_tense(const ds_tctx *c, size_t i) {
@@ -290,6 +297,7 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   const char *v = ds_tt_tlex(c, TL_TENSE, i);
   /* "next to the embassy" is a place, not a plan */
   if (v && v[0] == 'F' && ds_tt_word(c, i + 1, "to") && ds_tt_word(c, i, "next")) return 0;
+  if (v && v[0] == 'F' && S_after_had(c, i)) return -1;
   if (v && v[0] != 'P')
     return v[0] == 'F' ? 1 : v[0] == 'A' ? -1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
   /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
@@ -314,7 +322,7 @@ static int S_deadline(const ds_tctx *c, size_t a, int tense) {
 /* "planned to leave", "is set to resume": an infinitive after such a word looks ahead. */
 static bool S_future_to(const ds_tctx *c, size_t i) {
   if (i == 0 || !ds_tt_word(c, i, "to") || c->t[i - 1].kind != TK_WORD) return false;
-  return ds_tt_thas(c, TL_FUTURE_TO, i - 1);
+  return ds_tt_thas(c, TL_FUTURE_TO, i - 1) && !S_after_had(c, i - 1);
 }
 
 /* What S_tense_raw reads at token i, worked out once: bit 0 a clause end, bit 1 an

@@ -788,6 +788,17 @@ static void test_tense_past_boundary(void **state) {
   S_expect("The ferry line said that on Thursday the pier is open.", mon, "Thursday", "2024-10-31", D);
 }
 
+/* A plan in the past perfect (had been due to, had planned to) is gone by: its date is
+ * behind; "is due to", "was due to" still look ahead. */
+static void test_past_perfect_plan(void **state) {
+  (void)state;
+  const char *mon = "2024-10-28";
+  S_expect("The ferry contract had been due to expire on Friday.", mon, "Friday", "2024-10-25", D);
+  S_expect("The yard had planned to reopen the pier on Friday.", mon, "Friday", "2024-10-25", D);
+  S_expect("The ferry contract is due to expire on Friday.", mon, "Friday", "2024-11-01", D);
+  S_expect("The ferry contract was due to expire on Friday.", mon, "Friday", "2024-11-01", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -814,6 +825,7 @@ int main(void) {
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
       cmocka_unit_test(test_centuries_unit),    cmocka_unit_test(test_tense_past_boundary),
+      cmocka_unit_test(test_past_perfect_plan),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
