@@ -799,6 +799,19 @@ static void test_past_perfect_plan(void **state) {
   S_expect("The ferry contract was due to expire on Friday.", mon, "Friday", "2024-11-01", D);
 }
 
+/* "two thousand years" is a count of millennia (P2L), not the year 2000; the year read
+ * out on air and counts of fewer years stay as they were. */
+static void test_thousands_of_years(void **state) {
+  (void)state;
+  S_expect("The harbour has been used for two thousand years.", SUN, "two thousand years", "P2L",
+           DS_TIME_DURATION);
+  S_expect("The harbour has been used for a thousand years.", SUN, "a thousand years", "P1L",
+           DS_TIME_DURATION);
+  S_expect("By the year two thousand the pier was gone.", SUN, "the year two thousand", "2000", D);
+  S_expect("The harbour has been used for twenty years.", SUN, "twenty years", "P20Y",
+           DS_TIME_DURATION);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -825,7 +838,7 @@ int main(void) {
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
       cmocka_unit_test(test_centuries_unit),    cmocka_unit_test(test_tense_past_boundary),
-      cmocka_unit_test(test_past_perfect_plan),
+      cmocka_unit_test(test_past_perfect_plan), cmocka_unit_test(test_thousands_of_years),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
