@@ -280,6 +280,13 @@ static bool S_clause_end(const ds_tctx *c, size_t i) {
   return true;
 }
 
+/* Token i follows "had" or "had been": "had been due to expire Friday", "had planned
+ * to leave" tell of a plan already gone by, not of one ahead. */
+static bool S_after_had(const ds_tctx *c, size_t i) {
+  return (i >= 1 && ds_tt_word(c, i - 1, "had")) ||
+         (i >= 2 && ds_tt_word(c, i - 1, "been") && ds_tt_word(c, i - 2, "had"));
+}
+
 /* -1 past, 1 future, 2 present (ends the search undecided), 3 a clause boundary (ends
  * the search in this direction), 0 no marker. */
 static int S_word_tense(const ds_tctx *c, size_t i) {
@@ -290,6 +297,7 @@ static int S_word_tense(const ds_tctx *c, size_t i) {
   const char *v = ds_tt_tlex(c, TL_TENSE, i);
   /* "next to the embassy" is a place, not a plan */
   if (v && v[0] == 'F' && ds_tt_word(c, i + 1, "to") && ds_tt_word(c, i, "next")) return 0;
+  if (v && v[0] == 'F' && S_after_had(c, i)) return -1;
   if (v && v[0] != 'P')
     return v[0] == 'F' ? 1 : v[0] == 'A' ? -1 : v[0] == 'N' ? 2 : v[0] == 'B' ? 3 : 0;
   /* regular past forms; capitalised words are names (Ed, Reed) more often than verbs */
@@ -314,7 +322,7 @@ static int S_deadline(const ds_tctx *c, size_t a, int tense) {
 /* "planned to leave", "is set to resume": an infinitive after such a word looks ahead. */
 static bool S_future_to(const ds_tctx *c, size_t i) {
   if (i == 0 || !ds_tt_word(c, i, "to") || c->t[i - 1].kind != TK_WORD) return false;
-  return ds_tt_thas(c, TL_FUTURE_TO, i - 1);
+  return ds_tt_thas(c, TL_FUTURE_TO, i - 1) && !S_after_had(c, i - 1);
 }
 
 /* What S_tense_raw reads at token i, worked out once: bit 0 a clause end, bit 1 an
@@ -335,16 +343,33 @@ static unsigned S_marks(const ds_tctx *c, size_t i) {
 static int S_marks_tense(unsigned m) { return (int)((m >> S_M_SHIFT) & 7) - 1; }
 
 /* The nearest tense marker before the expression, else after it, within the clause. */
-static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
+/* S_tense_back's answer for a present-tense marker: the search ends undecided. */
+#define S_TENSE_PRESENT 2
+
+/* The first tense marker before token a, at most DS_TIME_TENSE_WINDOW tokens back (-1,
+ * 1, S_TENSE_PRESENT, or 0 for none); *boundary: the token of the clause boundary
+ * (that, which) that stopped the search, or 0. */
+static int S_tense_back(const ds_tctx *c, size_t a, size_t *boundary) {
+  *boundary = 0;
   for (size_t k = 1; k <= DS_TIME_TENSE_WINDOW && k <= a; k++) {
     unsigned m = S_marks(c, a - k);
     if (m == S_M_NONE) continue;
     if (m & S_M_END) break;
     if (m & S_M_TO) return 1;
     int t = S_marks_tense(m);
-    if (t == 3) break;
-    if (t) return t == 2 ? 0 : t;
+    if (t == 3) {
+      *boundary = a - k;
+      break;
+    }
+    if (t) return t;
   }
+  return 0;
+}
+
+static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
+  size_t boundary;
+  int back = S_tense_back(c, a, &boundary);
+  if (back) return back == S_TENSE_PRESENT ? 0 : back;
   for (size_t i = b; i < c->n && i < b + DS_TIME_TENSE_WINDOW; i++) {
     unsigned m = S_marks(c, i);
     if (m == S_M_NONE) continue;
@@ -353,7 +378,11 @@ static int S_tense_raw(const ds_tctx *c, size_t a, size_t b) {
     if (t == 3) break;
     if (t) return t == 2 ? 0 : t;
   }
-  return 0;
+  /* said that on Thursday, [a long subject]: the clause's own verb is out of reach, and
+   * the reporting verb before the boundary tells when it was reported */
+  if (!boundary) return 0;
+  back = S_tense_back(c, boundary, &boundary);
+  return back == S_TENSE_PRESENT ? 0 : back;
 }
 
 int ds_tt_tense(const ds_tctx *c, size_t a, size_t b) {

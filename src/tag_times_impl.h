@@ -52,6 +52,8 @@ enum {
   TL_SET_MEASURES,
   TL_AFTER_THE,
   TL_COMPARE_CUES,
+  TL_HOLIDAYS,
+  TL_CLOCK_CUES,
   TL_COUNT
 };
 
@@ -308,6 +310,9 @@ bool ds_tt_range_head(ds_tctx *c, size_t i, ds_thit *h);
  * against the last date the text wrote, which ds_tt_note_ref records after each hit. */
 void ds_tt_note_ref(ds_tctx *c, const ds_thit *h);
 bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h);
+
+/* tag_times_holiday.c: Christmas, Election Day, Easter week (data/time_holidays.txt) */
+bool ds_ttp_holiday(ds_tctx *c, size_t i, ds_thit *h);
 
 /* tag_times_match.c: the longest expression starting at token i. */
 bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h);

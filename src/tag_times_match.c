@@ -13,39 +13,6 @@
 
 typedef ds_tctx C;
 
-/* Christmas, Thanksgiving, New Year's Day: fixed days resolved like "October 23"; after
- * last or next, on that side of the anchor whatever the tense. */
-static bool P_holiday(C *c, size_t i, ds_thit *h) {
-  if (!ds_tt_cls(c, i, 'H') || !(c->t[i].flags & TF_CAP) || !c->anchored) return false;
-  const char *v = c->t[i].lex + 1;
-  size_t end = i + 1;
-  if (ds_tt_word(c, i, "new")) {
-    if (!ds_tt_word(c, i + 1, "year")) return false;
-    end = i + 2;
-    if (ds_tt_punct(c, end, '\'') && ds_tt_word(c, end + 1, "s")) end += 2;
-    if (ds_tt_word(c, end, "day")) end++;
-  } else if (ds_tt_word(c, end, "day")) {
-    end++;
-  }
-  int m = atoi(v), tense = ds_tt_tense(c, i, end), dir;
-  if (i > 0 && ds_tt_det(c, i - 1, &dir) && dir) { /* last Christmas: strictly before */
-    tense = 2 * dir;
-    h->start = i - 1;
-  }
-  ds_date d;
-  if (v[3] == 'T') { /* Thanksgiving: the fourth Thursday of November */
-    int y = c->anchor.y - (tense < 0 && c->anchor.m < 11 ? 1 : 0);
-    int first = ds_date_weekday((ds_date){y, 11, 1});
-    d = (ds_date){y, 11, 1 + (3 - first + 7) % 7 + 21};
-  } else {
-    d = ds_tt_month_day(c, m, atoi(v + 3), tense);
-  }
-  h->end = end;
-  ds_tt_fmt_day(h, d);
-  h->type = DS_TIME_DATE;
-  return true;
-}
-
 /* a.m. / p.m. / am / pm after an hour: stores 0 or 12 and the token after. */
 static bool S_ampm(const C *c, size_t i, int *add, size_t *next) {
   bool a = ds_tt_word(c, i, "a"), p = ds_tt_word(c, i, "p");
@@ -87,7 +54,8 @@ static bool S_clock(const C *c, size_t i, int *hh, int *mm, size_t *next) {
 static bool S_core(C *c, size_t i, ds_thit *h, bool modified);
 
 /* 10 p.m. Wednesday, 5 p.m. EST Nov. 9, noon Thursday: the day's date with the time;
- * a clock time alone takes the anchor's date. */
+ * a clock time alone takes the anchor's date, and so does noon or midnight after a cue
+ * (at noon: T12:00, by midnight: T24:00, as TimeML writes them). */
 static bool P_clock(C *c, size_t i, ds_thit *h) {
   int hh, mm;
   size_t j;
@@ -99,7 +67,7 @@ static bool P_clock(C *c, size_t i, ds_thit *h) {
   if (S_core(c, j, &d, false) && ds_time_value_date(d.value, &y, &m, &dd) && dd) {
     h->end = d.end;
     snprintf(h->value, sizeof h->value, "%.10sT%02d:%02d", d.value, hh, mm);
-  } else if (!ds_tt_cls(c, i, 'C')) {
+  } else if (!ds_tt_cls(c, i, 'C') || (i > 0 && ds_tt_thas(c, TL_CLOCK_CUES, i - 1))) {
     h->end = ds_tt_punct(c, j - 1, ',') ? j - 1 : j;
     /* by 3 a.m. on Monday: that day (tagged on its own); a clock time alone belongs to
      * the day the text last named, as a narrative tells it (he was shot on Oct. 23 ...
@@ -288,9 +256,9 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
     return P_the_year(c, i, h) || ds_ttp_anaphor(c, i, h) || (ds_tt_cls(c, i, 'R') && ds_ttp_relword(c, i, h));
   return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
-         ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) || P_the_weekend(c, i, h) ||
-         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
-         P_season(c, i, h);
+         ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || ds_ttp_holiday(c, i, h) ||
+         P_the_weekend(c, i, h) || P_the_year_rel(c, i, h) || P_bare_units(c, i, h) ||
+         P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
 }
 
 /* nearly, more than, at least: the token after the approximator, or i. One lookup of

@@ -52,7 +52,7 @@ bool ds_tt_year_words(const C *c, size_t i, int *y, size_t *next) {
   int a = c->t[i].val;
   if (a == 2 && ds_tt_word(c, i + 1, "thousand")) {
     *y = 2000, *next = i + 2;
-    return true;
+    return !ds_tt_cls(c, i + 2, 'U'); /* two thousand years: a count */
   }
   if ((a != 19 && a != 20) || !ds_tt_cls(c, i + 1, 'N') || c->t[i + 1].val < 10) return false;
   int b = c->t[i + 1].val;
@@ -94,6 +94,10 @@ bool ds_tt_count(const C *c, size_t i, int *n, size_t *next) {
     }
   }
   if (ds_tt_word(c, *next, "of") && ds_tt_word(c, i, "couple")) (*next)++;
+  if (*n > 0 && ds_tt_word(c, *next, "thousand")) { /* two thousand years */
+    *n *= 1000;
+    (*next)++;
+  }
   return *n != 0;
 }
 
@@ -115,6 +119,15 @@ bool ds_tt_unit_plural(const C *c, size_t i) {
 void ds_tt_fmt_duration(ds_thit *h, int n, char u) {
   int mul = u == 'E' ? 10 : u == 'C' ? 100 : u == 'F' || u == 'K' ? 2 : 1;
   char unit = u == 'E' || u == 'C' ? 'Y' : u == 'F' ? 'W' : u == 'K' ? 'D' : u == 'I' ? 'M' : u;
+  /* "for centuries": TimeML's unit C, as TimeBank writes it; PXY would lose the scale
+   * (TimeBank writes counted centuries in years, P100Y, and decades either way) */
+  if (u == 'C' && n < 0) unit = 'C';
+  /* two thousand years: millennia (TimeML unit L), as TimeBank writes them */
+  if (unit == 'Y' && n > 0 && n * mul % 1000 == 0) {
+    n = n * mul / 1000;
+    mul = 1;
+    unit = 'L';
+  }
   char *p = h->value;
   *p++ = 'P';
   if (u == 'H' || u == 'I' || u == 'S') *p++ = 'T';

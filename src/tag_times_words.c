@@ -31,6 +31,8 @@ static const char *const S_names[TL_COUNT] = {
     [TL_SET_MEASURES] = "time_set_measures",
     [TL_AFTER_THE] = "time_after_the",
     [TL_COMPARE_CUES] = "time_compare_cues",
+    [TL_HOLIDAYS] = "time_holidays",
+    [TL_CLOCK_CUES] = "time_clock_cues",
 };
 
 /* Slots per key, at least: probes stay short. */

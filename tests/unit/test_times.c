@@ -505,23 +505,30 @@ static void test_count_fillers_and_cues(void **state) {
 
 /* Every word that opens a pattern through another list is a starter in time_words.txt:
  * the tagger skips all other uncategorised words before any lookup. */
+/* The first word of every line of the embedded list is in time_words.txt; with cls,
+ * it has that class. */
+static void S_first_words_listed(const char *list, char cls) {
+  size_t len;
+  const char *p = ds_embedded_file(list, &len), *end = p + len;
+  assert_non_null(p);
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) nl = end;
+    size_t w = strcspn(p, " \t\n'"); /* the tokenizer splits valentine's at the ' */
+    if (w > (size_t)(nl - p)) w = (size_t)(nl - p);
+    const char *v = w && *p != '#' ? ds_lexicon_value("time_words", p, w) : "";
+    if (!v || (cls && *v && *v != cls)) fail_msg("%.*s (%s)", (int)w, p, list);
+    p = nl + 1;
+  }
+}
+
 static void test_starters_listed(void **state) {
   (void)state;
   static const char *const lists[] = {"time_approx.txt", "time_modifiers.txt",
                                       "time_span_words.txt", "time_phrases.txt"};
-  for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
-    size_t len;
-    const char *p = ds_embedded_file(lists[k], &len), *end = p + len;
-    assert_non_null(p);
-    while (p < end) {
-      const char *nl = memchr(p, '\n', (size_t)(end - p));
-      if (!nl) nl = end;
-      size_t w = strcspn(p, " \t\n");
-      if (w > (size_t)(nl - p)) w = (size_t)(nl - p);
-      if (w && *p != '#' && !ds_lexicon_has("time_words", p, w)) fail_msg("%.*s (%s)", (int)w, p, lists[k]);
-      p = nl + 1;
-    }
-  }
+  for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) S_first_words_listed(lists[k], 0);
+  /* a named day is looked up only at a word of class H (src/tag_times_holiday.c) */
+  S_first_words_listed("time_holidays.txt", 'H');
 }
 
 /* Parts of a day: a weekday evening is a TIME (TEV), while a weekday night or morning
@@ -746,6 +753,93 @@ static void test_units_ahead(void **state) {
   S_expect_none("The road ahead is long for the ferry line.", SUN);
 }
 
+/* Named days from data/time_holidays.txt: fixed dates, the n-th weekday of a month,
+ * Easter by the computus, Easter week as its ISO week; a longer name is no day. */
+static void test_named_days(void **state) {
+  (void)state;
+  S_expect("The ferry will not run on Christmas Eve.", "2024-12-20", "Christmas Eve", "2024-12-24",
+           D);
+  S_expect("The bridge toll rises on New Year's Day.", "2024-12-20", "New Year's Day", "2025-01-01",
+           D);
+  S_expect("The bridge toll rises on New Year\u2019s Day.", "2024-12-20", "New Year\u2019s Day",
+           "2025-01-01", D);
+  /* the Tuesday after the first Monday: in 2022 November opened on a Tuesday */
+  S_expect("Voters will decide the bridge bond on Election Day.", SUN, "Election Day", "2024-11-05",
+           D);
+  S_expect("Voters will decide the bridge bond on Election Day.", "2022-10-15", "Election Day",
+           "2022-11-08", D);
+  S_expect("The pier was packed last Thanksgiving.", SUN, "last Thanksgiving", "2023-11-23", D);
+  S_expect("The pier reopens on Memorial Day.", "2024-05-01", "Memorial Day", "2024-05-27", D);
+  S_expect("The pier reopened at Easter.", "2024-05-10", "Easter", "2024-03-31", D);
+  S_expect("The ferry will resume after Easter.", "2025-02-01", "Easter", "2025-04-20", D);
+  S_expect("The yard closes on Good Friday.", "2025-04-01", "Good Friday", "2025-04-18", D);
+  S_expect("Crowds are expected in Easter week.", "2025-04-10", "Easter week", "2025-W16", D);
+  S_expect_none("The ferry sailed to Easter Island.", SUN);
+  S_expect_none("A ferry to Christmas Island sank.", SUN);
+  S_expect_none("Good news came for the ferry line.", SUN);
+  S_expect_none("Labor leaders met the ferry owners.", SUN);
+}
+
+/* Noon and midnight alone are the anchor's day after a cue (at noon: T12:00, until
+ * midnight: T24:00); without one they are an attribute or a name. */
+static void test_noon_alone(void **state) {
+  (void)state;
+  S_expect("The pier reopens at noon.", SUN, "noon", "2024-10-27T12:00", DS_TIME_TIME);
+  S_expect("The pier reopens at midday.", SUN, "midday", "2024-10-27T12:00", DS_TIME_TIME);
+  S_expect("Tolls are waived until midnight.", SUN, "midnight", "2024-10-27T24:00", DS_TIME_TIME);
+  S_expect("The pier will reopen at noon Thursday.", SUN, "noon Thursday", "2024-10-31T12:00",
+           DS_TIME_TIME);
+  S_expect_none("The midday ferry was full.", SUN);
+  S_expect_none("Midnight Oil played on the pier.", SUN);
+}
+
+/* An unsaid number of centuries keeps its unit (PXC); counted ones, and decades, are
+ * written in years. */
+static void test_centuries_unit(void **state) {
+  (void)state;
+  S_expect("The pier has stood for centuries.", SUN, "centuries", "PXC", DS_TIME_DURATION);
+  S_expect("The pier has stood for a century.", SUN, "a century", "P100Y", DS_TIME_DURATION);
+  S_expect("The ferry ran for decades.", SUN, "decades", "PXY", DS_TIME_DURATION);
+  S_expect("The ferry ran for years.", SUN, "years", "PXY", DS_TIME_DURATION);
+}
+
+/* "said that on Thursday, [a subject too long for the tense window] had been ...": the
+ * reporting verb before "that" decides; a marker in the clause itself still wins. */
+static void test_tense_past_boundary(void **state) {
+  (void)state;
+  const char *mon = "2024-10-28";
+  S_expect("The ferry line said that on Thursday, 1,250 riders of the Harbour Line and 3,400 "
+           "holders of the monthly pass with discount cards had been counted at the gates.",
+           mon, "Thursday", "2024-10-24", D);
+  S_expect("The ferry line said that on Thursday the pier will reopen.", mon, "Thursday",
+           "2024-10-31", D);
+  S_expect("The ferry line said that on Thursday the pier is open.", mon, "Thursday", "2024-10-31", D);
+}
+
+/* A plan in the past perfect (had been due to, had planned to) is gone by: its date is
+ * behind; "is due to", "was due to" still look ahead. */
+static void test_past_perfect_plan(void **state) {
+  (void)state;
+  const char *mon = "2024-10-28";
+  S_expect("The ferry contract had been due to expire on Friday.", mon, "Friday", "2024-10-25", D);
+  S_expect("The yard had planned to reopen the pier on Friday.", mon, "Friday", "2024-10-25", D);
+  S_expect("The ferry contract is due to expire on Friday.", mon, "Friday", "2024-11-01", D);
+  S_expect("The ferry contract was due to expire on Friday.", mon, "Friday", "2024-11-01", D);
+}
+
+/* "two thousand years" is a count of millennia (P2L), not the year 2000; the year read
+ * out on air and counts of fewer years stay as they were. */
+static void test_thousands_of_years(void **state) {
+  (void)state;
+  S_expect("The harbour has been used for two thousand years.", SUN, "two thousand years", "P2L",
+           DS_TIME_DURATION);
+  S_expect("The harbour has been used for a thousand years.", SUN, "a thousand years", "P1L",
+           DS_TIME_DURATION);
+  S_expect("By the year two thousand the pier was gone.", SUN, "the year two thousand", "2000", D);
+  S_expect("The harbour has been used for twenty years.", SUN, "twenty years", "P20Y",
+           DS_TIME_DURATION);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -772,6 +866,9 @@ int main(void) {
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_number_word_starts),
       cmocka_unit_test(test_phrases_any_case),
+      cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
+      cmocka_unit_test(test_centuries_unit),    cmocka_unit_test(test_tense_past_boundary),
+      cmocka_unit_test(test_past_perfect_plan), cmocka_unit_test(test_thousands_of_years),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
