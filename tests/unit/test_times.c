@@ -725,6 +725,34 @@ static void test_units_ahead(void **state) {
   S_expect_none("The road ahead is long for the ferry line.", SUN);
 }
 
+/* "current" before a noun is the present, "then current" a past; the noun, and the
+ * terms that name no time (current account), are not times. */
+static void test_current_adjective(void **state) {
+  (void)state;
+  S_expect("The ferry line blamed its current losses on fuel.", SUN, "current", "PRESENT_REF", D);
+  S_expect("Her current post is harbour master.", SUN, "current", "PRESENT_REF", D);
+  S_expect("Holders may buy shares at the then current price.", SUN, "then current", "PAST_REF", D);
+  S_expect("Holders may buy shares at the then-current price.", SUN, "then-current", "PAST_REF", D);
+  S_expect("Fares rose in the current quarter.", SUN, "current quarter", "2024-Q4", D);
+  S_expect_none("The current was too strong for the ferry.", SUN);
+  S_expect_none("A current of anger ran through the dock.", SUN);
+  S_expect_none("The island's current account deficit widened.", SUN);
+  S_expect_none("The ferry line listed its current assets.", SUN);
+}
+
+/* "soon" beside the auxiliary that puts its clause ahead is FUTURE_REF; "as soon as",
+ * "soon after", a past narrative and "too soon to say" are no time. */
+static void test_soon_ahead(void **state) {
+  (void)state;
+  S_expect("The ferry line will soon add a night crossing.", SUN, "soon", "FUTURE_REF", D);
+  S_expect("The yard soon will repaint the hull.", SUN, "soon", "FUTURE_REF", D);
+  S_expect("Regulators may soon approve the new fares.", SUN, "soon", "FUTURE_REF", D);
+  S_expect_none("The ferry left as soon as the fog lifted.", SUN);
+  S_expect_none("The captain was soon released from hospital.", SUN);
+  S_expect_none("The ferry sank soon after the storm began.", SUN);
+  S_expect_none("It is too soon to judge the new fares.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -749,6 +777,7 @@ int main(void) {
       cmocka_unit_test(test_unit_refs),         cmocka_unit_test(test_this_quarters),
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
+      cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
