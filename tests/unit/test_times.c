@@ -753,6 +753,21 @@ static void test_soon_ahead(void **state) {
   S_expect_none("It is too soon to judge the new fares.", SUN);
 }
 
+/* "two hundred years" is one span of 200 years; "two thousand" is the year 2000 only
+ * when no counted noun follows and no quantity word comes before. */
+static void test_hundreds_and_thousands(void **state) {
+  (void)state;
+  S_expect("The old pier stood for two hundred years.", SUN, "two hundred years", "P200Y", DS_TIME_DURATION);
+  S_expect("The pier stood for almost a hundred years.", SUN, "almost a hundred years", "P100Y",
+           DS_TIME_DURATION);
+  S_expect("Ferries have crossed here for more than two thousand years.", SUN,
+           "more than two thousand years", "P2000Y", DS_TIME_DURATION);
+  S_expect("The bridge was promised by the year two thousand.", SUN, "the year two thousand", "2000", D);
+  S_expect("The ferry ran until two thousand, when the bridge opened.", SUN, "two thousand", "2000", D);
+  S_expect_none("Two thousand drivers crossed the bridge.", SUN);
+  S_expect_none("About two thousand people waited for the ferry.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -778,6 +793,7 @@ int main(void) {
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
+      cmocka_unit_test(test_hundreds_and_thousands),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
