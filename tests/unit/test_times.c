@@ -768,6 +768,17 @@ static void test_hundreds_and_thousands(void **state) {
   S_expect_none("About two thousand people waited for the ferry.", SUN);
 }
 
+/* A year before a plural noun names the noun's time after "the" or a prefix ("the 2012
+ * floods", "post-1959 politics"); bare, the number counts the noun ("sent 2000 troops"). */
+static void test_year_before_plural(void **state) {
+  (void)state;
+  S_expect("The 2012 floods closed the ferry for a month.", SUN, "2012", "2012", D);
+  S_expect("Post-1998 ferries carry more cars.", SUN, "Post-1998", "1998", D);
+  S_expect("The ferry's pre-2010 timetables were simpler.", SUN, "pre-2010", "2010", D);
+  S_expect_none("The ferry line hired 2000 workers.", SUN);
+  S_expect_none("Crews moved 1500 crates off the ferry.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -793,7 +804,7 @@ int main(void) {
       cmocka_unit_test(test_era_of_tomorrow),   cmocka_unit_test(test_month_before_noun),
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
-      cmocka_unit_test(test_hundreds_and_thousands),
+      cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
