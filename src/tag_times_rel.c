@@ -81,8 +81,9 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     ds_tt_fmt_ref(h, ds_tt_word(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
     return true;
   }
-  /* the near future, the short term, these days */
-  size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
+  /* the near future, the short term, these days, a later date */
+  char art = ds_tt_word(c, i, "the") ? 'T' : ds_tt_word(c, i, "a") ? 'A' : '-';
+  size_t j = art != '-' ? i + 1 : i;
   const ds_ttok *a = ds_tt_tok(c, j), *b = ds_tt_tok(c, j + 1);
   if (a && b && a->kind == TK_WORD && b->kind == TK_WORD) {
     char key[64]; /* "near future": the two words with one space, whatever the text has */
@@ -94,7 +95,8 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
       memcpy(key + la + 1, c->text + b->start, lb);
       v = ds_tt_lex(c, TL_PHRASES, key, l);
     }
-    if (v && (j > i) == (v[0] == 'T')) {
+    /* "at a later date than the others": a comparison, not a time ahead */
+    if (v && v[0] == art && !ds_tt_word(c, j + 2, "than")) {
       h->end = j + 2;
       ds_tt_fmt_ref(h, v + 1);
       if (v[1] == 'P' && v[2] == 'X') h->type = DS_TIME_DURATION; /* the weeks ahead */

@@ -725,6 +725,16 @@ static void test_units_ahead(void **state) {
   S_expect_none("The road ahead is long for the ferry line.", SUN);
 }
 
+/* "a later date" is a time ahead, as "the near future" is; compared with another time
+ * ("a later date than") or with "the" it is not. */
+static void test_later_date(void **state) {
+  (void)state;
+  S_expect("The ferry line will sell the boats at a later date.", SUN, "a later date", "FUTURE_REF", D);
+  S_expect("The vote on fares was put off to a later date.", SUN, "a later date", "FUTURE_REF", D);
+  S_expect_none("The new ferry sailed at a later date than the old one.", SUN);
+  S_expect_none("The later date suits the ferry crews.", SUN);
+}
+
 /* "current" before a noun is the present, "then current" a past; the noun, and the
  * terms that name no time (current account), are not times. */
 static void test_current_adjective(void **state) {
@@ -805,6 +815,7 @@ int main(void) {
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
+      cmocka_unit_test(test_later_date),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
