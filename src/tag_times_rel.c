@@ -370,6 +370,10 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
     if (!q) q = 4, y--;
   }
   h->end = j + 1;
+  /* "the quarter a year ago": the same quarter the year before, one expression */
+  if (!back && ds_tt_word(c, j + 1, "a") && ds_tt_word(c, j + 2, "year") &&
+      (ds_tt_word(c, j + 3, "ago") || ds_tt_word(c, j + 3, "earlier")))
+    back = 1, h->end = j + 4;
   snprintf(h->value, sizeof h->value, "%04d-Q%d", y - back, q);
   h->type = DS_TIME_DATE;
   c->months_since_quarter = false;

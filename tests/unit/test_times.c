@@ -423,6 +423,12 @@ static void test_year_ago_comparisons(void **state) {
            SUN, "last year", "2023", D);
   /* no quarter named */
   S_expect("Ridership rose, compared with last year.", SUN, "last year", "2023", D);
+  /* "the quarter a year ago" is one expression: the same quarter a year back */
+  S_expect("The ferry line lost $2 million in its third quarter. In the quarter a year ago, it "
+           "earned $1 million.",
+           SUN, "the quarter a year ago", "2023-Q3", D);
+  S_expect("The ferry line lost $2 million in its third quarter. The quarter was hard.", SUN,
+           "The quarter", "2024-Q3", D);
 }
 
 /* A capitalised "Today" after a capitalised word ends a name (a paper, a programme). */
