@@ -185,6 +185,20 @@ static bool P_bare_units(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "for a while", "for some time", "for quite a while": a span of unsaid length (PXX).
+ * Only after "for": "once in a while", "at some time" name no span. */
+static bool P_while(C *c, size_t i, ds_thit *h) {
+  bool a = ds_tt_word(c, i, "a");
+  if (!(a ? ds_tt_word(c, i + 1, "while") : ds_tt_word(c, i, "some") && ds_tt_word(c, i + 1, "time")))
+    return false;
+  size_t p = i > 0 && ds_tt_word(c, i - 1, "quite") ? i - 1 : i;
+  if (p == 0 || !ds_tt_word(c, p - 1, "for")) return false;
+  h->end = i + 2;
+  ds_tt_fmt_ref(h, "PXX");
+  h->type = DS_TIME_DURATION;
+  return true;
+}
+
 /* "the year", "the month" after "the end of": the anchor's. */
 static bool P_the_year(C *c, size_t i, ds_thit *h) {
   if (!ds_tt_word(c, i, "the") || !c->anchored) return false;
@@ -275,7 +289,7 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
          ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) || P_the_weekend(c, i, h) ||
-         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
+         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_while(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
          P_season(c, i, h);
 }
 

@@ -731,6 +731,16 @@ static void test_units_ahead(void **state) {
   S_expect_none("The road ahead is long for the ferry line.", SUN);
 }
 
+/* "for a while", "for some time": a span of unsaid length; without "for" no span. */
+static void test_for_a_while(void **state) {
+  (void)state;
+  S_expect("The ferry will stay in dock for a while.", SUN, "a while", "PXX", DS_TIME_DURATION);
+  S_expect("Fares have been rising for some time.", SUN, "some time", "PXX", DS_TIME_DURATION);
+  S_expect("The pier has been closed for quite a while.", SUN, "a while", "PXX", DS_TIME_DURATION);
+  S_expect_none("Once in a while the ferry runs late.", SUN);
+  S_expect_none("At some time the old ferry will be sold.", SUN);
+}
+
 /* "a later date" is a time ahead, as "the near future" is; compared with another time
  * ("a later date than") or with "the" it is not. */
 static void test_later_date(void **state) {
@@ -821,7 +831,7 @@ int main(void) {
       cmocka_unit_test(test_range_first_count), cmocka_unit_test(test_units_ahead),
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
-      cmocka_unit_test(test_later_date),
+      cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
