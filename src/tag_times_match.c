@@ -187,7 +187,7 @@ static bool P_bare_units(C *c, size_t i, ds_thit *h) {
 
 /* "for a while", "for some time", "for quite a while": a span of unsaid length (PXX).
  * Only after "for": "once in a while", "at some time" name no span. */
-static bool P_while(C *c, size_t i, ds_thit *h) {
+static bool S_for_a_while(C *c, size_t i, ds_thit *h) {
   bool a = ds_tt_word(c, i, "a");
   if (!(a ? ds_tt_word(c, i + 1, "while") : ds_tt_word(c, i, "some") && ds_tt_word(c, i + 1, "time")))
     return false;
@@ -198,6 +198,26 @@ static bool P_while(C *c, size_t i, ds_thit *h) {
   h->type = DS_TIME_DURATION;
   return true;
 }
+
+/* "over the years": a span of unsaid years (PXY); "at the time" a past the story has
+ * told of (PAST_REF), but not "at the time of the vote" (the vote's time) nor "at the
+ * time and place of ..." */
+static bool S_the_time(C *c, size_t i, ds_thit *h) {
+  if (i == 0 || !ds_tt_word(c, i, "the")) return false;
+  if (ds_tt_word(c, i - 1, "over") && ds_tt_word(c, i + 1, "years")) {
+    ds_tt_fmt_ref(h, "PXY");
+    h->type = DS_TIME_DURATION;
+  } else if (ds_tt_word(c, i - 1, "at") && ds_tt_word(c, i + 1, "time") && !ds_tt_word(c, i + 2, "of") &&
+             !ds_tt_word(c, i + 2, "and")) {
+    ds_tt_fmt_ref(h, "PAST_REF");
+  } else {
+    return false;
+  }
+  h->end = i + 2;
+  return true;
+}
+
+static bool P_unsaid(C *c, size_t i, ds_thit *h) { return S_for_a_while(c, i, h) || S_the_time(c, i, h); }
 
 /* "the year", "the month" after "the end of": the anchor's. */
 static bool P_the_year(C *c, size_t i, ds_thit *h) {
@@ -289,7 +309,7 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
          ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) || P_the_weekend(c, i, h) ||
-         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_while(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
+         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_unsaid(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
          P_season(c, i, h);
 }
 

@@ -741,6 +741,18 @@ static void test_for_a_while(void **state) {
   S_expect_none("At some time the old ferry will be sold.", SUN);
 }
 
+/* "over the years" is a span of unsaid years, "at the time" a past the story told of;
+ * "at the time of the storm" is the storm's time, not a time of its own. */
+static void test_over_the_years(void **state) {
+  (void)state;
+  S_expect("Fares crept up over the years.", SUN, "the years", "PXY", DS_TIME_DURATION);
+  S_expect("At the time, the ferry carried forty cars.", SUN, "the time", "PAST_REF", D);
+  S_expect("The captain said at the time that the pier was safe.", SUN, "the time", "PAST_REF", D);
+  S_expect_none("The ferry was full at the time of the storm.", SUN);
+  S_expect_none("The crew chose the time and place of the launch.", SUN);
+  S_expect_none("The years were kind to the old ferry.", SUN);
+}
+
 /* "a later date" is a time ahead, as "the near future" is; compared with another time
  * ("a later date than") or with "the" it is not. */
 static void test_later_date(void **state) {
@@ -832,6 +844,7 @@ int main(void) {
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
       cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
+      cmocka_unit_test(test_over_the_years),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
