@@ -189,7 +189,8 @@ static bool P_bare_units(C *c, size_t i, ds_thit *h) {
  * Only after "for": "once in a while", "at some time" name no span. */
 static bool S_for_a_while(C *c, size_t i, ds_thit *h) {
   bool a = ds_tt_word(c, i, "a");
-  if (!(a ? ds_tt_word(c, i + 1, "while") : ds_tt_word(c, i, "some") && ds_tt_word(c, i + 1, "time")))
+  if (a ? !ds_tt_word(c, i + 1, "while")
+        : !ds_tt_word(c, i, "some") || !ds_tt_word(c, i + 1, "time"))
     return false;
   size_t p = i > 0 && ds_tt_word(c, i - 1, "quite") ? i - 1 : i;
   if (p == 0 || !ds_tt_word(c, p - 1, "for")) return false;
@@ -207,8 +208,8 @@ static bool S_the_time(C *c, size_t i, ds_thit *h) {
   if (ds_tt_word(c, i - 1, "over") && ds_tt_word(c, i + 1, "years")) {
     ds_tt_fmt_ref(h, "PXY");
     h->type = DS_TIME_DURATION;
-  } else if (ds_tt_word(c, i - 1, "at") && ds_tt_word(c, i + 1, "time") && !ds_tt_word(c, i + 2, "of") &&
-             !ds_tt_word(c, i + 2, "and")) {
+  } else if (ds_tt_word(c, i - 1, "at") && ds_tt_word(c, i + 1, "time") &&
+             !ds_tt_word(c, i + 2, "of") && !ds_tt_word(c, i + 2, "and")) {
     ds_tt_fmt_ref(h, "PAST_REF");
   } else {
     return false;
@@ -217,7 +218,9 @@ static bool S_the_time(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-static bool P_unsaid(C *c, size_t i, ds_thit *h) { return S_for_a_while(c, i, h) || S_the_time(c, i, h); }
+static bool P_unsaid(C *c, size_t i, ds_thit *h) {
+  return S_for_a_while(c, i, h) || S_the_time(c, i, h);
+}
 
 /* "the year", "the month" after "the end of": the anchor's. */
 static bool P_the_year(C *c, size_t i, ds_thit *h) {
@@ -309,8 +312,8 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
          ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || P_holiday(c, i, h) || P_the_weekend(c, i, h) ||
-         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_unsaid(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
-         P_season(c, i, h);
+         P_the_year_rel(c, i, h) || P_bare_units(c, i, h) || P_unsaid(c, i, h) || P_century(c, i, h) ||
+         P_year_end(c, i, h) || P_season(c, i, h);
 }
 
 /* nearly, more than, at least: the token after the approximator, or i. One lookup of

@@ -46,7 +46,6 @@ bool ds_tt_year(const C *c, size_t i, int *y) {
   return *y >= 1000 && *y <= 2099;
 }
 
-/* A year in words: nineteen ninety-six, two thousand (as read out on air). */
 /* Token i is a unit or a plural noun (troops, years): what a count goes with. */
 static bool S_counted_noun(const C *c, size_t i) {
   if (i >= c->n || c->t[i].kind != TK_WORD) return false;
@@ -55,15 +54,19 @@ static bool S_counted_noun(const C *c, size_t i) {
   return c->t[i].cls == 'U' || (!c->t[i].cls && l > 3 && w[l - 1] == 's' && w[l - 2] != 's');
 }
 
+/* Token i is a word of data/time_quantity_cues.txt (about, than): rare, looked up by name. */
+static bool S_quantity_cue(const C *c, size_t i) {
+  return i < c->n && c->t[i].kind == TK_WORD &&
+         ds_lexicon_has("time_quantity_cues", c->text + c->t[i].start, ds_tt_len(c, i));
+}
+
+/* A year in words: nineteen ninety-six, two thousand (as read out on air). */
 bool ds_tt_year_words(const C *c, size_t i, int *y, size_t *next) {
   if (!ds_tt_cls(c, i, 'N')) return false;
   int a = c->t[i].val;
   if (a == 2 && ds_tt_word(c, i + 1, "thousand")) {
     /* "two thousand troops", "about two thousand people": a count, not the year */
-    if (S_counted_noun(c, i + 2) || (i > 0 && c->t[i - 1].kind == TK_WORD &&
-                                     ds_lexicon_has("time_quantity_cues", c->text + c->t[i - 1].start,
-                                                    ds_tt_len(c, i - 1))))
-      return false;
+    if (S_counted_noun(c, i + 2) || (i > 0 && S_quantity_cue(c, i - 1))) return false;
     *y = 2000, *next = i + 2;
     return true;
   }
@@ -99,7 +102,8 @@ bool ds_tt_count(const C *c, size_t i, int *n, size_t *next) {
   if (*n == 1 && (ds_tt_cls(c, i + 1, 'N') && c->t[i + 1].lex[1] == 'X')) {
     *n = -1; /* a few */
     *next = i + 2;
-  } else if (*n > 0 && *n < 100 && (ds_tt_word(c, i + 1, "hundred") || ds_tt_word(c, i + 1, "thousand"))) {
+  } else if (*n > 0 && *n < 100 &&
+             (ds_tt_word(c, i + 1, "hundred") || ds_tt_word(c, i + 1, "thousand"))) {
     *n *= c->t[i + 1].val; /* a hundred, two thousand */
     *next = i + 2;
   } else if (*n >= 20 && *n < 100 && *n % 10 == 0) {

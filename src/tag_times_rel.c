@@ -29,13 +29,14 @@ static bool S_era(const C *c, size_t i) {
 
 /* "its current chairman", "the current slump": TimeML marks "current" before a noun as
  * the present (PRESENT_REF), and "the then current price" as a past (PAST_REF). Not the
- * noun ("the current is strong", "a current of anger"), not before a unit (the patterns for
- * "the current quarter" come first), not the terms of data/time_current_terms.txt
+ * noun ("the current is strong", "a current of anger"), not before a unit (the patterns
+ * for "the current quarter" come first), not the terms of data/time_current_terms.txt
  * (current account, current assets), which name no time. Rare, so looked up by name. */
 static bool S_current(const C *c, size_t i, ds_thit *h) {
   const ds_ttok *n = ds_tt_tok(c, i + 1);
   if (!ds_tt_word(c, i, "current") || !n || n->kind != TK_WORD || n->cls == 'U' ||
-      ds_tt_word(c, i + 1, "fiscal") || ds_tt_word(c, i + 1, "of") || ds_tt_thas(c, TL_TENSE, i + 1) ||
+      ds_tt_word(c, i + 1, "fiscal") || ds_tt_word(c, i + 1, "of") ||
+      ds_tt_thas(c, TL_TENSE, i + 1) ||
       ds_lexicon_has("time_current_terms", c->text + n->start, n->end - n->start))
     return false;
   size_t t = i; /* "then current", "then-current" */

@@ -757,7 +757,8 @@ static void test_over_the_years(void **state) {
  * ("a later date than") or with "the" it is not. */
 static void test_later_date(void **state) {
   (void)state;
-  S_expect("The ferry line will sell the boats at a later date.", SUN, "a later date", "FUTURE_REF", D);
+  S_expect("The ferry line will sell the boats at a later date.", SUN, "a later date", "FUTURE_REF",
+           D);
   S_expect("The vote on fares was put off to a later date.", SUN, "a later date", "FUTURE_REF", D);
   S_expect_none("The new ferry sailed at a later date than the old one.", SUN);
   S_expect_none("The later date suits the ferry crews.", SUN);
@@ -795,13 +796,16 @@ static void test_soon_ahead(void **state) {
  * when no counted noun follows and no quantity word comes before. */
 static void test_hundreds_and_thousands(void **state) {
   (void)state;
-  S_expect("The old pier stood for two hundred years.", SUN, "two hundred years", "P200Y", DS_TIME_DURATION);
+  S_expect("The old pier stood for two hundred years.", SUN, "two hundred years", "P200Y",
+           DS_TIME_DURATION);
   S_expect("The pier stood for almost a hundred years.", SUN, "almost a hundred years", "P100Y",
            DS_TIME_DURATION);
   S_expect("Ferries have crossed here for more than two thousand years.", SUN,
            "more than two thousand years", "P2000Y", DS_TIME_DURATION);
-  S_expect("The bridge was promised by the year two thousand.", SUN, "the year two thousand", "2000", D);
-  S_expect("The ferry ran until two thousand, when the bridge opened.", SUN, "two thousand", "2000", D);
+  S_expect("The bridge was promised by the year two thousand.", SUN, "the year two thousand", "2000",
+           D);
+  S_expect("The ferry ran until two thousand, when the bridge opened.", SUN, "two thousand", "2000",
+           D);
   S_expect_none("Two thousand drivers crossed the bridge.", SUN);
   S_expect_none("About two thousand people waited for the ferry.", SUN);
 }
