@@ -154,6 +154,12 @@ bool ds_ttp_month(C *c, size_t i, ds_thit *h, bool modified) {
   return true;
 }
 
+/* "post-1959", "pre-1990": the prefix written tight before the year at token i. */
+static bool S_year_prefix(const C *c, size_t i) {
+  return i >= 2 && ds_tt_punct(c, i - 1, '-') && ds_tt_tight(c, i - 1) && ds_tt_tight(c, i) &&
+         (ds_tt_word(c, i - 2, "post") || ds_tt_word(c, i - 2, "pre"));
+}
+
 static bool S_year_context_ok(const C *c, size_t i) {
   if (i > 0 && c->t[i - 1].kind != TK_WORD && c->t[i - 1].kind != TK_PUNCT) return false; /* $ */
   if (i > 0 && (ds_tt_punct(c, i - 1, '$') || ds_tt_punct(c, i - 1, '#'))) return false;
@@ -161,6 +167,9 @@ static bool S_year_context_ok(const C *c, size_t i) {
     return false;
   const ds_ttok *n = ds_tt_tok(c, i + 1);
   if (!n || n->kind != TK_WORD || (n->flags & TF_CAP)) return true;
+  /* "the 1992 protests", "post-1959 politics": a year names the noun's time (a count of
+   * a thousand or more after "the" is written with a comma: the 2,000 troops) */
+  if (S_year_prefix(c, i) || (i > 0 && ds_tt_word(c, i - 1, "the"))) return true;
   /* "2000 troops": a lower-case plural after the number makes it a count */
   const char *w = c->text + n->start;
   size_t l = n->end - n->start;
@@ -187,6 +196,7 @@ bool ds_ttp_year(C *c, size_t i, ds_thit *h) {
   if (y < 1000 || y > 2099 || (j == i && !S_year_context_ok(c, j))) return false;
   h->end = j + 1;
   h->type = DS_TIME_DATE;
+  if (j == i && S_year_prefix(c, j)) h->start = j - 2; /* TimeML keeps "post-" in the span */
   if (t->flags & TF_DECADE) {
     snprintf(h->value, sizeof h->value, "%03d", y / 10);
     if (j == i && i > 0 && ds_tt_word(c, i - 1, "the")) h->start = i - 1; /* the 1990s */

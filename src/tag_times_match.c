@@ -153,6 +153,43 @@ static bool P_bare_units(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
+/* "for a while", "for some time", "for quite a while": a span of unsaid length (PXX).
+ * Only after "for": "once in a while", "at some time" name no span. */
+static bool S_for_a_while(C *c, size_t i, ds_thit *h) {
+  bool a = ds_tt_word(c, i, "a");
+  if (a ? !ds_tt_word(c, i + 1, "while")
+        : !ds_tt_word(c, i, "some") || !ds_tt_word(c, i + 1, "time"))
+    return false;
+  size_t p = i > 0 && ds_tt_word(c, i - 1, "quite") ? i - 1 : i;
+  if (p == 0 || !ds_tt_word(c, p - 1, "for")) return false;
+  h->end = i + 2;
+  ds_tt_fmt_ref(h, "PXX");
+  h->type = DS_TIME_DURATION;
+  return true;
+}
+
+/* "over the years": a span of unsaid years (PXY); "at the time" a past the story has
+ * told of (PAST_REF), but not "at the time of the vote" (the vote's time) nor "at the
+ * time and place of ..." */
+static bool S_the_time(C *c, size_t i, ds_thit *h) {
+  if (i == 0 || !ds_tt_word(c, i, "the")) return false;
+  if (ds_tt_word(c, i - 1, "over") && ds_tt_word(c, i + 1, "years")) {
+    ds_tt_fmt_ref(h, "PXY");
+    h->type = DS_TIME_DURATION;
+  } else if (ds_tt_word(c, i - 1, "at") && ds_tt_word(c, i + 1, "time") &&
+             !ds_tt_word(c, i + 2, "of") && !ds_tt_word(c, i + 2, "and")) {
+    ds_tt_fmt_ref(h, "PAST_REF");
+  } else {
+    return false;
+  }
+  h->end = i + 2;
+  return true;
+}
+
+static bool P_unsaid(C *c, size_t i, ds_thit *h) {
+  return S_for_a_while(c, i, h) || S_the_time(c, i, h);
+}
+
 /* "the year", "the month" after "the end of": the anchor's. */
 static bool P_the_year(C *c, size_t i, ds_thit *h) {
   if (!ds_tt_word(c, i, "the") || !c->anchored) return false;
@@ -234,11 +271,11 @@ static bool S_plain_the(const C *c, size_t i) {
  * a digit, "the", "that", "year", every/each/per, last/next/this, first/last + half,
  * or a word of another class (month, weekday, unit, ordinal, season, holiday, part of
  * day, clock, set or decade word). The ones kept may also open with a word of a list in
- * data/ (time_phrases, time_span_words, time_unit_refs). A pattern added to S_core that
- * may open with a number word goes here too. */
+ * data/ (time_phrases, time_span_words, time_unit_refs); P_unsaid opens with "a" ("for a
+ * while"). A pattern added to S_core that may open with a number word goes here too. */
 static bool S_core_count(C *c, size_t i, ds_thit *h) {
   return ds_ttp_year(c, i, h) || ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) ||
-         ds_ttp_ago(c, i, h) || ds_ttp_duration(c, i, h);
+         ds_ttp_ago(c, i, h) || ds_ttp_duration(c, i, h) || P_unsaid(c, i, h);
 }
 
 static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
@@ -258,7 +295,7 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
          ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || ds_ttp_holiday(c, i, h) ||
          P_the_weekend(c, i, h) || P_the_year_rel(c, i, h) || P_bare_units(c, i, h) ||
-         P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
+         P_unsaid(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
 }
 
 /* nearly, more than, at least: the token after the approximator, or i. One lookup of

@@ -46,11 +46,27 @@ bool ds_tt_year(const C *c, size_t i, int *y) {
   return *y >= 1000 && *y <= 2099;
 }
 
+/* Token i is a unit or a plural noun (troops, years): what a count goes with. */
+static bool S_counted_noun(const C *c, size_t i) {
+  if (i >= c->n || c->t[i].kind != TK_WORD) return false;
+  const char *w = c->text + c->t[i].start;
+  size_t l = ds_tt_len(c, i);
+  return c->t[i].cls == 'U' || (!c->t[i].cls && l > 3 && w[l - 1] == 's' && w[l - 2] != 's');
+}
+
+/* Token i is a word of data/time_quantity_cues.txt (about, than): rare, looked up by name. */
+static bool S_quantity_cue(const C *c, size_t i) {
+  return i < c->n && c->t[i].kind == TK_WORD &&
+         ds_lexicon_has("time_quantity_cues", c->text + c->t[i].start, ds_tt_len(c, i));
+}
+
 /* A year in words: nineteen ninety-six, two thousand (as read out on air). */
 bool ds_tt_year_words(const C *c, size_t i, int *y, size_t *next) {
   if (!ds_tt_cls(c, i, 'N')) return false;
   int a = c->t[i].val;
   if (a == 2 && ds_tt_word(c, i + 1, "thousand")) {
+    /* "two thousand troops", "about two thousand people": a count, not the year */
+    if (S_counted_noun(c, i + 2) || (i > 0 && S_quantity_cue(c, i - 1))) return false;
     *y = 2000, *next = i + 2;
     return !ds_tt_cls(c, i + 2, 'U'); /* two thousand years: a count */
   }
@@ -72,7 +88,7 @@ bool ds_tt_year_any(const C *c, size_t i, int *y, size_t *next) {
   return ds_tt_year(c, i, y) || ds_tt_year_words(c, i, y, next);
 }
 
-/* A count: 3, three, twenty-four, a, a few, several (X = -1). */
+/* A count: 3, three, twenty-four, a, a few, two hundred, several (X = -1). */
 bool ds_tt_count(const C *c, size_t i, int *n, size_t *next) {
   if (ds_tt_plain_num(c, i) && !(c->t[i].flags & TF_ORD) && c->t[i].ndig <= 4) {
     *n = c->t[i].val;
@@ -85,6 +101,10 @@ bool ds_tt_count(const C *c, size_t i, int *n, size_t *next) {
   *next = i + 1;
   if (*n == 1 && (ds_tt_cls(c, i + 1, 'N') && c->t[i + 1].lex[1] == 'X')) {
     *n = -1; /* a few */
+    *next = i + 2;
+  } else if (*n > 0 && *n < 100 &&
+             (ds_tt_word(c, i + 1, "hundred") || ds_tt_word(c, i + 1, "thousand"))) {
+    *n *= c->t[i + 1].val; /* a hundred, two thousand */
     *next = i + 2;
   } else if (*n >= 20 && *n < 100 && *n % 10 == 0) {
     size_t j = ds_tt_punct(c, i + 1, '-') ? i + 2 : i + 1;

@@ -36,8 +36,49 @@ static bool S_phrase_may(const C *c, const ds_ttok *a, size_t l) {
   return c->tab[TL_PHRASES].lens[ds_tt_cell(k0)] & ds_tt_len_bit(l);
 }
 
-/* yesterday, today, tomorrow, tonight [morning]; now, recently, soon. */
+/* "its current chairman", "the current slump": TimeML marks "current" before a noun as
+ * the present (PRESENT_REF), and "the then current price" as a past (PAST_REF). Not the
+ * noun ("the current is strong", "a current of anger"), not before a unit (the patterns
+ * for "the current quarter" come first), not the terms of data/time_current_terms.txt
+ * (current account, current assets), which name no time. Rare, so looked up by name. */
+static bool S_current(const C *c, size_t i, ds_thit *h) {
+  const ds_ttok *n = ds_tt_tok(c, i + 1);
+  if (!ds_tt_word(c, i, "current") || !n || n->kind != TK_WORD || n->cls == 'U' ||
+      ds_tt_word(c, i + 1, "fiscal") || ds_tt_word(c, i + 1, "of") ||
+      ds_tt_thas(c, TL_TENSE, i + 1) ||
+      ds_lexicon_has("time_current_terms", c->text + n->start, n->end - n->start))
+    return false;
+  size_t t = i; /* "then current", "then-current" */
+  if (t > 0 && ds_tt_punct(c, t - 1, '-') && ds_tt_tight(c, t)) t--;
+  bool then = t > 0 && ds_tt_word(c, t - 1, "then");
+  if (then) h->start = t - 1;
+  h->end = i + 1;
+  ds_tt_fmt_ref(h, then ? "PAST_REF" : "PRESENT_REF");
+  return true;
+}
+
+/* Token k is a word of data/time_soon_cues.txt (will, may, to). Rare: looked up by name. */
+static bool S_soon_cue(const C *c, size_t k) {
+  return k < c->n && c->t[k].kind == TK_WORD &&
+         ds_lexicon_has("time_soon_cues", c->text + c->t[k].start, ds_tt_len(c, k));
+}
+
+/* "will soon begin", "may soon seek", "soon will rise": "soon" beside the auxiliary that
+ * puts its clause ahead is a time ahead (FUTURE_REF). Elsewhere it is as often part of
+ * a past narrative ("was soon released") or of a clause the gold leaves untagged; "too
+ * soon to say" is a judgement, not a time. */
+static bool S_soon(const C *c, size_t i, ds_thit *h) {
+  if (!ds_tt_word(c, i, "soon") || !((i > 0 && S_soon_cue(c, i - 1)) || S_soon_cue(c, i + 1)) ||
+      (i > 0 && ds_tt_word(c, i - 1, "too"))) /* too soon to say: no time */
+    return false;
+  h->end = i + 1;
+  ds_tt_fmt_ref(h, "FUTURE_REF");
+  return true;
+}
+
+/* yesterday, today, tomorrow, tonight [morning]; now, recently, soon; current. */
 bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
+  if (S_current(c, i, h) || S_soon(c, i, h)) return true;
   if (ds_tt_cls(c, i, 'P')) {
     h->end = i + 1;
     ds_tt_fmt_ref(h, c->t[i].lex + 1);
@@ -50,8 +91,9 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
     ds_tt_fmt_ref(h, ds_tt_word(c, i + 1, "past") ? "PAST_REF" : "FUTURE_REF");
     return true;
   }
-  /* the near future, the short term, these days */
-  size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
+  /* the near future, the short term, these days, a later date */
+  char art = ds_tt_word(c, i, "the") ? 'T' : ds_tt_word(c, i, "a") ? 'A' : '-';
+  size_t j = art != '-' ? i + 1 : i;
   const ds_ttok *a = ds_tt_tok(c, j), *b = ds_tt_tok(c, j + 1);
   if (a && b && a->kind == TK_WORD && b->kind == TK_WORD) {
     char key[64]; /* "near future": the two words with one space, whatever the text has */
@@ -63,7 +105,8 @@ bool ds_ttp_relword(C *c, size_t i, ds_thit *h) {
       memcpy(key + la + 1, c->text + b->start, lb);
       v = ds_tt_lex(c, TL_PHRASES, key, l);
     }
-    if (v && (j > i) == (v[0] == 'T')) {
+    /* "at a later date than the others": a comparison, not a time ahead */
+    if (v && v[0] == art && !ds_tt_word(c, j + 2, "than")) {
       h->end = j + 2;
       ds_tt_fmt_ref(h, v + 1);
       if (v[1] == 'P' && v[2] == 'X') h->type = DS_TIME_DURATION; /* the weeks ahead */
@@ -337,6 +380,10 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
     if (!q) q = 4, y--;
   }
   h->end = j + 1;
+  /* "the quarter a year ago": the same quarter the year before, one expression */
+  if (!back && ds_tt_word(c, j + 1, "a") && ds_tt_word(c, j + 2, "year") &&
+      (ds_tt_word(c, j + 3, "ago") || ds_tt_word(c, j + 3, "earlier")))
+    back = 1, h->end = j + 4;
   snprintf(h->value, sizeof h->value, "%04d-Q%d", y - back, q);
   h->type = DS_TIME_DATE;
   c->months_since_quarter = false;

@@ -423,6 +423,12 @@ static void test_year_ago_comparisons(void **state) {
            SUN, "last year", "2023", D);
   /* no quarter named */
   S_expect("Ridership rose, compared with last year.", SUN, "last year", "2023", D);
+  /* "the quarter a year ago" is one expression: the same quarter a year back */
+  S_expect("The ferry line lost $2 million in its third quarter. In the quarter a year ago, it "
+           "earned $1 million.",
+           SUN, "the quarter a year ago", "2023-Q3", D);
+  S_expect("The ferry line lost $2 million in its third quarter. The quarter was hard.", SUN,
+           "The quarter", "2024-Q3", D);
 }
 
 /* A capitalised "Today" after a capitalised word ends a name (a paper, a programme). */
@@ -840,6 +846,96 @@ static void test_thousands_of_years(void **state) {
            DS_TIME_DURATION);
 }
 
+/* "for a while", "for some time": a span of unsaid length; without "for" no span. */
+static void test_for_a_while(void **state) {
+  (void)state;
+  S_expect("The ferry will stay in dock for a while.", SUN, "a while", "PXX", DS_TIME_DURATION);
+  S_expect("Fares have been rising for some time.", SUN, "some time", "PXX", DS_TIME_DURATION);
+  S_expect("The pier has been closed for quite a while.", SUN, "a while", "PXX", DS_TIME_DURATION);
+  S_expect_none("Once in a while the ferry runs late.", SUN);
+  S_expect_none("At some time the old ferry will be sold.", SUN);
+}
+
+/* "over the years" is a span of unsaid years, "at the time" a past the story told of;
+ * "at the time of the storm" is the storm's time, not a time of its own. */
+static void test_over_the_years(void **state) {
+  (void)state;
+  S_expect("Fares crept up over the years.", SUN, "the years", "PXY", DS_TIME_DURATION);
+  S_expect("At the time, the ferry carried forty cars.", SUN, "the time", "PAST_REF", D);
+  S_expect("The captain said at the time that the pier was safe.", SUN, "the time", "PAST_REF", D);
+  S_expect_none("The ferry was full at the time of the storm.", SUN);
+  S_expect_none("The crew chose the time and place of the launch.", SUN);
+  S_expect_none("The years were kind to the old ferry.", SUN);
+}
+
+/* "a later date" is a time ahead, as "the near future" is; compared with another time
+ * ("a later date than") or with "the" it is not. */
+static void test_later_date(void **state) {
+  (void)state;
+  S_expect("The ferry line will sell the boats at a later date.", SUN, "a later date", "FUTURE_REF",
+           D);
+  S_expect("The vote on fares was put off to a later date.", SUN, "a later date", "FUTURE_REF", D);
+  S_expect_none("The new ferry sailed at a later date than the old one.", SUN);
+  S_expect_none("The later date suits the ferry crews.", SUN);
+}
+
+/* "current" before a noun is the present, "then current" a past; the noun, and the
+ * terms that name no time (current account), are not times. */
+static void test_current_adjective(void **state) {
+  (void)state;
+  S_expect("The ferry line blamed its current losses on fuel.", SUN, "current", "PRESENT_REF", D);
+  S_expect("Her current post is harbour master.", SUN, "current", "PRESENT_REF", D);
+  S_expect("Holders may buy shares at the then current price.", SUN, "then current", "PAST_REF", D);
+  S_expect("Holders may buy shares at the then-current price.", SUN, "then-current", "PAST_REF", D);
+  S_expect("Fares rose in the current quarter.", SUN, "current quarter", "2024-Q4", D);
+  S_expect_none("The current was too strong for the ferry.", SUN);
+  S_expect_none("A current of anger ran through the dock.", SUN);
+  S_expect_none("The island's current account deficit widened.", SUN);
+  S_expect_none("The ferry line listed its current assets.", SUN);
+}
+
+/* "soon" beside the auxiliary that puts its clause ahead is FUTURE_REF; "as soon as",
+ * "soon after", a past narrative and "too soon to say" are no time. */
+static void test_soon_ahead(void **state) {
+  (void)state;
+  S_expect("The ferry line will soon add a night crossing.", SUN, "soon", "FUTURE_REF", D);
+  S_expect("The yard soon will repaint the hull.", SUN, "soon", "FUTURE_REF", D);
+  S_expect("Regulators may soon approve the new fares.", SUN, "soon", "FUTURE_REF", D);
+  S_expect_none("The ferry left as soon as the fog lifted.", SUN);
+  S_expect_none("The captain was soon released from hospital.", SUN);
+  S_expect_none("The ferry sank soon after the storm began.", SUN);
+  S_expect_none("It is too soon to judge the new fares.", SUN);
+}
+
+/* "two hundred years" is one span of 200 years; "two thousand" is the year 2000 only
+ * when no counted noun follows and no quantity word comes before. */
+static void test_hundreds_and_thousands(void **state) {
+  (void)state;
+  S_expect("The old pier stood for two hundred years.", SUN, "two hundred years", "P200Y",
+           DS_TIME_DURATION);
+  S_expect("The pier stood for almost a hundred years.", SUN, "almost a hundred years", "P100Y",
+           DS_TIME_DURATION);
+  S_expect("Ferries have crossed here for more than two thousand years.", SUN,
+           "more than two thousand years", "P2L", DS_TIME_DURATION);
+  S_expect("The bridge was promised by the year two thousand.", SUN, "the year two thousand", "2000",
+           D);
+  S_expect("The ferry ran until two thousand, when the bridge opened.", SUN, "two thousand", "2000",
+           D);
+  S_expect_none("Two thousand drivers crossed the bridge.", SUN);
+  S_expect_none("About two thousand people waited for the ferry.", SUN);
+}
+
+/* A year before a plural noun names the noun's time after "the" or a prefix ("the 2012
+ * floods", "post-1959 politics"); bare, the number counts the noun ("sent 2000 troops"). */
+static void test_year_before_plural(void **state) {
+  (void)state;
+  S_expect("The 2012 floods closed the ferry for a month.", SUN, "2012", "2012", D);
+  S_expect("Post-1998 ferries carry more cars.", SUN, "Post-1998", "1998", D);
+  S_expect("The ferry's pre-2010 timetables were simpler.", SUN, "pre-2010", "2010", D);
+  S_expect_none("The ferry line hired 2000 workers.", SUN);
+  S_expect_none("Crews moved 1500 crates off the ferry.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -869,6 +965,10 @@ int main(void) {
       cmocka_unit_test(test_named_days),        cmocka_unit_test(test_noon_alone),
       cmocka_unit_test(test_centuries_unit),    cmocka_unit_test(test_tense_past_boundary),
       cmocka_unit_test(test_past_perfect_plan), cmocka_unit_test(test_thousands_of_years),
+      cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
+      cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
+      cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
+      cmocka_unit_test(test_over_the_years),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
