@@ -200,14 +200,18 @@ static bool P_the_year(C *c, size_t i, ds_thit *h) {
   return true;
 }
 
-/* year-end, year end: the last day of the anchor's year, or of the year before. */
+/* year-end, year end: the last day of the anchor's year, or of the year before (the
+ * books' closing day: "since year-end"). "By year's end" says "by the end of the year"
+ * in other words, and takes the same value: the year (TimeML leaves the end to a mod). */
 static bool P_year_end(C *c, size_t i, ds_thit *h) {
-  size_t j = ds_tt_punct(c, i + 1, '-') ? i + 2 : i + 1;
+  bool poss = ds_tt_punct(c, i + 1, '\'') && ds_tt_word(c, i + 2, "s");
+  size_t j = poss ? i + 3 : ds_tt_punct(c, i + 1, '-') ? i + 2 : i + 1;
   if (!c->anchored || !ds_tt_word(c, i, "year") || !ds_tt_word(c, j, "end")) return false;
   h->end = j + 1;
   /* in a past clause ("since year-end") the last one gone, unless it is the anchor's */
   int y = c->anchor.y - (c->anchor.m < 12 && ds_tt_tense(c, i, j + 1) < 0 ? 1 : 0);
-  ds_tt_fmt_day(h, (ds_date){y, 12, 31});
+  if (poss) ds_tt_fmt_year(h, y);
+  else ds_tt_fmt_day(h, (ds_date){y, 12, 31});
   h->type = DS_TIME_DATE;
   return true;
 }

@@ -476,6 +476,11 @@ static void test_named_periods(void **state) {
   S_expect("The pier flooded last January.", SUN, "last January", "2024-01", D);
   S_expect("The change in tolls is since year-end.", SUN, "year-end", "2023-12-31", D);
   S_expect("The sale should close by year-end.", SUN, "year-end", "2024-12-31", D);
+  /* "by year's end" is "by the end of the year": the year, as that phrase gives */
+  S_expect("The sale should close by year's end.", SUN, "year's end", "2024", D);
+  S_expect("The sale should close by year’s end.", SUN, "year’s end", "2024", D);
+  S_expect("The sale should close by the end of the year.", SUN, "the end of the year", "2024", D);
+  S_expect_none("The year's best ferry crossing was calm.", SUN);
   /* an un- adjective is no past tense: the verb before it decides */
   S_expect("The toll will be paid on a still unspecified date in January.", SUN, "January", "2025-01", D);
   S_expect("A hearing is set for the week of March 3, 2025.", SUN, "the week of March 3, 2025",
