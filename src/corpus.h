@@ -84,6 +84,8 @@ struct dossier_corpus {
    * JSON Lines and freed in batches, so memory stays flat however large the input */
   FILE *stream;        /* NULL: every article is kept */
   bool stream_ok;      /* no write error so far */
+  int stream_errno;    /* errno of the first failed write: the batches are written while
+                        * reading, and the pipe's in other threads (errno is per thread) */
   size_t streamed;     /* articles written and freed */
   size_t stream_bytes; /* raw bytes of the pending batch */
   ds_map stream_ids;   /* ids given so far: they stay unique across batches */
@@ -102,10 +104,10 @@ void ds_corpus_stream_point(dossier_corpus *c);
  * new: starts `workers` threads (0 is fine: the reader then does all the work).
  * hand: takes the articles (the array is copied); returns once the reader may go on.
  * finish: writes everything handed over, stops the threads, frees the pipe; false when
- * a write failed. abandon: the same, writing nothing more (a corpus freed unwritten). */
+ * a write failed, with its errno in *err. abandon: the same, writing nothing more (a corpus freed unwritten). */
 ds_pipe *ds_pipe_new(FILE *out, int workers, const dossier_options *opts);
 void ds_pipe_hand(ds_pipe *p, ds_article **items, size_t n);
-bool ds_pipe_finish(ds_pipe *p);
+bool ds_pipe_finish(ds_pipe *p, int *err);
 void ds_pipe_abandon(ds_pipe *p);
 /* Tags a streamed article, renders its JSON line into line and frees it. */
 void ds_article_extract_line(ds_article *a, ds_buf *line);

@@ -123,11 +123,15 @@ void dossier_corpus_extract(dossier_corpus *c) {
 typedef struct {
   FILE *out;
   bool ok;
+  int err; /* errno of the failed write */
 } S_sink;
 
 static void S_flush(void *ctx, ds_buf *b) {
   S_sink *k = ctx;
-  if (k->ok && b->len) k->ok = fwrite(b->ptr, 1, b->len, k->out) == b->len;
+  if (k->ok && b->len && fwrite(b->ptr, 1, b->len, k->out) != b->len) {
+    k->ok = false;
+    k->err = errno;
+  }
   ds_buf_clear(b);
 }
 
@@ -181,13 +185,18 @@ static void S_stream_batch(dossier_corpus *c, bool last) {
   if (c->opts.threads > 1 && c->articles.len) {
     S_stream_pipe(c, last);
   } else {
-    S_sink k = {c->stream, c->stream_ok};
+    S_sink k = {c->stream, c->stream_ok, 0};
     S_write_extract(c, &k, true); /* the batch's articles are freed as they are written */
+    if (c->stream_ok && !k.ok) c->stream_errno = k.err;
     c->stream_ok = k.ok;
     for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
   }
   if (last && c->pipe) {
-    c->stream_ok = ds_pipe_finish(c->pipe) && c->stream_ok;
+    int err = 0;
+    if (!ds_pipe_finish(c->pipe, &err) && c->stream_ok) {
+      c->stream_ok = false;
+      c->stream_errno = err;
+    }
     c->pipe = NULL;
   }
   c->streamed += c->articles.len;
@@ -251,13 +260,14 @@ const char *ds_entity_id(dossier_corpus *c, int32_t global, char buf[16]) {
  * in memory. */
 static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
   ds_buf b = DS_BUF_INIT;
-  S_sink k = {out, true};
+  S_sink k = {out, true, 0};
   if (f != DOSSIER_FORMAT_JSONL && c->stream) {
     errno = EINVAL; /* the articles streamed out are gone: no dossier can be made */
     return false;
   } else if (f == DOSSIER_FORMAT_JSONL && c->stream) {
     S_stream_batch(c, true); /* the last batch; the others are written already */
     k.ok = c->stream_ok;
+    k.err = c->stream_errno;
   } else if (f == DOSSIER_FORMAT_JSONL) {
     S_write_extract(c, &k, false);
   } else {
@@ -271,6 +281,7 @@ static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
     S_flush(&k, &b);
   }
   ds_buf_free(&b);
+  if (!k.ok) errno = k.err; /* for the message: later calls may have changed it */
   return k.ok && fflush(out) == 0 && !ferror(out);
 }
 

@@ -8,6 +8,7 @@
  *
  * Everything shared is guarded by one mutex, taken twice per article: an article costs
  * about a tenth of a millisecond, so the lock is never what threads wait for. */
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ struct ds_pipe {
   bool writing;        /* a thread writes: the others leave their ready lines to it */
   bool stop;           /* the workers return once nothing is left to take */
   bool ok;             /* no write failed (and the pipe was not abandoned) */
+  int err;             /* errno of the failed write */
   size_t handed, done; /* articles handed over and lines written, for progress */
   int nthreads;
   pthread_t tids[];
@@ -79,10 +81,15 @@ static void S_write_line(ds_pipe *p, S_batch *b) {
   bool ok = p->ok;
   size_t done = ++p->done, total = p->handed;
   pthread_mutex_unlock(&p->mu);
-  if (ok && line->len) ok = fwrite(line->ptr, 1, line->len, p->out) == line->len;
+  int err = 0;
+  if (ok && line->len && fwrite(line->ptr, 1, line->len, p->out) != line->len) {
+    ok = false;
+    err = errno;
+  }
   ds_buf_free(line);
   if (p->progress && done % DS_PIPE_PROGRESS_EVERY == 0) p->progress(p->progress_ctx, done, total);
   pthread_mutex_lock(&p->mu);
+  if (p->ok && !ok) p->err = err;
   p->ok = p->ok && ok;
   b->ready[b->written++] = false;
 }
@@ -191,7 +198,7 @@ ds_pipe *ds_pipe_new(FILE *out, int workers, const dossier_options *opts) {
   return p;
 }
 
-bool ds_pipe_finish(ds_pipe *p) {
+bool ds_pipe_finish(ds_pipe *p, int *err) {
   pthread_mutex_lock(&p->mu);
   S_help_until(p, S_empty);
   p->stop = true;
@@ -199,6 +206,7 @@ bool ds_pipe_finish(ds_pipe *p) {
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nthreads; i++) pthread_join(p->tids[i], NULL);
   bool ok = p->ok;
+  if (err) *err = p->err;
   for (size_t k = 0; k < DS_PIPE_DEPTH; k++) {
     free(p->slot[k].items);
     free(p->slot[k].lines); /* each line was freed once written */
@@ -215,5 +223,5 @@ void ds_pipe_abandon(ds_pipe *p) {
   pthread_mutex_lock(&p->mu);
   p->ok = false; /* the stream may be closed already: the articles are only freed */
   pthread_mutex_unlock(&p->mu);
-  ds_pipe_finish(p);
+  ds_pipe_finish(p, NULL);
 }

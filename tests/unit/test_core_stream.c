@@ -1,6 +1,7 @@
 /* Streaming extract and the chunked JSONL reader: a corpus streamed in batches writes
  * exactly what a corpus held whole writes, ids stay unique across batches, and errors
  * keep their line numbers when a file is read in chunks. All text is invented. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,7 +148,10 @@ static void test_stream_write_error(void **state) {
     dossier_corpus *s = dossier_corpus_new(&o);
     dossier_corpus_stream(s, full);
     assert_int_equal(dossier_corpus_add_path(s, path), 2500);
-    assert_false(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, full, NULL));
+    dossier_error err;
+    assert_false(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, full, &err));
+    /* the batches failed while reading, some in other threads: the cause is kept */
+    assert_non_null(strstr(err.message, strerror(ENOSPC)));
     dossier_corpus_free(s);
     fclose(full);
 
