@@ -51,6 +51,7 @@ dossier_corpus *dossier_corpus_new(const dossier_options *opts) {
 
 void dossier_corpus_free(dossier_corpus *c) {
   if (!c) return;
+  if (c->pipe) ds_pipe_abandon(c->pipe); /* streamed, but never written to the end */
   for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
   for (size_t i = 0; i < c->published.len; i++) free(c->published.items[i].file);
   free(c->quote_base);

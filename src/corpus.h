@@ -60,6 +60,8 @@ typedef struct {
   char date[11];
 } ds_published_override;
 
+typedef struct ds_pipe ds_pipe;
+
 struct dossier_corpus {
   dossier_options opts;
   ds_arena arena; /* link results and corpus-wide strings */
@@ -82,16 +84,33 @@ struct dossier_corpus {
    * JSON Lines and freed in batches, so memory stays flat however large the input */
   FILE *stream;        /* NULL: every article is kept */
   bool stream_ok;      /* no write error so far */
+  int stream_errno;    /* errno of the first failed write: the batches are written while
+                        * reading, and the pipe's in other threads (errno is per thread) */
   size_t streamed;     /* articles written and freed */
   size_t stream_bytes; /* raw bytes of the pending batch */
   ds_map stream_ids;   /* ids given so far: they stay unique across batches */
   size_t ids_checked;  /* articles [0, ids_checked) have their unique id */
+  ds_pipe *pipe;       /* with several threads: the batches being tagged and written */
   /* analyze: articles are tagged (and their raw text freed) in batches as they are read */
   size_t tagged;       /* articles [0, tagged) are tagged */
 };
 
 /* Called by the readers between articles: writes a batch when one is full. */
 void ds_corpus_stream_point(dossier_corpus *c);
+
+/* Streaming extract on several threads (pipeline_stream.c). The reader hands each full
+ * batch over and goes on reading while the threads tag it; every JSON line is written
+ * as soon as the lines before it are, in corpus order whatever the thread count.
+ * new: starts `workers` threads (0 is fine: the reader then does all the work).
+ * hand: takes the articles (the array is copied); returns once the reader may go on.
+ * finish: writes everything handed over, stops the threads, frees the pipe; false when
+ * a write failed, with its errno in *err. abandon: the same, writing nothing more (a corpus freed unwritten). */
+ds_pipe *ds_pipe_new(FILE *out, int workers, const dossier_options *opts);
+void ds_pipe_hand(ds_pipe *p, ds_article **items, size_t n);
+bool ds_pipe_finish(ds_pipe *p, int *err);
+void ds_pipe_abandon(ds_pipe *p);
+/* Tags a streamed article, renders its JSON line into line and frees it. */
+void ds_article_extract_line(ds_article *a, ds_buf *line);
 
 /* Records an error; file may be NULL. */
 void ds_corpus_error(dossier_corpus *c, dossier_code code, const char *file, size_t line,

@@ -36,6 +36,13 @@ void ds_article_process(ds_article *a) {
   ds_article_compact(a);
 }
 
+void ds_article_extract_line(ds_article *a, ds_buf *line) {
+  if (!a->extracted) S_tag(a); /* compacting it would be waste: it is freed next */
+  else ds_article_process(a);
+  ds_report_jsonl_article(a, line);
+  ds_article_free(a); /* its line is all that is left of it */
+}
+
 typedef struct {
   dossier_corpus *c;
   atomic_size_t next; /* work queue: each thread takes the next article index */
@@ -55,13 +62,13 @@ static void S_work(ds_pool *p, bool report) {
     size_t i = p->from + atomic_fetch_add(&p->next, 1);
     if (i >= p->to) return;
     ds_article *a = p->c->articles.items[i];
-    if (p->transient && !a->extracted) S_tag(a);
-    else ds_article_process(a);
-    /* rendering in the workers keeps the writer from being the serial bottleneck */
-    if (p->lines) ds_report_jsonl_article(a, &p->lines[i - p->from]);
-    if (p->transient) { /* its line is all that is left of it */
-      ds_article_free(a);
+    if (p->transient) {
+      ds_article_extract_line(a, &p->lines[i - p->from]);
       p->c->articles.items[i] = NULL;
+    } else {
+      ds_article_process(a);
+      /* rendering in the workers keeps the writer from being the serial bottleneck */
+      if (p->lines) ds_report_jsonl_article(a, &p->lines[i - p->from]);
     }
     if (report && o->progress && i % DS_PROGRESS_EVERY == 0) o->progress(o->progress_ctx, i, total);
   }
@@ -116,11 +123,15 @@ void dossier_corpus_extract(dossier_corpus *c) {
 typedef struct {
   FILE *out;
   bool ok;
+  int err; /* errno of the failed write */
 } S_sink;
 
 static void S_flush(void *ctx, ds_buf *b) {
   S_sink *k = ctx;
-  if (k->ok && b->len) k->ok = fwrite(b->ptr, 1, b->len, k->out) == b->len;
+  if (k->ok && b->len && fwrite(b->ptr, 1, b->len, k->out) != b->len) {
+    k->ok = false;
+    k->err = errno;
+  }
   ds_buf_clear(b);
 }
 
@@ -156,12 +167,38 @@ void dossier_corpus_stream(dossier_corpus *c, FILE *out) {
   ds_map_init(&c->stream_ids);
 }
 
-/* Tags the pending articles, writes them in order and frees them. */
-static void S_stream_batch(dossier_corpus *c) {
-  S_sink k = {c->stream, c->stream_ok};
-  S_write_extract(c, &k, true); /* the batch's articles are freed as they are written */
-  c->stream_ok = k.ok;
-  for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
+/* With several threads, the pending articles go to the pipe (started with the first
+ * batch; a lone last batch needs no more threads than articles). */
+static void S_stream_pipe(dossier_corpus *c, bool last) {
+  S_ids(c);
+  if (!c->pipe) {
+    size_t n = c->opts.threads < DS_MAX_THREADS ? (size_t)c->opts.threads : DS_MAX_THREADS;
+    if (last && n > c->articles.len) n = c->articles.len;
+    c->pipe = ds_pipe_new(c->stream, (int)n - 1, &c->opts); /* the reader is one more */
+  }
+  ds_pipe_hand(c->pipe, c->articles.items, c->articles.len);
+}
+
+/* Tags the pending articles, writes them in order and frees them: at once with one
+ * thread, else while the reader goes on. The last batch waits for every line. */
+static void S_stream_batch(dossier_corpus *c, bool last) {
+  if (c->opts.threads > 1 && c->articles.len) {
+    S_stream_pipe(c, last);
+  } else {
+    S_sink k = {c->stream, c->stream_ok, 0};
+    S_write_extract(c, &k, true); /* the batch's articles are freed as they are written */
+    if (c->stream_ok && !k.ok) c->stream_errno = k.err;
+    c->stream_ok = k.ok;
+    for (size_t i = 0; i < c->articles.len; i++) ds_article_free(c->articles.items[i]);
+  }
+  if (last && c->pipe) {
+    int err = 0;
+    if (!ds_pipe_finish(c->pipe, &err) && c->stream_ok) {
+      c->stream_ok = false;
+      c->stream_errno = err;
+    }
+    c->pipe = NULL;
+  }
   c->streamed += c->articles.len;
   c->articles.len = c->ids_checked = 0;
   c->stream_bytes = 0;
@@ -174,7 +211,7 @@ void ds_corpus_stream_point(dossier_corpus *c) {
   bool full = c->articles.len - c->tagged >= DS_EXTRACT_BATCH || c->stream_bytes >= DS_STREAM_BATCH_BYTES;
   if (!full) return;
   if (c->stream) {
-    S_stream_batch(c);
+    S_stream_batch(c, false);
     return;
   }
   S_ids(c);
@@ -223,13 +260,14 @@ const char *ds_entity_id(dossier_corpus *c, int32_t global, char buf[16]) {
  * in memory. */
 static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
   ds_buf b = DS_BUF_INIT;
-  S_sink k = {out, true};
+  S_sink k = {out, true, 0};
   if (f != DOSSIER_FORMAT_JSONL && c->stream) {
     errno = EINVAL; /* the articles streamed out are gone: no dossier can be made */
     return false;
   } else if (f == DOSSIER_FORMAT_JSONL && c->stream) {
-    S_stream_batch(c); /* the last batch; the others are written already */
+    S_stream_batch(c, true); /* the last batch; the others are written already */
     k.ok = c->stream_ok;
+    k.err = c->stream_errno;
   } else if (f == DOSSIER_FORMAT_JSONL) {
     S_write_extract(c, &k, false);
   } else {
@@ -243,6 +281,7 @@ static bool S_render(dossier_corpus *c, dossier_format f, FILE *out) {
     S_flush(&k, &b);
   }
   ds_buf_free(&b);
+  if (!k.ok) errno = k.err; /* for the message: later calls may have changed it */
   return k.ok && fflush(out) == 0 && !ferror(out);
 }
 

@@ -1,6 +1,7 @@
 /* Streaming extract and the chunked JSONL reader: a corpus streamed in batches writes
  * exactly what a corpus held whole writes, ids stay unique across batches, and errors
  * keep their line numbers when a file is read in chunks. All text is invented. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,7 +83,92 @@ static void test_stream_equals_whole(void **state) {
   free(path);
 }
 
+/* Many small articles over several batches, every 37th much longer, so that with
+ * several threads lines are rendered out of corpus order. */
+static char *S_small_articles_file(int n) {
+  char tmpl[] = "/tmp/ds_stream_small_XXXXXX.jsonl";
+  int fd = mkstemps(tmpl, 6);
+  assert_true(fd >= 0);
+  ds_buf b = DS_BUF_INIT;
+  for (int i = 0; i < n; i++) {
+    ds_buf_printf(&b, "{\"outlet\":\"Valley Courier\",\"text\":\"Article %d. ", i);
+    int words = i % 37 == 0 ? 400 : i % 3;
+    for (int w = 0; w < words; w++)
+      ds_buf_printf(&b, "Mayor Ida Renn said on Monday that %d boats had docked. ", w + i);
+    ds_buf_puts(&b, "\"}\n");
+  }
+  assert_int_equal(write(fd, b.ptr, b.len), (ssize_t)b.len);
+  close(fd);
+  ds_buf_free(&b);
+  return strdup(tmpl);
+}
+
+/* The extract of path streamed with threads threads into *len bytes. */
+static char *S_streamed(const char *path, int threads, size_t *len) {
+  char *got = NULL;
+  FILE *mem = open_memstream(&got, len);
+  dossier_options o = {.threads = threads};
+  dossier_corpus *s = dossier_corpus_new(&o);
+  dossier_corpus_stream(s, mem);
+  dossier_corpus_add_path(s, path);
+  assert_true(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, mem, NULL));
+  fclose(mem);
+  dossier_corpus_free(s);
+  return got;
+}
+
+/* Lines are written in corpus order whatever the thread count: the same bytes. */
+static void test_stream_threads_same_bytes(void **state) {
+  (void)state;
+  char *path = S_small_articles_file(3500); /* three full batches and a part */
+  size_t want_len, got_len;
+  char *want = S_streamed(path, 1, &want_len);
+  assert_true(want_len > 0);
+  const int threads[] = {2, 3, 4, 8};
+  for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+    char *got = S_streamed(path, threads[t], &got_len);
+    assert_int_equal(got_len, want_len);
+    assert_memory_equal(got, want, want_len);
+    free(got);
+  }
+  free(want);
+  unlink(path);
+  free(path);
+}
+
+/* A failed write is reported with several threads too; a corpus freed before it is
+ * written (the pipe still holding batches) leaks nothing. */
+static void test_stream_write_error(void **state) {
+  (void)state;
+  char *path = S_small_articles_file(2500);
+  for (int threads = 1; threads <= 2; threads++) {
+    FILE *full = fopen("/dev/full", "w");
+    assert_non_null(full);
+    dossier_options o = {.threads = threads};
+    dossier_corpus *s = dossier_corpus_new(&o);
+    dossier_corpus_stream(s, full);
+    assert_int_equal(dossier_corpus_add_path(s, path), 2500);
+    dossier_error err;
+    assert_false(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, full, &err));
+    /* the batches failed while reading, some in other threads: the cause is kept */
+    assert_non_null(strstr(err.message, strerror(ENOSPC)));
+    dossier_corpus_free(s);
+    fclose(full);
+
+    s = dossier_corpus_new(&o);
+    full = fopen("/dev/full", "w");
+    dossier_corpus_stream(s, full);
+    assert_int_equal(dossier_corpus_add_path(s, path), 2500);
+    dossier_corpus_free(s); /* never written */
+    fclose(full);
+  }
+  unlink(path);
+  free(path);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_stream_equals_whole)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_stream_equals_whole),
+                                     cmocka_unit_test(test_stream_threads_same_bytes),
+                                     cmocka_unit_test(test_stream_write_error)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
