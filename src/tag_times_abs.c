@@ -170,10 +170,11 @@ static bool S_year_context_ok(const C *c, size_t i) {
   /* "the 1992 protests", "post-1959 politics": a year names the noun's time (a count of
    * a thousand or more after "the" is written with a comma: the 2,000 troops) */
   if (S_year_prefix(c, i) || (i > 0 && ds_tt_word(c, i - 1, "the"))) return true;
-  /* "2000 troops": a lower-case plural after the number makes it a count */
+  /* "2000 troops", "for 1000 years": a lower-case plural after the number makes it a
+   * count (of years too: the duration patterns take it) */
   const char *w = c->text + n->start;
   size_t l = n->end - n->start;
-  return !(l > 3 && w[l - 1] == 's' && !ds_tt_thas(c, TL_TENSE, i + 1) && !n->cls);
+  return !(l > 3 && w[l - 1] == 's' && !ds_tt_thas(c, TL_TENSE, i + 1) && (!n->cls || n->cls == 'U'));
 }
 
 /* 1990, fiscal 1989, the 1990s, mid-1990s, nineteen ninety-six. */

@@ -849,6 +849,9 @@ static void test_thousands_of_years(void **state) {
   S_expect("By the year two thousand the pier was gone.", SUN, "the year two thousand", "2000", D);
   S_expect("The harbour has been used for twenty years.", SUN, "twenty years", "P20Y",
            DS_TIME_DURATION);
+  /* in digits too: a plural unit after four digits makes them a count, not a year */
+  S_expect("The harbour has been used for 1000 years.", SUN, "1000 years", "P1L", DS_TIME_DURATION);
+  S_expect("The harbour has been used since 1000 AD.", SUN, "1000", "1000", D);
 }
 
 /* "for a while", "for some time": a span of unsaid length; without "for" no span. */
