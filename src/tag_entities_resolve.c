@@ -25,6 +25,7 @@ typedef struct {
   uint32_t first_pos;
   int64_t last_pos;      /* start of the last mention emitted, -1 before any */
   int32_t next_surname;  /* next person sharing a surname key, or -1 */
+  uint32_t desc_tried;   /* the last description (S_res.descs) it was tried for */
 } S_ex;
 
 /* What the keys say about one capitalised word as a lone name, while the mentions are
@@ -46,6 +47,7 @@ typedef struct {
   DS_VEC(S_ex) ex;
   DS_VEC(S_word) words;  /* of the words met as lone names (ds_ent_capword.res) */
   uint32_t gen;          /* name keys made for lone names not noted */
+  uint32_t descs;        /* descriptions resolved so far */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -315,11 +317,15 @@ static bool S_desc_fits(const S_res *r, const ds_ent_cand *x, const char *role) 
 static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
   const ds_article *a = r->a;
   size_t lo = a->mentions.len > DS_ENT_LOOKBACK ? a->mentions.len - DS_ENT_LOOKBACK : 0;
+  uint32_t desc = ++r->descs;
   for (size_t m = a->mentions.len; m-- > lo;) {
-    const ds_entity *en = &a->entities.items[a->mentions.items[m].entity];
-    if ((uint8_t)en->type != x->type) continue;
+    int32_t e = a->mentions.items[m].entity;
+    const ds_entity *en = &a->entities.items[e];
+    /* an entity mentioned again says the same: each is tried once */
+    if ((uint8_t)en->type != x->type || r->ex.items[e].desc_tried == desc) continue;
+    r->ex.items[e].desc_tried = desc;
     const char *hay = x->type == DS_ENT_PERSON ? en->role : en->name;
-    if (S_has_word(hay, x->head) && S_desc_fits(r, x, hay)) return a->mentions.items[m].entity;
+    if (S_has_word(hay, x->head) && S_desc_fits(r, x, hay)) return e;
   }
   return -1;
 }
