@@ -249,10 +249,11 @@ static void S_strong(S_res *r) {
       S_surnames(r, x, x->entity);
       S_given(r, x, x->entity);
     } else if (x->kind == DS_EC_NAMED) {
-      int32_t e = S_get(r, 'n', x->surface);
+      int32_t e = S_get_any(r, 'n', x->surface);
+      bool keyed = e != -1; /* the surface has a key already (a repeat): S_put keeps it */
       if (e < 0) e = S_get(r, 'n', x->name);
       if (e < 0) e = S_new(r, x->name, (ds_ent_type)x->type, NULL, x->start);
-      S_put(r, 'n', x->surface, strlen(x->surface), e);
+      if (!keyed) S_put(r, 'n', x->surface, strlen(x->surface), e);
       if (x->alias) S_put(r, 'n', x->alias, strlen(x->alias), e), S_alias(r, e, x->alias);
       x->entity = e;
     }
