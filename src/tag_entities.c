@@ -117,9 +117,13 @@ static bool S_has_digit(uint64_t x) {
   return ((S_ONES * (127 + ':') - low) & ~x & (low + S_ONES * (127 - '/')) & (S_ONES << 7)) != 0;
 }
 
-/* Answers two features of a capitalised word (a name token or not) in one pass, eight
- * bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has no hyphen (a
- * possessive ending holds none, so the core has one when the word has). */
+/* The features S_cap_feats answers. */
+#define S_CAP_FEATS (1u << DS_EF_DIGIT | 1u << DS_EF_HYPHEN_KNOWN)
+
+/* Answers two features of a word that does not start in lower case, from its core in
+ * one pass, eight bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has
+ * no hyphen (a possessive ending holds neither, so the core answers for the word, and
+ * for its repeats in any case). Other words ("al-Assad") are answered when asked. */
 static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
   const unsigned char *p = (const unsigned char *)s;
   bool digit = false, hyphen = false;
@@ -142,7 +146,6 @@ static bool S_word(const ds_ent_ctx *c, const char *s, uint32_t n, uint16_t flag
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - poss);
   mo->done = cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
-  if (cap) S_cap_feats(s, n, mo);
   return s[0] >= 'a' && s[0] <= 'z';
 }
 
@@ -172,7 +175,7 @@ static bool S_in_quote(const ds_token *t, int *depth) {
  * also writes in lower case ("Commenting", "Amid") is known not to be a name. */
 static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t nlow) {
   uint32_t size = 16;
-  while (size < 2 * ncap) size *= 2; /* load under 1/2 */
+  while (size < ncap + ncap / 2) size *= 2; /* load under 2/3, about 1/3 with repeats */
   c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
@@ -186,9 +189,14 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
     c->memo[i].h = (uint32_t)h;
     ds_ent_capword *w = S_cap_slot(c, i);
     /* every capitalised word is asked about: looked up once, its repeats share it */
-    if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
-    else {
-      w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
+    ds_ent_memo *mo = &c->memo[i];
+    if (w->tok) {
+      const ds_ent_memo *first = &c->memo[(w->tok & ~S_CAP_LOWER) - 1];
+      mo->ent = first->ent;
+      mo->asked |= first->asked & S_CAP_FEATS, mo->is |= first->is & S_CAP_FEATS;
+    } else {
+      w->h = (uint32_t)h, w->tok = i + 1, mo->ent = ds_ent_find(c->L, s, n, h);
+      S_cap_feats(s, n, mo);
       unmarked[b] += unmarked[b] != UINT16_MAX;
     }
     c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
