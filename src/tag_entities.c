@@ -310,18 +310,34 @@ static const ds_ent_entry *S_full_entry(const ds_ent_ctx *c, const char *key, si
   return c->memo[x].poss ? S_lookup(c, key, n) : core;
 }
 
-/* Grows a key token by token and matches it against the nl lists at once: one
+/* v[l], k[l] = e's value in list l, m tokens, for each list l in the bits `lists`. */
+static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const char **v,
+                   uint32_t *k) {
+  for (; lists; lists &= lists - 1) {
+    uint32_t l = (uint32_t)__builtin_ctz(lists);
+    v[l] = e->val[l], k[l] = m;
+  }
+}
+
+/* The lists of `alive` that have an entry of m words or more. */
+static uint32_t S_long_enough(const ds_ent_lists *L, uint32_t alive, uint32_t m) {
+  for (uint32_t a = alive; a; a &= a - 1) {
+    uint32_t l = (uint32_t)__builtin_ctz(a);
+    if (L->list_words[l] < m) alive &= ~(1u << l);
+  }
+  return alive;
+}
+
+/* Grows a key token by token and matches it against the lists of `want` at once: one
  * lookup per length, and a list drops out where no entry of it starts with the key
  * so far. The last token is matched without its possessive, inner ones with it
  * ("People's"). */
-void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t nl, uint32_t i,
-                        uint32_t max, const char **v, uint32_t *k) {
-  uint32_t want = 0;
-  for (uint32_t l = 0; l < nl; l++) v[l] = NULL, k[l] = 0, want |= 1u << lists[l];
+void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t max,
+                        const char **v, uint32_t *k) {
+  for (uint32_t w = want; w; w &= w - 1) v[__builtin_ctz(w)] = NULL, k[__builtin_ctz(w)] = 0;
   if (!max || i >= c->sent_end || c->t[i].kind != DS_TOK_WORD) return;
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
-  for (uint32_t l = 0; e && l < nl; l++)
-    if (e->in >> lists[l] & 1) v[l] = e->val[lists[l]], k[l] = 1;
+  if (e) S_take(e, e->in & want, 1, v, k);
   if (!ds_ent_may_match(c, i, e ? e->prefix & want : 0)) return; /* most tokens */
   char key[DS_ENT_MAX_KEY];
   uint32_t len, alive = want;
@@ -335,8 +351,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
     s = ds_ent_tok(c, x, &len);
     if (c->t[x].kind != DS_TOK_WORD) break;
     bool space = (c->t[x].flags & DS_TF_SPACE_BEFORE) != 0; /* "U.S.-China" */
-    for (uint32_t l = 0; l < nl; l++)
-      if (c->L->list_words[lists[l]] < m) alive &= ~(1u << lists[l]);
+    alive = S_long_enough(c->L, alive, m);
     if (space) alive &= pre ? pre->prefix : 0;
     if (!alive || n + space + len + 1 >= DS_ENT_MAX_KEY) break;
     if (space) key[n++] = ' ';
@@ -344,18 +359,19 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
     e = S_lookup(c, key, n + ds_ent_core_len(c, x));
     n += len;
     pre = S_full_entry(c, key, n, x, e);
-    bool cap = ds_ent_is_cap(c, x);
-    for (uint32_t l = 0; e && l < nl; l++)
-      if ((alive & e->in) >> lists[l] & 1 && (cap || lists[l] == DS_EL_TITLES))
-        v[l] = e->val[lists[l]], k[l] = m;
+    /* a list name ends in a capitalised word; a title may end in any */
+    uint32_t ends = ds_ent_is_cap(c, x) ? alive : alive & 1u << DS_EL_TITLES;
+    if (e) S_take(e, e->in & ends, m, v, k);
   }
 }
 
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k) {
-  const char *v;
-  ds_ent_match_lists(c, &list, 1, i, max, &v, k);
-  return v;
+  const char *v[DS_EL_N];
+  uint32_t ks[DS_EL_N];
+  ds_ent_match_lists(c, 1u << list, i, max, v, ks);
+  *k = ks[list];
+  return v[list];
 }
 
 /* n bytes of s and a NUL to p; names are short: a few overlapping loads, no call. */

@@ -248,9 +248,10 @@ static inline bool ds_ent_tok_is(const ds_ent_ctx *c, uint32_t i, const char *lo
 /* Value of the longest match of tokens [i, i+k) in list (k <= max), or NULL; *k set. */
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k);
-/* The same for nl lists at once: v[l], k[l] for lists[l] (k 0 when none). */
-void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t nl, uint32_t i,
-                        uint32_t max, const char **v, uint32_t *k);
+/* The same for the lists of `want` (bit l: list l) at once: v[l], k[l] for each (k 0
+ * when none); v and k have DS_EL_N entries. */
+void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t max,
+                        const char **v, uint32_t *k);
 /* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
  * or the article arena. */
 char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);
