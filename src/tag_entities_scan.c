@@ -11,7 +11,7 @@
 #include "tag_entities_priv.h"
 
 /* Token i, inside the sentence, is in the list (core form): memoised per token. */
-static bool S_lex(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
+static inline bool S_lex(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
   return i < c->sent_end && ds_ent_val(c, i, list) != NULL;
 }
 
@@ -158,7 +158,7 @@ static bool S_start_like_uncached(const ds_ent_ctx *c, uint32_t i) {
 }
 
 /* Remembered: a lone name asks it twice (its run, then its flags). */
-static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
   ds_ent_memo *mo = &c->memo[i];
   if (!(mo->done & DS_ENT_DONE_START))
     mo->done |= (uint8_t)(DS_ENT_DONE_START | (S_start_like_uncached(c, i) ? DS_ENT_IS_START : 0));
@@ -518,7 +518,7 @@ static void S_subrun(ds_ent_ctx *c, uint32_t p, uint32_t q) {
   S_walk(c, p, q);
 }
 
-static bool S_connector(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_connector(const ds_ent_ctx *c, uint32_t i) {
   if (i >= c->sent_end || ds_ent_is_cap(c, i)) return false;
   return ds_ent_tok_is(c, i, "of") || ds_ent_tok_is(c, i, "for") ||
          ds_ent_tok_is(c, i, "the") || S_lex(c, DS_EL_PARTICLES, i);
