@@ -478,10 +478,20 @@ static void S_finish(S_res *r) {
 void ds_ent_resolve(ds_ent_ctx *c) {
   S_res r = {.c = c, .a = c->a, .kb = DS_BUF_INIT};
   ds_article *a = c->a;
-  if (a->mentions.cap < c->cands.len) { /* at most one per candidate: sized once */
+  /* at most one mention per candidate, and news text makes about one entity for
+   * three (room for one for two): sized once, each written when pushed, rather than
+   * grown from a few by doubling */
+  if (a->mentions.cap < c->cands.len) {
     a->mentions.items = ds_arena_alloc_raw(&a->arena, c->cands.len * sizeof *a->mentions.items);
     a->mentions.cap = c->cands.len;
   }
+  size_t ents = c->cands.len / 2 + 1;
+  if (a->entities.cap < ents) {
+    a->entities.items = ds_arena_alloc_raw(&a->arena, ents * sizeof *a->entities.items);
+    a->entities.cap = ents;
+  }
+  r.ex.items = ds_arena_alloc_raw(&c->tmp, ents * sizeof *r.ex.items);
+  r.ex.cap = ents;
   ds_map_init(&r.keys);
   /* news text makes about one key for two candidates (0.62 on average): sized once,
    * the table is not rehashed from 32 keys up for most articles */
