@@ -319,15 +319,6 @@ static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const char
   }
 }
 
-/* The lists of `alive` that have an entry of m words or more. */
-static uint32_t S_long_enough(const ds_ent_lists *L, uint32_t alive, uint32_t m) {
-  for (uint32_t a = alive; a; a &= a - 1) {
-    uint32_t l = (uint32_t)__builtin_ctz(a);
-    if (L->list_words[l] < m) alive &= ~(1u << l);
-  }
-  return alive;
-}
-
 /* Grows a key token by token and matches it against the lists of `want` at once: one
  * lookup per length, and a list drops out where no entry of it starts with the key
  * so far. The last token is matched without its possessive, inner ones with it
@@ -351,7 +342,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t
     s = ds_ent_tok(c, x, &len);
     if (c->t[x].kind != DS_TOK_WORD) break;
     bool space = (c->t[x].flags & DS_TF_SPACE_BEFORE) != 0; /* "U.S.-China" */
-    alive = S_long_enough(c->L, alive, m);
+    alive &= m <= DS_ENT_MAX_LIST_TOKENS ? c->L->lists_with[m] : 0;
     if (space) alive &= pre ? pre->prefix : 0;
     if (!alive || n + space + len + 1 >= DS_ENT_MAX_KEY) break;
     if (space) key[n++] = ' ';

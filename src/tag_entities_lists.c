@@ -41,7 +41,8 @@ static void S_merge(ds_ent_list l, const ds_map *m) {
       if (slot->key[k] == ' ') S_entry_put(slot->key, k)->prefix |= (uint16_t)(1u << l), w++;
     if (w > most) most = w;
   }
-  S_L.list_words[l] = most < DS_ENT_MAX_LIST_TOKENS ? most : DS_ENT_MAX_LIST_TOKENS;
+  for (uint32_t m = 0; m <= most && m <= DS_ENT_MAX_LIST_TOKENS; m++)
+    S_L.lists_with[m] |= 1u << l;
 }
 
 /* The probe table over the merged entries (empty keys are never looked up). */

@@ -84,7 +84,8 @@ typedef struct {
   ds_ent_slot *slots;
   uint32_t mask;                /* slots - 1 (a power of two) */
   ds_arena entries;
-  uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
+  /* [m]: bit l when list l has an entry of m words or more (m <= DS_ENT_MAX_LIST_TOKENS) */
+  uint32_t lists_with[DS_ENT_MAX_LIST_TOKENS + 1];
 } ds_ent_lists;
 
 /* Longest key we look up in the merged lists, in bytes; longer spans are no entry. */
