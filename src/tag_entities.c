@@ -310,12 +310,12 @@ static const ds_ent_entry *S_full_entry(const ds_ent_ctx *c, const char *key, si
   return c->memo[x].poss ? S_lookup(c, key, n) : core;
 }
 
-/* v[l], k[l] = e's value in list l, m tokens, for each list l in the bits `lists`. */
-static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const char **v,
+/* got[l], k[l] = e, m tokens, for each list l in the bits `lists`. */
+static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const ds_ent_entry **got,
                    uint32_t *k) {
   for (; lists; lists &= lists - 1) {
     uint32_t l = (uint32_t)__builtin_ctz(lists);
-    v[l] = e->val[l], k[l] = m;
+    got[l] = e, k[l] = m;
   }
 }
 
@@ -324,11 +324,11 @@ static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const char
  * so far. The last token is matched without its possessive, inner ones with it
  * ("People's"). */
 void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t max,
-                        const char **v, uint32_t *k) {
-  for (uint32_t w = want; w; w &= w - 1) v[__builtin_ctz(w)] = NULL, k[__builtin_ctz(w)] = 0;
+                        const ds_ent_entry **got, uint32_t *k) {
+  for (uint32_t w = want; w; w &= w - 1) got[__builtin_ctz(w)] = NULL, k[__builtin_ctz(w)] = 0;
   if (!max || i >= c->sent_end || c->t[i].kind != DS_TOK_WORD) return;
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
-  if (e) S_take(e, e->in & want, 1, v, k);
+  if (e) S_take(e, e->in & want, 1, got, k);
   if (!ds_ent_may_match(c, i, e ? e->prefix & want : 0)) return; /* most tokens */
   char key[DS_ENT_MAX_KEY];
   uint32_t len, alive = want;
@@ -352,17 +352,17 @@ void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t
     pre = S_full_entry(c, key, n, x, e);
     /* a list name ends in a capitalised word; a title may end in any */
     uint32_t ends = ds_ent_is_cap(c, x) ? alive : alive & 1u << DS_EL_TITLES;
-    if (e) S_take(e, e->in & ends, m, v, k);
+    if (e) S_take(e, e->in & ends, m, got, k);
   }
 }
 
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k) {
-  const char *v[DS_EL_N];
+  const ds_ent_entry *e[DS_EL_N];
   uint32_t ks[DS_EL_N];
-  ds_ent_match_lists(c, 1u << list, i, max, v, ks);
+  ds_ent_match_lists(c, 1u << list, i, max, e, ks);
   *k = ks[list];
-  return v[list];
+  return e[list] ? e[list]->val[list] : NULL;
 }
 
 /* n bytes of s and a NUL to p; names are short: a few overlapping loads, no call. */

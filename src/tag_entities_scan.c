@@ -76,24 +76,22 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
   static const ds_ent_type types[] = {DS_ENT_PLACE, DS_ENT_PLACE, DS_ENT_ORG, DS_ENT_PLACE,
                                       DS_ENT_GROUP};
   enum { NL = sizeof lists / sizeof *lists };
-  const char *best = NULL, *v[DS_EL_N];
-  uint32_t m[DS_EL_N];
+  const ds_ent_entry *e[DS_EL_N];
+  const char *best = NULL;
+  uint32_t m[DS_EL_N], org = 0;
   *k = 0;
   if (!ds_ent_is_cap(c, i) || !ds_ent_may_match(c, i, S_KNOWN_LISTS)) return NULL;
-  ds_ent_match_lists(c, S_KNOWN_LISTS, i, max, v, m);
+  ds_ent_match_lists(c, S_KNOWN_LISTS, i, max, e, m);
   for (size_t x = 0; x < NL; x++) {
     ds_ent_list l = lists[x];
-    if (!v[l] || !*v[l] || m[l] <= *k) continue;
+    if (!e[l] || !*e[l]->val[l] || m[l] <= *k) continue;
     /* "Un" in Kim Jong Un is not the UN: short list words must be acronyms */
     if (m[l] == 1 && ds_ent_core_len(c, i) <= 3 && !(c->t[i].flags & (DS_TF_UPPER | DS_TF_ABBREV)))
       continue;
-    best = v[l], *k = m[l], *type = types[x];
+    best = e[l]->val[l], *k = m[l], *type = types[x], org = e[l]->org_val >> l & 1;
   }
   /* "European" stands for the European Union, an organisation */
-  if (best && *type == DS_ENT_PLACE) {
-    const char *org = ds_ent_lex(c, DS_EL_ORG, best, strlen(best));
-    if (org && *org) *type = DS_ENT_ORG;
-  }
+  if (best && *type == DS_ENT_PLACE && org) *type = DS_ENT_ORG;
   return best;
 }
 
