@@ -16,8 +16,8 @@
  * one probe answers for every list; other answers are memoised per token when first
  * asked for, so most lower-case words are never hashed at all. Capitalised words,
  * which every step asks about, go in a per-article set while classifying: a word's
- * repeats (same core in any case) share one list lookup and one slot, by which the
- * resolver notes what its keys say of it as a lone name. */
+ * repeats (same core in any case) share one list lookup, the digit and hyphen answers
+ * and one slot, by which the resolver notes what its keys say of it as a lone name. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -170,6 +170,40 @@ static bool S_in_quote(const ds_token *t, int *depth) {
   return false;
 }
 
+/* Word token i is in no list and no longer key can start at it (no possessive,
+ * nothing glued on): it is no list name and starts no title. Most capitalised words
+ * (names) are such, and get these answers here rather than when first asked. */
+static bool S_alone(const ds_ent_ctx *c, uint32_t i) {
+  if (c->memo[i].ent || c->memo[i].poss) return false;
+  return i + 1 >= c->ntok || (c->t[i + 1].flags & DS_TF_SPACE_BEFORE) ||
+         c->t[i + 1].kind != DS_TOK_WORD;
+}
+
+/* Puts word token i (not in lower case) in the set of capitalised words: its list
+ * entry, digit and hyphen features are computed for the first of its repeats and
+ * shared by the others (every capitalised word is asked about). Returns whether it
+ * was new. */
+static bool S_cap_word(ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  uint32_t n = ds_ent_core_len(c, i);
+  const char *s = c->a->body + c->t[i].start;
+  uint64_t h = ds_hash_word_lower(s, n);
+  mo->h = (uint32_t)h;
+  ds_ent_capword *w = S_cap_slot(c, i);
+  bool fresh = !w->tok;
+  if (fresh) {
+    w->h = (uint32_t)h, w->tok = i + 1, mo->ent = ds_ent_find(c->L, s, n, h);
+    S_cap_feats(s, n, mo);
+  } else {
+    const ds_ent_memo *first = &c->memo[(w->tok & ~S_CAP_LOWER) - 1];
+    mo->ent = first->ent;
+    mo->asked |= first->asked & S_CAP_FEATS, mo->is |= first->is & S_CAP_FEATS;
+  }
+  mo->h = (uint32_t)(w - c->caps), mo->done |= DS_ENT_IN_CAPS;
+  if (S_alone(c, i)) mo->done |= DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE;
+  return fresh;
+}
+
 /* The capitalised words go in a set, and each lower-case word that passes the sketch
  * filter marks its capitalised twin: a capitalised sentence opener that the article
  * also writes in lower case ("Commenting", "Amid") is known not to be a name. */
@@ -183,23 +217,8 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
    * cleared when all are, so the repeats of "the" after "The" cost no hash */
   uint16_t unmarked[1u << DS_ENT_CAPS_FILTER_LOG2] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint32_t i = idx[k], b = c->memo[i].h, n = ds_ent_core_len(c, i);
-    const char *s = c->a->body + c->t[i].start;
-    uint64_t h = ds_hash_word_lower(s, n);
-    c->memo[i].h = (uint32_t)h;
-    ds_ent_capword *w = S_cap_slot(c, i);
-    /* every capitalised word is asked about: looked up once, its repeats share it */
-    ds_ent_memo *mo = &c->memo[i];
-    if (w->tok) {
-      const ds_ent_memo *first = &c->memo[(w->tok & ~S_CAP_LOWER) - 1];
-      mo->ent = first->ent;
-      mo->asked |= first->asked & S_CAP_FEATS, mo->is |= first->is & S_CAP_FEATS;
-    } else {
-      w->h = (uint32_t)h, w->tok = i + 1, mo->ent = ds_ent_find(c->L, s, n, h);
-      S_cap_feats(s, n, mo);
-      unmarked[b] += unmarked[b] != UINT16_MAX;
-    }
-    c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
+    uint32_t i = idx[k], b = c->memo[i].h; /* the sketch, before the slot replaces it */
+    if (S_cap_word(c, i)) unmarked[b] += unmarked[b] != UINT16_MAX;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
