@@ -171,12 +171,17 @@ static bool S_in_quote(const ds_token *t, int *depth) {
 }
 
 /* Word token i is in no list and no longer key can start at it (no possessive,
- * nothing glued on): it is no list name and starts no title. Most capitalised words
- * (names) are such, and get these answers here rather than when first asked. */
-static bool S_alone(const ds_ent_ctx *c, uint32_t i) {
-  if (c->memo[i].ent || c->memo[i].poss) return false;
-  return i + 1 >= c->ntok || (c->t[i + 1].flags & DS_TF_SPACE_BEFORE) ||
-         c->t[i + 1].kind != DS_TOK_WORD;
+ * nothing glued on): it is no list name and starts no title, and with no digit or
+ * hyphen in it, a name token. Most capitalised words (names) are such, and get these
+ * answers here rather than when first asked (ds_ent_memo.done bits, 0 for others). */
+static uint8_t S_alone(const ds_ent_ctx *c, uint32_t i) {
+  const ds_ent_memo *mo = &c->memo[i];
+  if (mo->ent || mo->poss) return 0;
+  if (i + 1 < c->ntok && !(c->t[i + 1].flags & DS_TF_SPACE_BEFORE) &&
+      c->t[i + 1].kind == DS_TOK_WORD)
+    return 0;
+  bool plain = (mo->asked & S_CAP_FEATS) == S_CAP_FEATS && !(mo->is & S_CAP_FEATS);
+  return DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE | (plain ? DS_ENT_DONE_NAME | DS_ENT_IS_NAME : 0);
 }
 
 /* Puts word token i (not in lower case) in the set of capitalised words: its list
@@ -200,7 +205,7 @@ static bool S_cap_word(ds_ent_ctx *c, uint32_t i) {
     mo->asked |= first->asked & S_CAP_FEATS, mo->is |= first->is & S_CAP_FEATS;
   }
   mo->h = (uint32_t)(w - c->caps), mo->done |= DS_ENT_IN_CAPS;
-  if (S_alone(c, i)) mo->done |= DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE;
+  mo->done |= S_alone(c, i);
   return fresh;
 }
 
