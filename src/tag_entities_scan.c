@@ -57,7 +57,7 @@ static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *m
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
  * ("Congress", "Senate": "National People's Congress"). */
-static bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
   if (!e || !(e->in & (1u << DS_EL_ORG | 1u << DS_EL_GROUPS))) return false; /* most words */
   return S_feat(c, i, DS_EF_ORG_HEAD);
@@ -137,7 +137,7 @@ static const char *S_demonym_plural(const ds_ent_ctx *c, uint32_t i, uint32_t *k
   return NULL;
 }
 
-static bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
   if (!ds_ent_entry_of(c, i)) return false; /* in no list: no stop word (most words) */
@@ -296,7 +296,7 @@ static const char *S_apposition(ds_ent_ctx *c, uint32_t comma) {
 }
 
 /* A lower-case context word: 'l' for "loc" (in, near), 'p' for "placenoun" (region). */
-static bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, char what) {
+static inline bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, char what) {
   return !ds_ent_is_cap(c, i) && S_val_is(c, DS_EL_CONTEXT, i, what);
 }
 
