@@ -118,17 +118,27 @@ static int32_t S_again(S_res *r, char prefix) {
   return e >= 0 ? e : -1;
 }
 
-/* Maps the key to e unless it already names an entity; returns the holder. */
-static int32_t S_put(S_res *r, char prefix, const char *s, size_t n, int32_t e) {
-  S_key(r, prefix, s, n);
+/* Maps the name last looked up (still in the key buffer), under prefix, to e unless
+ * the key already names an entity; returns the holder. */
+static int32_t S_put_again(S_res *r, char prefix, int32_t e) {
+  r->kb.ptr[0] = prefix;
   bool inserted;
   ds_map_slot *slot = ds_map_upsert(&r->keys, r->kb.ptr, r->kb.len, &inserted);
   if (inserted) slot->value = (uint64_t)e + 1;
   return (int32_t)slot->value - 1;
 }
 
-static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *role,
-                     uint32_t pos) {
+/* Maps the key to e unless it already names an entity; returns the holder. */
+static int32_t S_put(S_res *r, char prefix, const char *s, size_t n, int32_t e) {
+  S_key(r, prefix, s, n);
+  return S_put_again(r, prefix, e);
+}
+
+static char S_prefix(ds_ent_type type) { return type == DS_ENT_PERSON ? 'p' : 'n'; }
+
+/* A new entity named name, with no key yet. */
+static int32_t S_entity(S_res *r, const char *name, ds_ent_type type, const char *role,
+                        uint32_t pos) {
   ds_article *a = r->a;
   int32_t e = (int32_t)a->entities.len;
   ds_entity *en = DS_PUSH(&a->arena, &a->entities);
@@ -140,7 +150,21 @@ static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *r
   S_ex *x = DS_PUSH(&r->c->tmp, &r->ex);
   memset(x, 0, sizeof *x);
   x->first_pos = pos, x->last_pos = -1, x->next_surname = -1;
-  S_put(r, type == DS_ENT_PERSON ? 'p' : 'n', name, strlen(name), e);
+  return e;
+}
+
+/* A new entity and its name key. */
+static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *role,
+                     uint32_t pos) {
+  int32_t e = S_entity(r, name, type, role, pos);
+  S_put(r, S_prefix(type), name, strlen(name), e);
+  return e;
+}
+
+/* S_new of the name just looked up in vain (its key is in the buffer): no second fold. */
+static int32_t S_new_again(S_res *r, const char *name, ds_ent_type type, uint32_t pos) {
+  int32_t e = S_entity(r, name, type, NULL, pos);
+  S_put_again(r, S_prefix(type), e);
   return e;
 }
 
@@ -234,7 +258,7 @@ static void S_strong(S_res *r) {
     ds_ent_cand *x = &cands[i];
     if (x->weak || x->kind != DS_EC_PERSON) continue;
     int32_t e = S_get(r, 'p', x->name);
-    if (e < 0) e = S_new(r, x->name, DS_ENT_PERSON, NULL, x->start);
+    if (e < 0) e = S_new_again(r, x->name, DS_ENT_PERSON, x->start);
     x->entity = e;
     r->a->entities.items[e].n_mentions++;
   }
@@ -252,7 +276,7 @@ static void S_strong(S_res *r) {
       int32_t e = S_get_any(r, 'n', x->surface);
       bool keyed = e != -1; /* the surface has a key already (a repeat): S_put keeps it */
       if (e < 0) e = S_get(r, 'n', x->name);
-      if (e < 0) e = S_new(r, x->name, (ds_ent_type)x->type, NULL, x->start);
+      if (e < 0) e = S_new_again(r, x->name, (ds_ent_type)x->type, x->start);
       if (!keyed) S_put(r, 'n', x->surface, strlen(x->surface), e);
       if (x->alias) S_put(r, 'n', x->alias, strlen(x->alias), e), S_alias(r, e, x->alias);
       x->entity = e;
