@@ -16,8 +16,8 @@
  * one probe answers for every list; other answers are memoised per token when first
  * asked for, so most lower-case words are never hashed at all. Capitalised words,
  * which every step asks about, go in a per-article set while classifying: a word's
- * repeats (same core in any case) share one list lookup and one slot, by which the
- * resolver notes what its keys say of it as a lone name. */
+ * repeats (same core in any case) share one list lookup, the digit and hyphen answers
+ * and one slot, by which the resolver notes what its keys say of it as a lone name. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -117,9 +117,13 @@ static bool S_has_digit(uint64_t x) {
   return ((S_ONES * (127 + ':') - low) & ~x & (low + S_ONES * (127 - '/')) & (S_ONES << 7)) != 0;
 }
 
-/* Answers two features of a capitalised word (a name token or not) in one pass, eight
- * bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has no hyphen (a
- * possessive ending holds none, so the core has one when the word has). */
+/* The features S_cap_feats answers. */
+#define S_CAP_FEATS (1u << DS_EF_DIGIT | 1u << DS_EF_HYPHEN_KNOWN)
+
+/* Answers two features of a word that does not start in lower case, from its core in
+ * one pass, eight bytes at a time: DS_EF_DIGIT, and DS_EF_HYPHEN_KNOWN when it has
+ * no hyphen (a possessive ending holds neither, so the core answers for the word, and
+ * for its repeats in any case). Other words ("al-Assad") are answered when asked. */
 static void S_cap_feats(const char *s, uint32_t n, ds_ent_memo *mo) {
   const unsigned char *p = (const unsigned char *)s;
   bool digit = false, hyphen = false;
@@ -142,7 +146,6 @@ static bool S_word(const ds_ent_ctx *c, const char *s, uint32_t n, uint16_t flag
   mo->ent = &ds_ent_unlooked;
   mo->h = S_sketch((const unsigned char *)s, n - poss);
   mo->done = cap ? 0 : DS_ENT_DONE_KNOWN; /* a list name starts with a capital */
-  if (cap) S_cap_feats(s, n, mo);
   return s[0] >= 'a' && s[0] <= 'z';
 }
 
@@ -167,12 +170,51 @@ static bool S_in_quote(const ds_token *t, int *depth) {
   return false;
 }
 
+/* Word token i is in no list and no longer key can start at it (no possessive,
+ * nothing glued on): it is no list name and starts no title, and with no digit or
+ * hyphen in it, a name token. Most capitalised words (names) are such, and get these
+ * answers here rather than when first asked (ds_ent_memo.done bits, 0 for others). */
+static uint8_t S_alone(const ds_ent_ctx *c, uint32_t i) {
+  const ds_ent_memo *mo = &c->memo[i];
+  if (mo->ent || mo->poss) return 0;
+  if (i + 1 < c->ntok && !(c->t[i + 1].flags & DS_TF_SPACE_BEFORE) &&
+      c->t[i + 1].kind == DS_TOK_WORD)
+    return 0;
+  bool plain = (mo->asked & S_CAP_FEATS) == S_CAP_FEATS && !(mo->is & S_CAP_FEATS);
+  return DS_ENT_DONE_KNOWN | DS_ENT_DONE_TITLE | (plain ? DS_ENT_DONE_NAME | DS_ENT_IS_NAME : 0);
+}
+
+/* Puts word token i (not in lower case) in the set of capitalised words: its list
+ * entry, digit and hyphen features are computed for the first of its repeats and
+ * shared by the others (every capitalised word is asked about). Returns whether it
+ * was new. */
+static bool S_cap_word(ds_ent_ctx *c, uint32_t i) {
+  ds_ent_memo *mo = &c->memo[i];
+  uint32_t n = ds_ent_core_len(c, i);
+  const char *s = c->a->body + c->t[i].start;
+  uint64_t h = ds_hash_word_lower(s, n);
+  mo->h = (uint32_t)h;
+  ds_ent_capword *w = S_cap_slot(c, i);
+  bool fresh = !w->tok;
+  if (fresh) {
+    w->h = (uint32_t)h, w->tok = i + 1, mo->ent = ds_ent_find(c->L, s, n, h);
+    S_cap_feats(s, n, mo);
+  } else {
+    const ds_ent_memo *first = &c->memo[(w->tok & ~S_CAP_LOWER) - 1];
+    mo->ent = first->ent;
+    mo->asked |= first->asked & S_CAP_FEATS, mo->is |= first->is & S_CAP_FEATS;
+  }
+  mo->h = (uint32_t)(w - c->caps), mo->done |= DS_ENT_IN_CAPS;
+  mo->done |= S_alone(c, i);
+  return fresh;
+}
+
 /* The capitalised words go in a set, and each lower-case word that passes the sketch
  * filter marks its capitalised twin: a capitalised sentence opener that the article
  * also writes in lower case ("Commenting", "Amid") is known not to be a name. */
 static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t nlow) {
   uint32_t size = 16;
-  while (size < 2 * ncap) size *= 2; /* load under 1/2 */
+  while (size < ncap + ncap / 2) size *= 2; /* load under 2/3, about 1/3 with repeats */
   c->caps = DS_NEW(&c->tmp, ds_ent_capword, size);
   c->caps_mask = size - 1;
   uint64_t sketch[(1u << DS_ENT_CAPS_FILTER_LOG2) / 64] = {0};
@@ -180,18 +222,8 @@ static void S_twins(ds_ent_ctx *c, const uint32_t *idx, uint32_t ncap, uint32_t 
    * cleared when all are, so the repeats of "the" after "The" cost no hash */
   uint16_t unmarked[1u << DS_ENT_CAPS_FILTER_LOG2] = {0};
   for (uint32_t k = 0; k < ncap; k++) {
-    uint32_t i = idx[k], b = c->memo[i].h, n = ds_ent_core_len(c, i);
-    const char *s = c->a->body + c->t[i].start;
-    uint64_t h = ds_hash_word_lower(s, n);
-    c->memo[i].h = (uint32_t)h;
-    ds_ent_capword *w = S_cap_slot(c, i);
-    /* every capitalised word is asked about: looked up once, its repeats share it */
-    if (w->tok) c->memo[i].ent = c->memo[(w->tok & ~S_CAP_LOWER) - 1].ent;
-    else {
-      w->h = (uint32_t)h, w->tok = i + 1, c->memo[i].ent = ds_ent_find(c->L, s, n, h);
-      unmarked[b] += unmarked[b] != UINT16_MAX;
-    }
-    c->memo[i].h = (uint32_t)(w - c->caps), c->memo[i].done |= DS_ENT_IN_CAPS;
+    uint32_t i = idx[k], b = c->memo[i].h; /* the sketch, before the slot replaces it */
+    if (S_cap_word(c, i)) unmarked[b] += unmarked[b] != UINT16_MAX;
     sketch[b >> 6] |= 1ull << (b & 63);
   }
   for (uint32_t k = c->ntok - nlow; k < c->ntok; k++) {
@@ -302,18 +334,25 @@ static const ds_ent_entry *S_full_entry(const ds_ent_ctx *c, const char *key, si
   return c->memo[x].poss ? S_lookup(c, key, n) : core;
 }
 
-/* Grows a key token by token and matches it against the nl lists at once: one
+/* got[l], k[l] = e, m tokens, for each list l in the bits `lists`. */
+static void S_take(const ds_ent_entry *e, uint32_t lists, uint32_t m, const ds_ent_entry **got,
+                   uint32_t *k) {
+  for (; lists; lists &= lists - 1) {
+    uint32_t l = (uint32_t)__builtin_ctz(lists);
+    got[l] = e, k[l] = m;
+  }
+}
+
+/* Grows a key token by token and matches it against the lists of `want` at once: one
  * lookup per length, and a list drops out where no entry of it starts with the key
  * so far. The last token is matched without its possessive, inner ones with it
  * ("People's"). */
-void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t nl, uint32_t i,
-                        uint32_t max, const char **v, uint32_t *k) {
-  uint32_t want = 0;
-  for (uint32_t l = 0; l < nl; l++) v[l] = NULL, k[l] = 0, want |= 1u << lists[l];
+void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t max,
+                        const ds_ent_entry **got, uint32_t *k) {
+  for (uint32_t w = want; w; w &= w - 1) got[__builtin_ctz(w)] = NULL, k[__builtin_ctz(w)] = 0;
   if (!max || i >= c->sent_end || c->t[i].kind != DS_TOK_WORD) return;
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
-  for (uint32_t l = 0; e && l < nl; l++)
-    if (e->in >> lists[l] & 1) v[l] = e->val[lists[l]], k[l] = 1;
+  if (e) S_take(e, e->in & want, 1, got, k);
   if (!ds_ent_may_match(c, i, e ? e->prefix & want : 0)) return; /* most tokens */
   char key[DS_ENT_MAX_KEY];
   uint32_t len, alive = want;
@@ -327,8 +366,7 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
     s = ds_ent_tok(c, x, &len);
     if (c->t[x].kind != DS_TOK_WORD) break;
     bool space = (c->t[x].flags & DS_TF_SPACE_BEFORE) != 0; /* "U.S.-China" */
-    for (uint32_t l = 0; l < nl; l++)
-      if (c->L->list_words[lists[l]] < m) alive &= ~(1u << lists[l]);
+    alive &= m <= DS_ENT_MAX_LIST_TOKENS ? c->L->lists_with[m] : 0;
     if (space) alive &= pre ? pre->prefix : 0;
     if (!alive || n + space + len + 1 >= DS_ENT_MAX_KEY) break;
     if (space) key[n++] = ' ';
@@ -336,18 +374,19 @@ void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t 
     e = S_lookup(c, key, n + ds_ent_core_len(c, x));
     n += len;
     pre = S_full_entry(c, key, n, x, e);
-    bool cap = ds_ent_is_cap(c, x);
-    for (uint32_t l = 0; e && l < nl; l++)
-      if ((alive & e->in) >> lists[l] & 1 && (cap || lists[l] == DS_EL_TITLES))
-        v[l] = e->val[lists[l]], k[l] = m;
+    /* a list name ends in a capitalised word; a title may end in any */
+    uint32_t ends = ds_ent_is_cap(c, x) ? alive : alive & 1u << DS_EL_TITLES;
+    if (e) S_take(e, e->in & ends, m, got, k);
   }
 }
 
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k) {
-  const char *v;
-  ds_ent_match_lists(c, &list, 1, i, max, &v, k);
-  return v;
+  const ds_ent_entry *e[DS_EL_N];
+  uint32_t ks[DS_EL_N];
+  ds_ent_match_lists(c, 1u << list, i, max, e, ks);
+  *k = ks[list];
+  return e[list] ? e[list]->val[list] : NULL;
 }
 
 /* n bytes of s and a NUL to p; names are short: a few overlapping loads, no call. */

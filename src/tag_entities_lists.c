@@ -41,7 +41,8 @@ static void S_merge(ds_ent_list l, const ds_map *m) {
       if (slot->key[k] == ' ') S_entry_put(slot->key, k)->prefix |= (uint16_t)(1u << l), w++;
     if (w > most) most = w;
   }
-  S_L.list_words[l] = most < DS_ENT_MAX_LIST_TOKENS ? most : DS_ENT_MAX_LIST_TOKENS;
+  for (uint32_t m = 0; m <= most && m <= DS_ENT_MAX_LIST_TOKENS; m++)
+    S_L.lists_with[m] |= 1u << l;
 }
 
 /* The probe table over the merged entries (empty keys are never looked up). */
@@ -60,6 +61,23 @@ static void S_table(void) {
   }
 }
 
+/* Marks the place names that are organisations' names too (ds_ent_entry.org_val):
+ * what a value names is looked up once per process, not at each match. */
+static void S_org_vals(void) {
+  const uint32_t places = 1u << DS_EL_COUNTRIES | 1u << DS_EL_PLACES | 1u << DS_EL_DEMONYMS;
+  for (size_t i = 0; i < S_keys.cap; i++) {
+    ds_ent_entry *e = (ds_ent_entry *)(uintptr_t)S_keys.slots[i].value;
+    for (uint32_t ls = e ? e->in & places : 0; ls; ls &= ls - 1) {
+      uint32_t l = (uint32_t)__builtin_ctz(ls);
+      size_t n = strlen(e->val[l]);
+      const ds_ent_entry *named =
+          n ? ds_ent_find(&S_L, e->val[l], n, ds_hash_word_lower(e->val[l], n)) : NULL;
+      if (named && (named->in >> DS_EL_ORG & 1) && *named->val[DS_EL_ORG])
+        e->org_val |= (uint16_t)(1u << l);
+    }
+  }
+}
+
 static void S_build(void) {
   static const char *const names[DS_EL_N] = {
       [DS_EL_TITLES] = "ent_titles",         [DS_EL_HONORIFICS] = "ent_honorifics",
@@ -72,6 +90,7 @@ static void S_build(void) {
   ds_map_init(&S_keys);
   for (int l = 0; l < DS_EL_N; l++) S_merge((ds_ent_list)l, ds_lexicon(names[l]));
   S_table();
+  S_org_vals();
 }
 
 const ds_ent_lists *ds_ent_lists_get(void) {

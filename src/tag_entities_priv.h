@@ -71,6 +71,8 @@ typedef struct {
   uint32_t klen;
   uint16_t in;              /* bit l: an entry of list l */
   uint16_t prefix;          /* bit l: the words before a space in an entry of list l */
+  uint16_t org_val;         /* bit l (a list of places): val[l] is an organisation's
+                               name too ("European" is the European Union's) */
   const char *val[DS_EL_N]; /* the entry's value in list l ("" none) */
 } ds_ent_entry;
 
@@ -84,7 +86,8 @@ typedef struct {
   ds_ent_slot *slots;
   uint32_t mask;                /* slots - 1 (a power of two) */
   ds_arena entries;
-  uint32_t list_words[DS_EL_N]; /* most words in one entry of each list */
+  /* [m]: bit l when list l has an entry of m words or more (m <= DS_ENT_MAX_LIST_TOKENS) */
+  uint32_t lists_with[DS_ENT_MAX_LIST_TOKENS + 1];
 } ds_ent_lists;
 
 /* Longest key we look up in the merged lists, in bytes; longer spans are no entry. */
@@ -248,9 +251,11 @@ static inline bool ds_ent_tok_is(const ds_ent_ctx *c, uint32_t i, const char *lo
 /* Value of the longest match of tokens [i, i+k) in list (k <= max), or NULL; *k set. */
 const char *ds_ent_list_match(const ds_ent_ctx *c, ds_ent_list list, uint32_t i, uint32_t max,
                               uint32_t *k);
-/* The same for nl lists at once: v[l], k[l] for lists[l] (k 0 when none). */
-void ds_ent_match_lists(const ds_ent_ctx *c, const ds_ent_list *lists, uint32_t nl, uint32_t i,
-                        uint32_t max, const char **v, uint32_t *k);
+/* The same for the lists of `want` (bit l: list l) at once: for each, the entry whose
+ * value in l matched, e[l] (NULL none), and its tokens k[l]; e and k have DS_EL_N
+ * entries. */
+void ds_ent_match_lists(const ds_ent_ctx *c, uint32_t want, uint32_t i, uint32_t max,
+                        const ds_ent_entry **e, uint32_t *k);
 /* Joins tokens [i, j) with single spaces (possessive stripped from the last) in tmp
  * or the article arena. */
 char *ds_ent_join(ds_ent_ctx *c, ds_arena *ar, uint32_t i, uint32_t j);

@@ -25,6 +25,7 @@ typedef struct {
   uint32_t first_pos;
   int64_t last_pos;      /* start of the last mention emitted, -1 before any */
   int32_t next_surname;  /* next person sharing a surname key, or -1 */
+  uint32_t desc_tried;   /* the last description (S_res.descs) it was tried for */
 } S_ex;
 
 /* What the keys say about one capitalised word as a lone name, while the mentions are
@@ -46,6 +47,7 @@ typedef struct {
   DS_VEC(S_ex) ex;
   DS_VEC(S_word) words;  /* of the words met as lone names (ds_ent_capword.res) */
   uint32_t gen;          /* name keys made for lone names not noted */
+  uint32_t descs;        /* descriptions resolved so far */
 } S_res;
 
 /* Copies n bytes with ASCII lower-cased, eight at a time (the last eight, or for a
@@ -116,17 +118,27 @@ static int32_t S_again(S_res *r, char prefix) {
   return e >= 0 ? e : -1;
 }
 
-/* Maps the key to e unless it already names an entity; returns the holder. */
-static int32_t S_put(S_res *r, char prefix, const char *s, size_t n, int32_t e) {
-  S_key(r, prefix, s, n);
+/* Maps the name last looked up (still in the key buffer), under prefix, to e unless
+ * the key already names an entity; returns the holder. */
+static int32_t S_put_again(S_res *r, char prefix, int32_t e) {
+  r->kb.ptr[0] = prefix;
   bool inserted;
   ds_map_slot *slot = ds_map_upsert(&r->keys, r->kb.ptr, r->kb.len, &inserted);
   if (inserted) slot->value = (uint64_t)e + 1;
   return (int32_t)slot->value - 1;
 }
 
-static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *role,
-                     uint32_t pos) {
+/* Maps the key to e unless it already names an entity; returns the holder. */
+static int32_t S_put(S_res *r, char prefix, const char *s, size_t n, int32_t e) {
+  S_key(r, prefix, s, n);
+  return S_put_again(r, prefix, e);
+}
+
+static char S_prefix(ds_ent_type type) { return type == DS_ENT_PERSON ? 'p' : 'n'; }
+
+/* A new entity named name, with no key yet. */
+static int32_t S_entity(S_res *r, const char *name, ds_ent_type type, const char *role,
+                        uint32_t pos) {
   ds_article *a = r->a;
   int32_t e = (int32_t)a->entities.len;
   ds_entity *en = DS_PUSH(&a->arena, &a->entities);
@@ -138,7 +150,21 @@ static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *r
   S_ex *x = DS_PUSH(&r->c->tmp, &r->ex);
   memset(x, 0, sizeof *x);
   x->first_pos = pos, x->last_pos = -1, x->next_surname = -1;
-  S_put(r, type == DS_ENT_PERSON ? 'p' : 'n', name, strlen(name), e);
+  return e;
+}
+
+/* A new entity and its name key. */
+static int32_t S_new(S_res *r, const char *name, ds_ent_type type, const char *role,
+                     uint32_t pos) {
+  int32_t e = S_entity(r, name, type, role, pos);
+  S_put(r, S_prefix(type), name, strlen(name), e);
+  return e;
+}
+
+/* S_new of the name just looked up in vain (its key is in the buffer): no second fold. */
+static int32_t S_new_again(S_res *r, const char *name, ds_ent_type type, uint32_t pos) {
+  int32_t e = S_entity(r, name, type, NULL, pos);
+  S_put_again(r, S_prefix(type), e);
   return e;
 }
 
@@ -232,7 +258,7 @@ static void S_strong(S_res *r) {
     ds_ent_cand *x = &cands[i];
     if (x->weak || x->kind != DS_EC_PERSON) continue;
     int32_t e = S_get(r, 'p', x->name);
-    if (e < 0) e = S_new(r, x->name, DS_ENT_PERSON, NULL, x->start);
+    if (e < 0) e = S_new_again(r, x->name, DS_ENT_PERSON, x->start);
     x->entity = e;
     r->a->entities.items[e].n_mentions++;
   }
@@ -247,10 +273,11 @@ static void S_strong(S_res *r) {
       S_surnames(r, x, x->entity);
       S_given(r, x, x->entity);
     } else if (x->kind == DS_EC_NAMED) {
-      int32_t e = S_get(r, 'n', x->surface);
+      int32_t e = S_get_any(r, 'n', x->surface);
+      bool keyed = e != -1; /* the surface has a key already (a repeat): S_put keeps it */
       if (e < 0) e = S_get(r, 'n', x->name);
-      if (e < 0) e = S_new(r, x->name, (ds_ent_type)x->type, NULL, x->start);
-      S_put(r, 'n', x->surface, strlen(x->surface), e);
+      if (e < 0) e = S_new_again(r, x->name, (ds_ent_type)x->type, x->start);
+      if (!keyed) S_put(r, 'n', x->surface, strlen(x->surface), e);
       if (x->alias) S_put(r, 'n', x->alias, strlen(x->alias), e), S_alias(r, e, x->alias);
       x->entity = e;
     }
@@ -315,11 +342,15 @@ static bool S_desc_fits(const S_res *r, const ds_ent_cand *x, const char *role) 
 static int32_t S_desc(S_res *r, const ds_ent_cand *x) {
   const ds_article *a = r->a;
   size_t lo = a->mentions.len > DS_ENT_LOOKBACK ? a->mentions.len - DS_ENT_LOOKBACK : 0;
+  uint32_t desc = ++r->descs;
   for (size_t m = a->mentions.len; m-- > lo;) {
-    const ds_entity *en = &a->entities.items[a->mentions.items[m].entity];
-    if ((uint8_t)en->type != x->type) continue;
+    int32_t e = a->mentions.items[m].entity;
+    const ds_entity *en = &a->entities.items[e];
+    /* an entity mentioned again says the same: each is tried once */
+    if ((uint8_t)en->type != x->type || r->ex.items[e].desc_tried == desc) continue;
+    r->ex.items[e].desc_tried = desc;
     const char *hay = x->type == DS_ENT_PERSON ? en->role : en->name;
-    if (S_has_word(hay, x->head) && S_desc_fits(r, x, hay)) return a->mentions.items[m].entity;
+    if (S_has_word(hay, x->head) && S_desc_fits(r, x, hay)) return e;
   }
   return -1;
 }
@@ -471,10 +502,20 @@ static void S_finish(S_res *r) {
 void ds_ent_resolve(ds_ent_ctx *c) {
   S_res r = {.c = c, .a = c->a, .kb = DS_BUF_INIT};
   ds_article *a = c->a;
-  if (a->mentions.cap < c->cands.len) { /* at most one per candidate: sized once */
+  /* at most one mention per candidate, and news text makes about one entity for
+   * three (room for one for two): sized once, each written when pushed, rather than
+   * grown from a few by doubling */
+  if (a->mentions.cap < c->cands.len) {
     a->mentions.items = ds_arena_alloc_raw(&a->arena, c->cands.len * sizeof *a->mentions.items);
     a->mentions.cap = c->cands.len;
   }
+  size_t ents = c->cands.len / 2 + 1;
+  if (a->entities.cap < ents) {
+    a->entities.items = ds_arena_alloc_raw(&a->arena, ents * sizeof *a->entities.items);
+    a->entities.cap = ents;
+  }
+  r.ex.items = ds_arena_alloc_raw(&c->tmp, ents * sizeof *r.ex.items);
+  r.ex.cap = ents;
   ds_map_init(&r.keys);
   /* news text makes about one key for two candidates (0.62 on average): sized once,
    * the table is not rehashed from 32 keys up for most articles */

@@ -11,7 +11,7 @@
 #include "tag_entities_priv.h"
 
 /* Token i, inside the sentence, is in the list (core form): memoised per token. */
-static bool S_lex(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
+static inline bool S_lex(const ds_ent_ctx *c, ds_ent_list list, uint32_t i) {
   return i < c->sent_end && ds_ent_val(c, i, list) != NULL;
 }
 
@@ -57,7 +57,7 @@ static inline bool S_title(const ds_ent_ctx *c, uint32_t i, uint32_t *k, bool *m
 
 /* An organisation word: a head ("Ministry"), or a one-word name that is also one
  * ("Congress", "Senate": "National People's Congress"). */
-static bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_org_head(const ds_ent_ctx *c, uint32_t i) {
   const ds_ent_entry *e = ds_ent_entry_of(c, i);
   if (!e || !(e->in & (1u << DS_EL_ORG | 1u << DS_EL_GROUPS))) return false; /* most words */
   return S_feat(c, i, DS_EF_ORG_HEAD);
@@ -76,23 +76,22 @@ static const char *S_known_uncached(const ds_ent_ctx *c, uint32_t i, uint32_t ma
   static const ds_ent_type types[] = {DS_ENT_PLACE, DS_ENT_PLACE, DS_ENT_ORG, DS_ENT_PLACE,
                                       DS_ENT_GROUP};
   enum { NL = sizeof lists / sizeof *lists };
-  const char *best = NULL, *v[NL];
-  uint32_t m[NL];
+  const ds_ent_entry *e[DS_EL_N];
+  const char *best = NULL;
+  uint32_t m[DS_EL_N], org = 0;
   *k = 0;
   if (!ds_ent_is_cap(c, i) || !ds_ent_may_match(c, i, S_KNOWN_LISTS)) return NULL;
-  ds_ent_match_lists(c, lists, NL, i, max, v, m);
-  for (size_t l = 0; l < NL; l++) {
-    if (!v[l] || !*v[l] || m[l] <= *k) continue;
+  ds_ent_match_lists(c, S_KNOWN_LISTS, i, max, e, m);
+  for (size_t x = 0; x < NL; x++) {
+    ds_ent_list l = lists[x];
+    if (!e[l] || !*e[l]->val[l] || m[l] <= *k) continue;
     /* "Un" in Kim Jong Un is not the UN: short list words must be acronyms */
     if (m[l] == 1 && ds_ent_core_len(c, i) <= 3 && !(c->t[i].flags & (DS_TF_UPPER | DS_TF_ABBREV)))
       continue;
-    best = v[l], *k = m[l], *type = types[l];
+    best = e[l]->val[l], *k = m[l], *type = types[x], org = e[l]->org_val >> l & 1;
   }
   /* "European" stands for the European Union, an organisation */
-  if (best && *type == DS_ENT_PLACE) {
-    const char *org = ds_ent_lex(c, DS_EL_ORG, best, strlen(best));
-    if (org && *org) *type = DS_ENT_ORG;
-  }
+  if (best && *type == DS_ENT_PLACE && org) *type = DS_ENT_ORG;
   return best;
 }
 
@@ -138,7 +137,7 @@ static const char *S_demonym_plural(const ds_ent_ctx *c, uint32_t i, uint32_t *k
   return NULL;
 }
 
-static bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_stopcap(const ds_ent_ctx *c, uint32_t i) {
   uint32_t k;
   bool mod;
   if (!ds_ent_entry_of(c, i)) return false; /* in no list: no stop word (most words) */
@@ -157,7 +156,7 @@ static bool S_start_like_uncached(const ds_ent_ctx *c, uint32_t i) {
 }
 
 /* Remembered: a lone name asks it twice (its run, then its flags). */
-static bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_start_like(const ds_ent_ctx *c, uint32_t i) {
   ds_ent_memo *mo = &c->memo[i];
   if (!(mo->done & DS_ENT_DONE_START))
     mo->done |= (uint8_t)(DS_ENT_DONE_START | (S_start_like_uncached(c, i) ? DS_ENT_IS_START : 0));
@@ -297,7 +296,7 @@ static const char *S_apposition(ds_ent_ctx *c, uint32_t comma) {
 }
 
 /* A lower-case context word: 'l' for "loc" (in, near), 'p' for "placenoun" (region). */
-static bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, char what) {
+static inline bool S_ctx_is(const ds_ent_ctx *c, uint32_t i, char what) {
   return !ds_ent_is_cap(c, i) && S_val_is(c, DS_EL_CONTEXT, i, what);
 }
 
@@ -517,7 +516,7 @@ static void S_subrun(ds_ent_ctx *c, uint32_t p, uint32_t q) {
   S_walk(c, p, q);
 }
 
-static bool S_connector(const ds_ent_ctx *c, uint32_t i) {
+static inline bool S_connector(const ds_ent_ctx *c, uint32_t i) {
   if (i >= c->sent_end || ds_ent_is_cap(c, i)) return false;
   return ds_ent_tok_is(c, i, "of") || ds_ent_tok_is(c, i, "for") ||
          ds_ent_tok_is(c, i, "the") || S_lex(c, DS_EL_PARTICLES, i);
