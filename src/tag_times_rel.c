@@ -294,6 +294,33 @@ static void S_reported_quarter(C *c, size_t a, size_t b, int y, int q) {
 }
 
 /* the third quarter [of 1990], third-quarter, the fiscal first quarter, 1990 second quarter. */
+/* A quarter ordinal at token i (first, 3rd), in 1..4, into *q. */
+static bool S_quarter_ord(const C *c, size_t i, int *q) {
+  if (ds_tt_cls(c, i, 'O')) *q = c->t[i].val;
+  else if (ds_tt_tok(c, i) && c->t[i].kind == TK_NUM && (c->t[i].flags & TF_ORD)) *q = c->t[i].val;
+  else return false;
+  return *q >= 1 && *q <= 4;
+}
+
+/* "the second and fourth quarters": a plural names those quarters of any year (a habit
+ * of the trade, XXXX-Q2 and XXXX-Q4), one expression per ordinal as TimeML splits them.
+ * Token j is the ordinal q, the first of the pair or the second. */
+static bool S_paired_quarters(const C *c, size_t j, int q, ds_thit *h) {
+  int q2;
+  bool and1 = ds_tt_word(c, j + 1, "and") || ds_tt_word(c, j + 1, "or");
+  bool and0 = j >= 2 && (ds_tt_word(c, j - 1, "and") || ds_tt_word(c, j - 1, "or"));
+  if (and1 && S_quarter_ord(c, j + 2, &q2) && ds_tt_word(c, j + 3, "quarters")) {
+    h->start = j, h->end = j + 1;
+  } else if (and0 && S_quarter_ord(c, j - 2, &q2) && ds_tt_word(c, j + 1, "quarters")) {
+    h->start = j, h->end = j + 2;
+  } else {
+    return false;
+  }
+  snprintf(h->value, sizeof h->value, "XXXX-Q%d", q);
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   size_t j = ds_tt_word(c, i, "the") ? i + 1 : i;
   int y = 0, yy, dir;
@@ -306,10 +333,8 @@ bool ds_ttp_quarter(C *c, size_t i, ds_thit *h) {
   }
   if (ds_tt_word(c, j, "fiscal")) j++;
   int q;
-  if (ds_tt_cls(c, j, 'O')) q = c->t[j].val;
-  else if (ds_tt_tok(c, j) && c->t[j].kind == TK_NUM && (c->t[j].flags & TF_ORD)) q = c->t[j].val;
-  else return false;
-  if (q < 1 || q > 4) return false;
+  if (!S_quarter_ord(c, j, &q)) return false;
+  if (S_paired_quarters(c, j, q, h)) return true;
   size_t k = ds_tt_punct(c, j + 1, '-') ? j + 2 : j + 1;
   if (ds_tt_word(c, k, "fiscal")) k++;
   if (!ds_tt_word(c, k, "quarter")) return false;
@@ -362,6 +387,13 @@ bool ds_ttp_report_period(C *c, size_t i, ds_thit *h) {
     back = 1, j += 3;
   else if (ds_tt_word(c, j, "latest") || ds_tt_word(c, j, "recent"))
     j++, latest = true;
+  /* "the latest fiscal year": the last year whose books have closed, the anchor's
+   * previous one (the open year is "the current fiscal year") */
+  if (latest && ds_tt_word(c, j, "fiscal") && ds_tt_word(c, j + 1, "year")) {
+    h->end = j + 2;
+    ds_tt_fmt_year(h, c->anchor.y - 1);
+    return true;
+  }
   if (!ds_tt_word(c, j, "quarter") && !(j > i + 1 && ds_tt_word(c, j, "period"))) return false;
   /* the quarter-to-quarter comparison: no quarter in particular */
   if (ds_tt_punct(c, j + 1, '-') && ds_tt_tight(c, j + 1) && ds_tt_punct(c, j + 3, '-') &&

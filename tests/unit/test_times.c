@@ -944,6 +944,23 @@ static void test_year_before_plural(void **state) {
   S_expect_none("Crews moved 1500 crates off the ferry.", SUN);
 }
 
+/* "the second and fourth quarters" are those quarters of any year, one expression per
+ * ordinal; "the latest fiscal year" is the last closed one, the anchor's previous year. */
+static void test_paired_quarters_latest_year(void **state) {
+  (void)state;
+  const char *p = "Most ferry tickets sell in the second and fourth quarters of each year.";
+  S_expect(p, SUN, "second", "XXXX-Q2", D);
+  S_expect(p, SUN, "fourth quarters", "XXXX-Q4", D);
+  S_expect("Repairs peak in the 1st or 3rd quarters.", SUN, "3rd quarters", "XXXX-Q3", D);
+  /* one quarter, or a pair without the plural, keeps its year */
+  S_expect("Tolls rose in the second quarter.", SUN, "the second quarter", "2024-Q2", D);
+  S_expect("Tolls rose in the second and fourth quarter.", SUN, "fourth quarter", "2024-Q4", D);
+  S_expect_none("The second and fourth crews left.", SUN);
+  S_expect("The ferry line sold $9 million of tickets in the latest fiscal year.", SUN,
+           "the latest fiscal year", "2023", D);
+  S_expect("The line expects more in the current fiscal year.", SUN, "the current fiscal year", "2024", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -976,7 +993,7 @@ int main(void) {
       cmocka_unit_test(test_current_adjective), cmocka_unit_test(test_soon_ahead),
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
       cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
-      cmocka_unit_test(test_over_the_years),
+      cmocka_unit_test(test_over_the_years),    cmocka_unit_test(test_paired_quarters_latest_year),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
