@@ -123,6 +123,23 @@ static bool P_the_weekend(C *c, size_t i, ds_thit *h) {
   return ds_tt_det_calendar(c, h, 'K', ds_tt_tense(c, i, i + 2) < 0 ? -1 : 0);
 }
 
+/* "For the week, the index fell", "the week's busiest session": a market report's week,
+ * which TimeML leaves unnumbered (a week of the anchor's year, YYYY-WXX). Only the
+ * possessive or "for the week" closed by punctuation: "the week of March 6" and "the
+ * week before" are other patterns' or no time. */
+static bool P_the_week(C *c, size_t i, ds_thit *h) {
+  if (!ds_tt_word(c, i, "the") || !ds_tt_word(c, i + 1, "week") || !c->anchored) return false;
+  bool poss = ds_tt_punct(c, i + 2, '\'') && ds_tt_word(c, i + 3, "s") && ds_tt_tight(c, i + 3);
+  bool for_week = i > 0 && ds_tt_word(c, i - 1, "for") &&
+                  (ds_tt_punct(c, i + 2, ',') || ds_tt_punct(c, i + 2, '.'));
+  if (!poss && !for_week) return false;
+  h->end = i + 2;
+  *ds_tt_put(h->value, c->anchor.y, 4) = 0;
+  strcat(h->value, "-WXX");
+  h->type = DS_TIME_DATE;
+  return true;
+}
+
 /* the year, the full year, the fiscal year: the anchor's year, or a year-long span when
  * it is "the year ended June 30". */
 static bool P_the_year_rel(C *c, size_t i, ds_thit *h) {
@@ -298,8 +315,9 @@ static bool S_core(C *c, size_t i, ds_thit *h, bool modified) {
   return ds_ttp_anaphor(c, i, h) || ds_ttp_period(c, i, h) || ds_ttp_report_period(c, i, h) ||
          ds_ttp_duration_rel(c, i, h) || ds_ttp_relword(c, i, h) || ds_ttp_ago(c, i, h) ||
          ds_ttp_set(c, i, h) || ds_ttp_duration(c, i, h) || ds_ttp_holiday(c, i, h) ||
-         P_the_weekend(c, i, h) || P_the_year_rel(c, i, h) || P_bare_units(c, i, h) ||
-         P_unsaid(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) || P_season(c, i, h);
+         P_the_weekend(c, i, h) || P_the_week(c, i, h) || P_the_year_rel(c, i, h) ||
+         P_bare_units(c, i, h) || P_unsaid(c, i, h) || P_century(c, i, h) || P_year_end(c, i, h) ||
+         P_season(c, i, h);
 }
 
 /* nearly, more than, at least: the token after the approximator, or i. One lookup of

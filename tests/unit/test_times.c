@@ -961,6 +961,17 @@ static void test_paired_quarters_latest_year(void **state) {
   S_expect("The line expects more in the current fiscal year.", SUN, "the current fiscal year", "2024", D);
 }
 
+/* A market report's "for the week" and "the week's" are a week of the anchor's year left
+ * unnumbered (YYYY-WXX); other uses of "the week" are not this pattern's. */
+static void test_market_week(void **state) {
+  (void)state;
+  S_expect("Ferry shares rose 2% on Friday. For the week, they gained 5%.", SUN, "the week", "2024-WXX", D);
+  S_expect("Thursday was the week's busiest day for ferry shares.", SUN, "the week", "2024-WXX", D);
+  S_expect_none("The ferry crew worked hard for the week they were paid.", SUN);
+  S_expect_none("The week ended quietly at the ferry terminal.", SUN);
+  S_expect("Ferry shares closed up 4% for the week.", SUN, "the week", "2024-WXX", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -994,6 +1005,7 @@ int main(void) {
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
       cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
       cmocka_unit_test(test_over_the_years),    cmocka_unit_test(test_paired_quarters_latest_year),
+      cmocka_unit_test(test_market_week),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
