@@ -1,5 +1,5 @@
 /* Dates that point back at the last one the text wrote: "that year", "later that day",
- * "the following month", "the next morning", "that quarter". A narrative moves its own
+ * "the following month", "the next morning", "that quarter", "until then". A narrative moves its own
  * clock ("In June 1998 he left; the following year he returned"), so these resolve
  * against that date, not the publication date. */
 #include <stdio.h>
@@ -96,10 +96,22 @@ static bool S_nth_day_today(const C *c, size_t i) {
          (i >= 2 && ds_tt_word(c, i - 1, "s") && ds_tt_punct(c, i - 2, '\'') && ds_tt_tight(c, i - 1));
 }
 
+/* "until then", "by then": the date the text last wrote, at the precision it was
+ * written ("It closes on Nov. 3. Until then ..."); TimeML tags "then" alone. Not "since
+ * then", which TimeML leaves untagged, nor a bare "then" (and then, back then). */
+static bool S_until_then(const C *c, size_t i, ds_thit *h) {
+  if (i == 0 || !c->ref_prec ||
+      !(ds_tt_word(c, i - 1, "until") || ds_tt_word(c, i - 1, "till") || ds_tt_word(c, i - 1, "by")))
+    return false;
+  h->end = i + 1;
+  return S_shift(c, c->ref_prec, 0, h);
+}
+
 bool ds_ttp_anaphor(ds_tctx *c, size_t i, ds_thit *h) {
   char u;
   size_t j;
   int n;
+  if (ds_tt_word(c, i, "then")) return S_until_then(c, i, h);
   if (ds_tt_cls(c, i, 'T') && S_modified_part(c, i, h)) return true;
   if (ds_tt_word(c, i, "that")) {
     j = ds_tt_word(c, i + 1, "same") ? i + 2 : i + 1;

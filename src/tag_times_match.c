@@ -350,7 +350,7 @@ bool ds_tt_match(ds_tctx *c, size_t i, ds_thit *h) {
     h->start = i;
     return S_core(c, i, h, false);
   }
-  if ((t->flags & TF_NARROW) && t->val == 'R') { /* "that": frequent, and only "that year" is a time */
+  if ((t->flags & TF_NARROW) && t->val == 'R') { /* "that", "then": frequent, and only "that year", "until then" are times */
     memset(h, 0, sizeof *h);
     h->start = i;
     return ds_ttp_anaphor(c, i, h);

@@ -972,6 +972,20 @@ static void test_market_week(void **state) {
   S_expect("Ferry shares closed up 4% for the week.", SUN, "the week", "2024-WXX", D);
 }
 
+/* "until then", "by then" are the date the text last wrote, at its precision; "since
+ * then", a bare "then" and "until then" before any date are no time. */
+static void test_until_then(void **state) {
+  (void)state;
+  S_expect("The old pier shuts on Nov. 3. Until then, ferries dock there.", SUN, "then", "2024-11-03", D);
+  S_expect("Repairs end in March 2025. By then the fares will have risen.", SUN, "then", "2025-03", D);
+  S_expect("The bridge opened in 2019, and till then the ferry was full.", SUN, "then", "2019", D);
+  S_scan s;
+  S_run(&s, "The pier shut on Nov. 3. Since then, and then again today, crews idled.", SUN);
+  assert_null(S_find(&s, "then"));
+  ds_arena_free(&s.arena);
+  S_expect_none("Until then, the ferry ran on time, and then it stopped.", SUN);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -1005,7 +1019,7 @@ int main(void) {
       cmocka_unit_test(test_hundreds_and_thousands), cmocka_unit_test(test_year_before_plural),
       cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
       cmocka_unit_test(test_over_the_years),    cmocka_unit_test(test_paired_quarters_latest_year),
-      cmocka_unit_test(test_market_week),
+      cmocka_unit_test(test_market_week),       cmocka_unit_test(test_until_then),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
