@@ -154,10 +154,23 @@ static bool S_postponed_to(const C *c, size_t i) {
 }
 
 /* Friday, Tuesday night: the clause's tense says which side of the anchor. */
+/* A weekday inside a name: "the Sunday Times", "the Good Friday Agreement" name a paper
+ * and a treaty, not a day. The weekday (tokens i to j) sits between a capitalised word
+ * of no time class and "the" or a capitalised word inside the sentence; "On Friday
+ * Ukrainian forces" (a capital after a sentence's first word) and "Sunday Mass" (no
+ * capital before) stay days. */
+static bool S_weekday_in_name(const C *c, size_t i, size_t j) {
+  if (i == 0 || j >= c->n || c->t[j].kind != TK_WORD || !(c->t[j].flags & TF_CAP) || c->t[j].cls)
+    return false;
+  if (ds_tt_word(c, i - 1, "the")) return true;
+  return i >= 2 && c->t[i - 1].kind == TK_WORD && (c->t[i - 1].flags & TF_CAP) &&
+         c->t[i - 2].kind == TK_WORD;
+}
+
 bool ds_ttp_weekday(C *c, size_t i, ds_thit *h) {
   int wd;
   size_t j;
-  if (!ds_tt_wday(c, i, &wd, &j)) return false;
+  if (!ds_tt_wday(c, i, &wd, &j) || S_weekday_in_name(c, i, j)) return false;
   h->end = j;
   h->type = DS_TIME_DATE;
   if (!c->anchored) {

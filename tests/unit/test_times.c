@@ -986,6 +986,17 @@ static void test_until_then(void **state) {
   S_expect_none("Until then, the ferry ran on time, and then it stopped.", SUN);
 }
 
+/* A weekday inside a name (a newspaper, a treaty) is no day; a weekday beside a capital
+ * at a sentence's start or before a noun it dates stays one. */
+static void test_weekday_in_name(void **state) {
+  (void)state;
+  S_expect_none("The ferry strike made the front page of the Sunday Courier.", SUN);
+  S_expect_none("Both sides cited the Good Friday Accord in the ferry talks.", SUN);
+  S_expect("On Friday Harbour officials closed the pier.", SUN, "Friday", "2024-10-25", D);
+  S_expect("Crews skipped Sunday Mass to repair the pier.", SUN, "Sunday", "2024-10-27", D);
+  S_expect("The Sunday before the vote, crews repaired the pier.", SUN, "Sunday", "2024-10-27", D);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_absolute_dates),    cmocka_unit_test(test_months_and_years),
@@ -1020,6 +1031,7 @@ int main(void) {
       cmocka_unit_test(test_later_date),       cmocka_unit_test(test_for_a_while),
       cmocka_unit_test(test_over_the_years),    cmocka_unit_test(test_paired_quarters_latest_year),
       cmocka_unit_test(test_market_week),       cmocka_unit_test(test_until_then),
+      cmocka_unit_test(test_weekday_in_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
