@@ -315,20 +315,38 @@ static bool S_quarter_ord(const C *c, size_t i, int *q) {
   return *q >= 1 && *q <= 4;
 }
 
-/* "the second and fourth quarters": a plural names those quarters of any year (a habit
- * of the trade, XXXX-Q2 and XXXX-Q4), one expression per ordinal as TimeML splits them.
- * Token j is the ordinal q, the first of the pair or the second. */
-static bool S_paired_quarters(const C *c, size_t j, int q, ds_thit *h) {
-  int q2;
-  bool and1 = ds_tt_word(c, j + 1, "and") || ds_tt_word(c, j + 1, "or");
-  bool and0 = j >= 2 && (ds_tt_word(c, j - 1, "and") || ds_tt_word(c, j - 1, "or"));
-  if (and1 && S_quarter_ord(c, j + 2, &q2) && ds_tt_word(c, j + 3, "quarters")) {
-    h->start = j, h->end = j + 1;
-  } else if (and0 && S_quarter_ord(c, j - 2, &q2) && ds_tt_word(c, j + 1, "quarters")) {
-    h->start = j, h->end = j + 2;
-  } else {
-    return false;
+/* A word of data/time_habit_cues.txt (usually, typically) earlier in token i's sentence,
+ * within the tense window: the clause tells a habit, not one occasion. */
+static bool S_habit_before(const C *c, size_t i) {
+  for (size_t b = 1; b <= DS_TIME_TENSE_WINDOW && b <= i; b++) {
+    const ds_ttok *t = &c->t[i - b];
+    if (ds_tt_punct(c, i - b, '.') || ds_tt_punct(c, i - b, ';')) return false;
+    if (t->kind == TK_WORD &&
+        ds_lexicon_value("time_habit_cues", c->text + t->start, ds_tt_len(c, i - b)))
+      return true;
   }
+  return false;
+}
+
+/* "business usually peaks in the second and fourth quarters": in a habit the plural
+ * names those quarters of any year (XXXX-Q2 and XXXX-Q4), one expression per ordinal
+ * as TimeML splits them; not with a year after ("quarters of 2025"). Token j is the
+ * ordinal q, the first of the pair or the second. */
+static bool S_paired_quarters(const C *c, size_t j, int q, ds_thit *h) {
+  int q2, y;
+  size_t end;
+  if ((ds_tt_word(c, j + 1, "and") || ds_tt_word(c, j + 1, "or")) && S_quarter_ord(c, j + 2, &q2) &&
+      ds_tt_word(c, j + 3, "quarters"))
+    end = j + 1; /* "second" of "second and fourth quarters" */
+  else if (j >= 2 && (ds_tt_word(c, j - 1, "and") || ds_tt_word(c, j - 1, "or")) &&
+           S_quarter_ord(c, j - 2, &q2) && ds_tt_word(c, j + 1, "quarters"))
+    end = j + 2;
+  else
+    return false;
+  size_t after = end == j + 1 ? j + 4 : j + 2;
+  if (ds_tt_year(c, ds_tt_word(c, after, "of") ? after + 1 : after, &y) || !S_habit_before(c, j))
+    return false;
+  h->start = j, h->end = end;
   snprintf(h->value, sizeof h->value, "XXXX-Q%d", q);
   h->type = DS_TIME_DATE;
   return true;

@@ -944,14 +944,21 @@ static void test_year_before_plural(void **state) {
   S_expect_none("Crews moved 1500 crates off the ferry.", SUN);
 }
 
-/* "the second and fourth quarters" are those quarters of any year, one expression per
- * ordinal; "the latest fiscal year" is the last closed one, the anchor's previous year. */
+/* In a habit, "the second and fourth quarters" are those quarters of any year, one
+ * expression per ordinal; "the latest fiscal year" is the last closed one, the
+ * anchor's previous year. */
 static void test_paired_quarters_latest_year(void **state) {
   (void)state;
-  const char *p = "Most ferry tickets sell in the second and fourth quarters of each year.";
+  const char *p = "Ferry tickets usually sell best in the second and fourth quarters.";
   S_expect(p, SUN, "second", "XXXX-Q2", D);
   S_expect(p, SUN, "fourth quarters", "XXXX-Q4", D);
-  S_expect("Repairs peak in the 1st or 3rd quarters.", SUN, "3rd quarters", "XXXX-Q3", D);
+  S_expect("Repairs typically peak in the 1st or 3rd quarters.", SUN, "3rd quarters", "XXXX-Q3", D);
+  /* one occasion, or a year after the pair: not any year's quarters */
+  S_expect_none("Ferry tolls rose in the second and fourth quarters.", SUN);
+  S_scan s;
+  S_run(&s, "Tolls usually rise in the first and second quarters of 2025.", SUN);
+  for (size_t k = 0; k < s.n; k++) assert_null(strstr(s.t[k].value, "XXXX"));
+  ds_arena_free(&s.arena);
   /* one quarter, or a pair without the plural, keeps its year */
   S_expect("Tolls rose in the second quarter.", SUN, "the second quarter", "2024-Q2", D);
   S_expect("Tolls rose in the second and fourth quarter.", SUN, "fourth quarter", "2024-Q4", D);
