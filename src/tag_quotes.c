@@ -704,6 +704,7 @@ void ds_tag_quotes(ds_article *a) {
   qt_words_init();
   q.title_end = S_title_end(&q);
   qt_classify(&q);
+  qt_time_index(&q);
   S_sentence_index(&q);
   q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);

@@ -67,8 +67,6 @@ typedef struct {
 /* Per-token classes, filled on first use (tag_quotes_class.c): the later passes look
  * at a few tokens around marks and cues, so most tokens are never classified. */
 enum {
-  QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
-  QC_TIME = 1u << 3,      /* inside a tagged time expression */
   QC_WORD = 1u << 4,
   QC_LOWER = 1u << 5,      /* a word starting with a-z */
   QC_STOP = 1u << 6,       /* . ! ? ; that ends a clause */
@@ -123,6 +121,7 @@ typedef struct {
                               looks at no other */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
+  uint64_t *in_time; /* bit i: token i starts inside a tagged time (qt_in_time) */
   int32_t *sent; /* sentence index per token, only when the sentences are out of order (qt_sent) */
   uint32_t *sent_memo; /* the sentence qt_sent found last: most questions are about it again */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
@@ -222,7 +221,12 @@ static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) {
   /* only punctuation stops: a word is not looked up to learn that */
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && qt_has(q, i, QC_STOP);
 }
-bool qt_in_time(const qt_ctx *q, uint32_t i);
+/* Token i starts inside a tagged time expression. */
+static inline bool qt_in_time(const qt_ctx *q, uint32_t i) {
+  return i < q->nt && (q->in_time[i >> 6] >> (i & 63)) & 1;
+}
+/* Fills in_time, one pass over the times, before the passes ask qt_in_time. */
+void qt_time_index(qt_ctx *q);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
 /* The index of token i's sentence, or -1 when it is in none. */
