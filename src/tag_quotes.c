@@ -157,8 +157,9 @@ static bool S_set_off(const qt_ctx *q, uint32_t o, uint32_t words) {
   return (qt_is(q, p, "that") || qt_is(q, p, "saying")) && words >= 4;
 }
 
-static ds_quote_kind S_kind(const qt_ctx *q, uint32_t o, uint32_t co, uint32_t c) {
-  return S_set_off(q, o, S_count_words(q, co, c)) ? DS_QUOTE_DIRECT : DS_QUOTE_PARTIAL;
+/* The kind of the quote opening at o with words words inside its marks. */
+static ds_quote_kind S_kind(const qt_ctx *q, uint32_t o, uint32_t words) {
+  return S_set_off(q, o, words) ? DS_QUOTE_DIRECT : DS_QUOTE_PARTIAL;
 }
 
 /* ---- attribution ---- */
@@ -514,9 +515,9 @@ static qt_attr S_attribute(qt_ctx *q, uint32_t o, uint32_t c) {
 
 /* A word or two in marks inside a sentence, with no cue of its own ("the so-called
  * “reset”", "what critics see as “magic”"): a scare quote or a term, not a report. */
-static bool S_scare(const qt_ctx *q, uint32_t o, uint32_t co, uint32_t c, const qt_attr *at) {
+static bool S_scare(const qt_ctx *q, uint32_t o, ds_quote_kind kind, uint32_t words, const qt_attr *at) {
   if (at->ok && at->cue_tok != UINT32_MAX) return false;
-  if (S_kind(q, o, co, c) != DS_QUOTE_PARTIAL || S_count_words(q, co, c) > QT_MAX_SCARE_WORDS) return false;
+  if (kind != DS_QUOTE_PARTIAL || words > QT_MAX_SCARE_WORDS) return false;
   for (uint32_t k = qt_sent_start(q, o), e = qt_sent_end(q, o); k < e; k++)
     if (qt_cue(q, k)) return false; /* "warned of a “ferocious” battle": someone's word */
   return true;
@@ -555,12 +556,15 @@ static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
   bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
                   (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
   uint32_t co = o + ow - 1; /* the last token of the opening mark */
-  if (c == co + 1 || (!near_cue && S_is_name(q, co, c)) || S_scare(q, o, co, c, &at)) return c + cw;
+  if (c == co + 1 || (!near_cue && S_is_name(q, co, c))) return c + cw;
+  uint32_t words = S_count_words(q, co, c); /* counted once: the kind and S_scare ask */
+  ds_quote_kind kind = S_kind(q, o, words);
+  if (S_scare(q, o, kind, words, &at)) return c + cw;
   for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
   for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
   for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
   if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
-  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c), at.ok ? &at.sp : NULL,
+  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, kind, at.ok ? &at.sp : NULL,
                         at.ok ? at.cue : NULL, o);
   if (qu) {
     bool pron =

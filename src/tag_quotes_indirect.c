@@ -119,6 +119,7 @@ static bool S_tail_relative(const qt_ctx *q, uint32_t i, uint32_t e) {
 static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (uint32_t i = s + 1; i + 1 < e; i++) {
     if (q->t[i].kind == DS_TOK_WORD) { /* the tests below are of words or of punctuation */
+      if (q->t[i].end - q->t[i].start != 3) continue; /* of "and" and "but": most words fail here */
       if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
       if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
       continue;
