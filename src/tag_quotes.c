@@ -176,10 +176,10 @@ static bool S_is_inner_word(const qt_ctx *q, uint32_t i) {
   return qt_has(q, i, QC_PREP) || qt_is(q, i, "and") || qt_is(q, i, "or");
 }
 
-static bool S_has_cue(const qt_ctx *q, uint32_t i, uint32_t hi) {
-  for (uint32_t k = i; k < hi; k++)
-    if (qt_cue_near(q, k)) return true;
-  return false;
+/* The first cue in [i, hi), or hi when there is none. */
+static uint32_t S_first_cue(const qt_ctx *q, uint32_t i, uint32_t hi) {
+  while (i < hi && !qt_cue_near(q, i)) i++;
+  return i;
 }
 
 /* True when token i ends an attribution clause: end, stop, comma, or a time. */
@@ -292,8 +292,9 @@ static qt_attr S_after(const qt_ctx *q, uint32_t c) {
     hi++;
   if (hi == i) return S_byline_para(q, i);
   if (S_is_dash(q, i) && (r = S_after_dash(q, i, hi)).ok) return r;
-  if (!S_has_cue(q, i, hi)) return S_after_verb(q, i, hi);
-  for (uint32_t k = i; k < hi; k++) {
+  uint32_t first = S_first_cue(q, i, hi);
+  if (first == hi) return S_after_verb(q, i, hi);
+  for (uint32_t k = first; k < hi; k++) { /* from the first cue: the words before it are no cue */
     const char *cue = qt_cue_near(q, k);
     if (!cue) continue;
     uint32_t end = k + 1;
