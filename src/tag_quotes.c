@@ -703,8 +703,7 @@ void ds_tag_quotes(ds_article *a) {
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
               .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
-  q.done = DS_NEW(&a->arena, uint64_t, (q.nt + 63) / 64);
-  q.cls = ds_arena_alloc_raw(&a->arena, sizeof *q.cls * q.nt); /* read once done */
+  q.cls = DS_NEW(&a->arena, uint32_t, q.nt); /* zeroed: no token classified yet */
   q.word = ds_arena_alloc_raw(&a->arena, sizeof *q.word * q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);

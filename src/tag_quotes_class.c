@@ -337,9 +337,8 @@ static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
 }
 
 uint32_t qt_fill(const qt_ctx *q, uint32_t i) {
-  uint32_t c = S_class_of(q, i);
+  uint32_t c = S_class_of(q, i) | QC_DONE;
   q->cls[i] = c;
-  q->done[i >> 6] |= 1ull << (i & 63);
   return c;
 }
 
