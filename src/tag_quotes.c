@@ -710,7 +710,8 @@ void ds_tag_quotes(ds_article *a) {
   qt_classify(&q);
   qt_time_index(&q);
   S_sentence_index(&q);
-  q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
+  /* each direct quote opens at a mark of its own: no more quotes than marks */
+  q.weak = DS_NEW(&a->arena, uint8_t, a->quotes.len + q.marks.len);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);
   qt_direct(&q);
   q.n_direct = a->quotes.len;
