@@ -516,7 +516,8 @@ static qt_attr S_attribute(qt_ctx *q, uint32_t o, uint32_t c) {
 
 /* A word or two in marks inside a sentence, with no cue of its own ("the so-called
  * “reset”", "what critics see as “magic”"): a scare quote or a term, not a report. */
-static bool S_scare(const qt_ctx *q, uint32_t o, ds_quote_kind kind, uint32_t words, const qt_attr *at) {
+static bool S_scare(const qt_ctx *q, uint32_t o, ds_quote_kind kind, uint32_t words,
+                    const qt_attr *at) {
   if (at->ok && at->cue_tok != UINT32_MAX) return false;
   if (kind != DS_QUOTE_PARTIAL || words > QT_MAX_SCARE_WORDS) return false;
   for (uint32_t k = qt_sent_start(q, o), e = qt_sent_end(q, o); k < e; k++)

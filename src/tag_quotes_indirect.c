@@ -132,7 +132,8 @@ static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
     if (!qt_is_punct(q, i, ',') || (q->mark[i] & QT_IN_QUOTE)) continue;
     uint32_t n = i + 1;
     /* "said that earlier this year, a pact …": a short lead, not a whole report */
-    if (qt_has(q, n, QC_DET) && S_words(q, s, i, QT_MIN_CLAUSE_WORDS) < QT_MIN_CLAUSE_WORDS) continue;
+    if (qt_has(q, n, QC_DET) && S_words(q, s, i, QT_MIN_CLAUSE_WORDS) < QT_MIN_CLAUSE_WORDS)
+      continue;
     if (qt_has(q, n, QC_BREAK) || S_and_clause(q, n, e) || S_tail_relative(q, n, e) ||
         qt_cue(q, n) || (qt_is_lower_word(q, n) && qt_is_ing(q, n)))
       return i;
@@ -165,7 +166,9 @@ static void S_emit(qt_ctx *q, uint32_t s, uint32_t e, const qt_speaker *sp, cons
   if (k < s) e = S_object_end(q, s, S_content_end(q, s, e), cue);
   S_trim(q, &s, &e);
   if (s >= e || S_is_direct(q, s, e)) return;
-  if (S_words(q, s, e, QT_MIN_CONTENT_WORDS) < QT_MIN_CONTENT_WORDS && !S_named_object(q, s, e, cue)) return;
+  if (S_words(q, s, e, QT_MIN_CONTENT_WORDS) < QT_MIN_CONTENT_WORDS &&
+      !S_named_object(q, s, e, cue))
+    return;
   if (q->mark[s] & QT_IN_QUOTE) return;
   q->mark[k] |= QT_CUE_USED;
   qt_add(q, q->t[s].start, q->t[e - 1].end, DS_QUOTE_INDIRECT, sp, cue, k);
