@@ -157,8 +157,9 @@ static bool S_set_off(const qt_ctx *q, uint32_t o, uint32_t words) {
   return (qt_is(q, p, "that") || qt_is(q, p, "saying")) && words >= 4;
 }
 
-static ds_quote_kind S_kind(const qt_ctx *q, uint32_t o, uint32_t co, uint32_t c) {
-  return S_set_off(q, o, S_count_words(q, co, c)) ? DS_QUOTE_DIRECT : DS_QUOTE_PARTIAL;
+/* The kind of the quote opening at o with words words inside its marks. */
+static ds_quote_kind S_kind(const qt_ctx *q, uint32_t o, uint32_t words) {
+  return S_set_off(q, o, words) ? DS_QUOTE_DIRECT : DS_QUOTE_PARTIAL;
 }
 
 /* ---- attribution ---- */
@@ -175,10 +176,10 @@ static bool S_is_inner_word(const qt_ctx *q, uint32_t i) {
   return qt_has(q, i, QC_PREP) || qt_is(q, i, "and") || qt_is(q, i, "or");
 }
 
-static bool S_has_cue(const qt_ctx *q, uint32_t i, uint32_t hi) {
-  for (uint32_t k = i; k < hi; k++)
-    if (qt_cue_near(q, k)) return true;
-  return false;
+/* The first cue in [i, hi), or hi when there is none. */
+static uint32_t S_first_cue(const qt_ctx *q, uint32_t i, uint32_t hi) {
+  while (i < hi && !qt_cue_near(q, i)) i++;
+  return i;
 }
 
 /* True when token i ends an attribution clause: end, stop, comma, or a time. */
@@ -291,8 +292,9 @@ static qt_attr S_after(const qt_ctx *q, uint32_t c) {
     hi++;
   if (hi == i) return S_byline_para(q, i);
   if (S_is_dash(q, i) && (r = S_after_dash(q, i, hi)).ok) return r;
-  if (!S_has_cue(q, i, hi)) return S_after_verb(q, i, hi);
-  for (uint32_t k = i; k < hi; k++) {
+  uint32_t first = S_first_cue(q, i, hi);
+  if (first == hi) return S_after_verb(q, i, hi);
+  for (uint32_t k = first; k < hi; k++) { /* from the first cue: the words before it are no cue */
     const char *cue = qt_cue_near(q, k);
     if (!cue) continue;
     uint32_t end = k + 1;
@@ -514,9 +516,10 @@ static qt_attr S_attribute(qt_ctx *q, uint32_t o, uint32_t c) {
 
 /* A word or two in marks inside a sentence, with no cue of its own ("the so-called
  * “reset”", "what critics see as “magic”"): a scare quote or a term, not a report. */
-static bool S_scare(const qt_ctx *q, uint32_t o, uint32_t co, uint32_t c, const qt_attr *at) {
+static bool S_scare(const qt_ctx *q, uint32_t o, ds_quote_kind kind, uint32_t words,
+                    const qt_attr *at) {
   if (at->ok && at->cue_tok != UINT32_MAX) return false;
-  if (S_kind(q, o, co, c) != DS_QUOTE_PARTIAL || S_count_words(q, co, c) > QT_MAX_SCARE_WORDS) return false;
+  if (kind != DS_QUOTE_PARTIAL || words > QT_MAX_SCARE_WORDS) return false;
   for (uint32_t k = qt_sent_start(q, o), e = qt_sent_end(q, o); k < e; k++)
     if (qt_cue(q, k)) return false; /* "warned of a “ferocious” battle": someone's word */
   return true;
@@ -555,12 +558,15 @@ static uint32_t S_direct_at(qt_ctx *q, uint32_t o) {
   bool near_cue = at.ok && at.cue_tok != UINT32_MAX &&
                   (at.cue_tok + QT_NEAR_CUE >= o && at.cue_tok <= c + QT_NEAR_CUE);
   uint32_t co = o + ow - 1; /* the last token of the opening mark */
-  if (c == co + 1 || (!near_cue && S_is_name(q, co, c)) || S_scare(q, o, co, c, &at)) return c + cw;
+  if (c == co + 1 || (!near_cue && S_is_name(q, co, c))) return c + cw;
+  uint32_t words = S_count_words(q, co, c); /* counted once: the kind and S_scare ask */
+  ds_quote_kind kind = S_kind(q, o, words);
+  if (S_scare(q, o, kind, words, &at)) return c + cw;
   for (uint32_t i = co + 1; i < c; i++) q->mark[i] |= QT_IN_QUOTE;
   for (uint32_t i = 0; i < ow; i++) q->mark[o + i] |= QT_QMARK;
   for (uint32_t i = 0; i < cw; i++) q->mark[c + i] |= QT_QMARK;
   if (at.ok && at.cue_tok != UINT32_MAX && !at.far) q->mark[at.cue_tok] |= QT_CUE_USED;
-  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, S_kind(q, o, co, c), at.ok ? &at.sp : NULL,
+  ds_quote *qu = qt_add(q, q->t[co].end, q->t[c].start, kind, at.ok ? &at.sp : NULL,
                         at.ok ? at.cue : NULL, o);
   if (qu) {
     bool pron =
@@ -698,14 +704,15 @@ void ds_tag_quotes(ds_article *a) {
   qt_ctx q = {.a = a, .t = a->tokens.items, .nt = (uint32_t)a->tokens.len,
               .carry_entity = -1, .anchor = UINT32_MAX, .turn_end = UINT32_MAX};
   q.mark = DS_NEW(&a->arena, uint8_t, q.nt);
-  q.done = DS_NEW(&a->arena, uint64_t, (q.nt + 63) / 64);
-  q.cls = ds_arena_alloc_raw(&a->arena, sizeof *q.cls * q.nt); /* read once done */
+  q.cls = DS_NEW(&a->arena, uint32_t, q.nt); /* zeroed: no token classified yet */
   q.word = ds_arena_alloc_raw(&a->arena, sizeof *q.word * q.nt);
   qt_words_init();
   q.title_end = S_title_end(&q);
   qt_classify(&q);
+  qt_time_index(&q);
   S_sentence_index(&q);
-  q.weak = DS_NEW(&a->arena, uint8_t, q.nt);
+  /* each direct quote opens at a mark of its own: no more quotes than marks */
+  q.weak = DS_NEW(&a->arena, uint8_t, a->quotes.len + q.marks.len);
   q.gender = DS_NEW(&a->arena, uint8_t, a->entities.len + 1);
   qt_direct(&q);
   q.n_direct = a->quotes.len;

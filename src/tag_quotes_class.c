@@ -337,9 +337,8 @@ static uint32_t S_cue_of(const qt_ctx *q, uint32_t i) {
 }
 
 uint32_t qt_fill(const qt_ctx *q, uint32_t i) {
-  uint32_t c = S_class_of(q, i);
+  uint32_t c = S_class_of(q, i) | QC_DONE;
   q->cls[i] = c;
-  q->done[i >> 6] |= 1ull << (i & 63);
   return c;
 }
 
@@ -363,24 +362,29 @@ void qt_classify(qt_ctx *q) {
   }
 }
 
-static bool S_time_search(const qt_ctx *q, uint32_t i) {
-  const ds_article *a = q->a;
-  uint32_t pos = q->t[i].start;
-  size_t lo = 0, hi = a->times.len;
-  while (lo < hi) { /* first time ending after pos */
-    size_t mid = (lo + hi) / 2;
-    if (a->times.items[mid].end <= pos) lo = mid + 1;
+/* The first token from lo on that starts at or after byte pos. */
+static uint32_t S_token_at(const qt_ctx *q, uint32_t lo, uint32_t pos) {
+  uint32_t hi = q->nt;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (q->t[mid].start < pos) lo = mid + 1;
     else hi = mid;
   }
-  return lo < a->times.len && a->times.items[lo].start <= pos;
+  return lo;
 }
 
-bool qt_in_time(const qt_ctx *q, uint32_t i) {
-  if (i >= q->nt) return false;
-  uint32_t c = qt_cls(q, i);
-  if (!(c & QC_TIME_DONE)) {
-    c |= QC_TIME_DONE | (S_time_search(q, i) ? QC_TIME : 0);
-    q->cls[i] = c;
+/* A token is in the first time ending after its start when that time starts at or
+ * before it: so time k holds the tokens starting in [max(end of time k-1, its start),
+ * its end). The times come in text order, so one walk marks them all, and the
+ * searches ask a bit instead of searching the times for every token they look at. */
+void qt_time_index(qt_ctx *q) {
+  const ds_article *a = q->a;
+  q->in_time = DS_NEW(&q->a->arena, uint64_t, (q->nt + 63) / 64);
+  uint32_t i = 0, prev_end = 0;
+  for (size_t k = 0; k < a->times.len; k++) {
+    const ds_time *t = &a->times.items[k];
+    i = S_token_at(q, i, t->start > prev_end ? t->start : prev_end);
+    for (; i < q->nt && q->t[i].start < t->end; i++) q->in_time[i >> 6] |= 1ull << (i & 63);
+    prev_end = t->end;
   }
-  return (c & QC_TIME) != 0;
 }

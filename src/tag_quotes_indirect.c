@@ -28,9 +28,12 @@
 /* Words of a name standing as the subject of a second report inside content. */
 #define QT_MAX_NEXT_SUBJECT 4
 
-static uint32_t S_words(const qt_ctx *q, uint32_t s, uint32_t e) {
+/* The words (and numbers) in [s, e), counted up to cap: the callers compare the
+ * count with a small limit, so a long report is not counted to its end. */
+static uint32_t S_words(const qt_ctx *q, uint32_t s, uint32_t e, uint32_t cap) {
   uint32_t n = 0;
-  for (uint32_t i = s; i < e; i++) n += q->t[i].kind == DS_TOK_WORD || q->t[i].kind == DS_TOK_NUMBER;
+  for (uint32_t i = s; i < e && n < cap; i++)
+    n += q->t[i].kind == DS_TOK_WORD || q->t[i].kind == DS_TOK_NUMBER;
   return n;
 }
 
@@ -119,6 +122,7 @@ static bool S_tail_relative(const qt_ctx *q, uint32_t i, uint32_t e) {
 static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
   for (uint32_t i = s + 1; i + 1 < e; i++) {
     if (q->t[i].kind == DS_TOK_WORD) { /* the tests below are of words or of punctuation */
+      if (q->t[i].end - q->t[i].start != 3) continue; /* of "and" and "but": most words fail here */
       if (qt_is(q, i, "and") && S_next_report(q, i + 1, e)) return i; /* "… and Roe said, “…”" */
       if (S_second_predicate(q, i, e) && !(q->mark[i] & QT_IN_QUOTE)) return i;
       continue;
@@ -128,7 +132,8 @@ static uint32_t S_content_end(const qt_ctx *q, uint32_t s, uint32_t e) {
     if (!qt_is_punct(q, i, ',') || (q->mark[i] & QT_IN_QUOTE)) continue;
     uint32_t n = i + 1;
     /* "said that earlier this year, a pact …": a short lead, not a whole report */
-    if (qt_has(q, n, QC_DET) && S_words(q, s, i) < QT_MIN_CLAUSE_WORDS) continue;
+    if (qt_has(q, n, QC_DET) && S_words(q, s, i, QT_MIN_CLAUSE_WORDS) < QT_MIN_CLAUSE_WORDS)
+      continue;
     if (qt_has(q, n, QC_BREAK) || S_and_clause(q, n, e) || S_tail_relative(q, n, e) ||
         qt_cue(q, n) || (qt_is_lower_word(q, n) && qt_is_ing(q, n)))
       return i;
@@ -161,7 +166,9 @@ static void S_emit(qt_ctx *q, uint32_t s, uint32_t e, const qt_speaker *sp, cons
   if (k < s) e = S_object_end(q, s, S_content_end(q, s, e), cue);
   S_trim(q, &s, &e);
   if (s >= e || S_is_direct(q, s, e)) return;
-  if (S_words(q, s, e) < QT_MIN_CONTENT_WORDS && !S_named_object(q, s, e, cue)) return;
+  if (S_words(q, s, e, QT_MIN_CONTENT_WORDS) < QT_MIN_CONTENT_WORDS &&
+      !S_named_object(q, s, e, cue))
+    return;
   if (q->mark[s] & QT_IN_QUOTE) return;
   q->mark[k] |= QT_CUE_USED;
   qt_add(q, q->t[s].start, q->t[e - 1].end, DS_QUOTE_INDIRECT, sp, cue, k);
@@ -327,8 +334,8 @@ static void S_emit_around(qt_ctx *q, uint32_t ss, uint32_t b, uint32_t a, uint32
   uint32_t e = a < se ? S_content_end(q, a - 1, se) : a;
   bool writer = a >= se || (qt_has(q, a, QC_BREAK) && !qt_has(q, a, QC_DET)) || qt_cue(q, a) ||
                 (q->mark[a] & QT_MARK) || qt_is_ing(q, a);
-  if (writer || e <= a || S_words(q, a, e) < QT_MIN_CONTENT_WORDS ||
-      S_words(q, ss, b) > QT_MAX_LEAD_WORDS)
+  if (writer || e <= a || S_words(q, a, e, QT_MIN_CONTENT_WORDS) < QT_MIN_CONTENT_WORDS ||
+      S_words(q, ss, b, QT_MAX_LEAD_WORDS + 1) > QT_MAX_LEAD_WORDS)
     e = b;
   S_emit(q, ss, e, sp, cue, k);
 }
@@ -531,7 +538,9 @@ static void S_headline(qt_ctx *q, uint32_t k) {
   if (se < q->nt && !(q->t[se].flags & DS_TF_PARA_START)) return;
   uint32_t commas = 0; /* "Iowa: Jo Roe, Al Tan, …" is a list of names, not a claim */
   for (uint32_t i = c + 1; i < se; i++) commas += qt_is_punct(q, i, ',');
-  if (commas > QT_MAX_HEADLINE_COMMAS || S_words(q, c + 1, se) < QT_MIN_HEADLINE_WORDS) return;
+  if (commas > QT_MAX_HEADLINE_COMMAS ||
+      S_words(q, c + 1, se, QT_MIN_HEADLINE_WORDS) < QT_MIN_HEADLINE_WORDS)
+    return;
   bool doc = false;
   for (uint32_t i = k; i < c; i++) doc |= qt_has(q, i, QC_SPN_DOC);
   int32_t who = ds_entity_last_in(q->a, q->t[k].start, q->t[c - 1].end, DS_ENT_ANY);

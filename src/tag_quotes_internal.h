@@ -67,8 +67,7 @@ typedef struct {
 /* Per-token classes, filled on first use (tag_quotes_class.c): the later passes look
  * at a few tokens around marks and cues, so most tokens are never classified. */
 enum {
-  QC_TIME_DONE = 1u << 2, /* QC_TIME is filled */
-  QC_TIME = 1u << 3,      /* inside a tagged time expression */
+  QC_DONE = 1u << 0, /* classified: cls[i] and word[i] are filled (cls starts zeroed) */
   QC_WORD = 1u << 4,
   QC_LOWER = 1u << 5,      /* a word starting with a-z */
   QC_STOP = 1u << 6,       /* . ! ? ; that ends a clause */
@@ -116,13 +115,13 @@ typedef struct {
   ds_article *a;
   const ds_token *t;
   uint32_t nt;
-  uint64_t *done;   /* bit i: token i is classified (cls[i] and word[i] are filled) */
-  uint32_t *cls;    /* QC_* per token, once done */
-  const qt_word **word;    /* per token: its word list entry, or NULL, once done */
+  uint32_t *cls;    /* QC_* per token; 0 until classified (QC_DONE) */
+  const qt_word **word;    /* per token: its word list entry, or NULL, once classified */
   DS_VEC(uint32_t) marks;  /* the marks that may open a quote (qt_may_open), in order: qt_direct
                               looks at no other */
   DS_VEC(uint32_t) starts; /* cues, "that"s and paragraph starts: what qt_indirect looks at */
   uint8_t *mark; /* QT_* per token */
+  uint64_t *in_time; /* bit i: token i starts inside a tagged time (qt_in_time) */
   int32_t *sent; /* sentence index per token, only when the sentences are out of order (qt_sent) */
   uint32_t *sent_memo; /* the sentence qt_sent found last: most questions are about it again */
   int32_t carry_entity; /* speaker of the quote just before, for "he added" */
@@ -154,11 +153,11 @@ void qt_classify(qt_ctx *q);
 /* Classifies token i (< nt) on its first use; returns its QC_* bits. */
 uint32_t qt_fill(const qt_ctx *q, uint32_t i);
 
-static inline bool qt_done(const qt_ctx *q, uint32_t i) { return (q->done[i >> 6] >> (i & 63)) & 1; }
 /* The QC_* bits of token i (0 past the end). */
 static inline uint32_t qt_cls(const qt_ctx *q, uint32_t i) {
   if (i >= q->nt) return 0;
-  return qt_done(q, i) ? q->cls[i] : qt_fill(q, i);
+  uint32_t c = q->cls[i];
+  return c & QC_DONE ? c : qt_fill(q, i);
 }
 /* Token i's entry in the word lists, or NULL (past the end, or in none). */
 static inline const qt_word *qt_word_of(const qt_ctx *q, uint32_t i) {
@@ -208,8 +207,8 @@ static inline bool qt_may_open(const qt_ctx *q, uint32_t i) {
 /* Cue lemma of token i when it is a lower-case cue verb (or "according to"), else NULL. */
 const char *qt_cue_fixed(uint32_t k);
 static inline const char *qt_cue(const qt_ctx *q, uint32_t i) {
-  /* a token qt_classify left alone is no cue */
-  uint32_t k = i < q->nt && qt_done(q, i) ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
+  /* a token qt_classify left alone is no cue: its cue bits are 0 */
+  uint32_t k = i < q->nt ? q->cls[i] >> QC_CUE_SHIFT : QT_CUE_NONE;
   if (k == QT_CUE_NONE) return NULL; /* all but a few words */
   return k == QT_CUE_WORD ? q->word[i]->cue : qt_cue_fixed(k);
 }
@@ -222,7 +221,12 @@ static inline bool qt_is_stop(const qt_ctx *q, uint32_t i) {
   /* only punctuation stops: a word is not looked up to learn that */
   return i < q->nt && q->t[i].kind == DS_TOK_PUNCT && qt_has(q, i, QC_STOP);
 }
-bool qt_in_time(const qt_ctx *q, uint32_t i);
+/* Token i starts inside a tagged time expression. */
+static inline bool qt_in_time(const qt_ctx *q, uint32_t i) {
+  return i < q->nt && (q->in_time[i >> 6] >> (i & 63)) & 1;
+}
+/* Fills in_time, one pass over the times, before the passes ask qt_in_time. */
+void qt_time_index(qt_ctx *q);
 /* "he", "they"; a capitalised one only where the sentence starts ("He said"). */
 bool qt_is_pronoun(const qt_ctx *q, uint32_t i);
 /* The index of token i's sentence, or -1 when it is in none. */

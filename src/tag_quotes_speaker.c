@@ -13,6 +13,10 @@ int32_t qt_sent(const qt_ctx *q, uint32_t i) {
   const ds_sentence *v = q->a->sentences.items;
   size_t lo = 0, hi = q->a->sentences.len, m = *q->sent_memo;
   if (m < hi && v[m].tok_start <= i && i < v[m].tok_end) return (int32_t)m;
+  if (m + 1 < hi && v[m + 1].tok_start <= i && i < v[m + 1].tok_end) { /* the passes go forward */
+    *q->sent_memo = (uint32_t)(m + 1);
+    return (int32_t)(m + 1);
+  }
   while (lo < hi) { /* the first sentence starting after i */
     size_t mid = (lo + hi) / 2;
     if (v[mid].tok_start <= i) lo = mid + 1;
