@@ -442,6 +442,16 @@ static void S_post_qualifier(const ds_figscan *s, S_num *n) {
   n->t1 = j + k;
 }
 
+/* An article "a" or "an" at i that starts no figure: S_core reads one only before
+ * "few" or a number word of 12 or more ("a dozen", "a few hundred"). Most articles
+ * start none, and are not worth reading as an expression. */
+static bool S_lone_article(const ds_figscan *s, uint32_t i) {
+  if (s->tok[i].kind != DS_TOK_WORD || !(ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an"))) return false;
+  if (ds_fig_is(s, i, "a") && ds_fig_is(s, i + 1, "few")) return false;
+  const char *v = ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS);
+  return !v || v[0] < '0' || v[0] > '9' || S_value(v) < 12;
+}
+
 /* Reads the expression whose numeric core starts at i. Returns false when there is
  * no figure there; *skip says where to resume. */
 static bool S_expression(const ds_figscan *s, uint32_t i, size_t *tc, S_num *n, uint32_t *skip) {
@@ -767,7 +777,7 @@ void ds_tag_figures(ds_article *a) {
     for (uint32_t i = S_next_start(&s, s.s0); i < s.s1; i = S_next_start(&s, i)) {
       S_num n;
       uint32_t skip = i + 1;
-      if (S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
+      if (!S_lone_article(&s, i) && S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
       i = skip > i ? skip : i + 1;
     }
   }
