@@ -252,6 +252,7 @@ const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {
   uint32_t lo = start > s->s0 + DS_FIG_MAX_BACK ? start - DS_FIG_MAX_BACK : s->s0, n;
   for (uint32_t k = start; k-- > lo;) {
     if (S_clause_edge(s, k)) return NULL;
+    if (!(s->tok[k].flags & DS_TF_CAP)) continue; /* ds_fig_place reads capitals only */
     const char *v = ds_fig_place(s, k, start, &n);
     if (!v) continue;
     for (uint32_t d = 1; d < DS_FIG_MAX_PHRASE && k >= lo + d; d++) { /* "North" before "Korea" */
