@@ -700,7 +700,6 @@ static void S_filter_bits(ds_fig_filter *f, const ds_map *m, uint16_t *count) {
     if (!S_usable(e)) continue;
     uint32_t bit = ds_fig_sketch(e->key, e->klen);
     S_filter_set(f->keys, bit);
-    S_filter_set(f->keys2, ds_fig_sketch2(e->key, e->klen));
     count[bit + 1]++;
     if (e->klen > f->max_len) f->max_len = e->klen;
     unsigned c = (unsigned char)e->key[0] | 32u;

@@ -64,10 +64,6 @@ typedef struct {
 } ds_fig_entry;
 typedef struct {
   uint64_t keys[DS_FIG_FILTER_WORDS];
-  /* A second bit per key, from its second and second-last bytes: common words
-   * whose first sketch collides with a key ("this" and "tens", "there" and "three")
-   * end here instead of in a probe of that bit's keys. */
-  uint64_t keys2[DS_FIG_FILTER_WORDS];
   uint64_t firsts[DS_FIG_FILTER_WORDS];
   uint64_t lead[4]; /* the first bytes of its keys (| 32, as the sketch folds them) */
   /* The keys themselves, ordered by bit, so a set bit leads to its keys with no
@@ -86,13 +82,6 @@ static inline uint32_t ds_fig_sketch(const char *p, size_t n) {
   const unsigned char *u = (const unsigned char *)p;
   uint32_t x = (u[0] | 32u) | (u[n - 1] | 32u) << 8 | (uint32_t)n << 16;
   return (x * 0x9E3779B1u) >> (32 - DS_FIG_FILTER_LOG2);
-}
-/* The second filter bit of the n bytes at p (keys2), folded the same way. */
-static inline uint32_t ds_fig_sketch2(const char *p, size_t n) {
-  const unsigned char *u = (const unsigned char *)p;
-  size_t second = n > 1 ? 1 : 0;
-  uint32_t x = (u[second] | 32u) | (u[n - 1 - second] | 32u) << 8 | (uint32_t)n << 16;
-  return (x * 0x85EBCA77u) >> (32 - DS_FIG_FILTER_LOG2);
 }
 static inline bool ds_fig_bit(const uint64_t *set, uint32_t bit) {
   return (set[bit >> 6] >> (bit & 63)) & 1;
@@ -168,8 +157,7 @@ static inline const char *ds_fig_lex(const ds_figscan *s, ds_fig_list list, cons
   const ds_fig_filter *f = &s->filter[list];
   if (n - 1 >= f->max_len) return NULL;
   uint32_t bit = ds_fig_sketch(key, n);
-  if (!ds_fig_bit(f->keys, bit) || !ds_fig_bit(f->keys2, ds_fig_sketch2(key, n))) return NULL;
-  return ds_fig_lex_probe(f, bit, key, n);
+  return ds_fig_bit(f->keys, bit) ? ds_fig_lex_probe(f, bit, key, n) : NULL;
 }
 /* Value of token i in list (case-insensitive), or NULL. */
 static inline const char *ds_fig_lookup(const ds_figscan *s, uint32_t i, ds_fig_list list) {
