@@ -442,6 +442,16 @@ static void S_post_qualifier(const ds_figscan *s, S_num *n) {
   n->t1 = j + k;
 }
 
+/* An article "a" or "an" at i that starts no figure: S_core reads one only before
+ * "few" or a number word of 12 or more ("a dozen", "a few hundred"). Most articles
+ * start none, and are not worth reading as an expression. */
+static bool S_lone_article(const ds_figscan *s, uint32_t i) {
+  if (s->tok[i].kind != DS_TOK_WORD || !(ds_fig_is(s, i, "a") || ds_fig_is(s, i, "an"))) return false;
+  if (ds_fig_is(s, i, "a") && ds_fig_is(s, i + 1, "few")) return false;
+  const char *v = ds_fig_lookup(s, i + 1, DS_FL_NUMBER_WORDS);
+  return !v || v[0] < '0' || v[0] > '9' || S_value(v) < 12;
+}
+
 /* Reads the expression whose numeric core starts at i. Returns false when there is
  * no figure there; *skip says where to resume. */
 static bool S_expression(const ds_figscan *s, uint32_t i, size_t *tc, S_num *n, uint32_t *skip) {
@@ -608,20 +618,27 @@ static bool S_may_start(const ds_figscan *s, uint32_t i) {
          S_word_value(s, ds_fig_text(s, i), ds_fig_len(s, i), &total, &cur);
 }
 
+/* The bit of a byte in S_pairs (ASCII case folded; other bytes share bits, which only
+ * lets more words through), and a word's second byte (0 for one byte). */
+static inline unsigned S_pair_bit(char c) { return ((unsigned char)c | 32u) & 31u; }
+static inline char S_second(const char *p, uint32_t n) { return n > 1 ? p[1] : 0; }
+
 /* The classes of a word's first byte (S_lead): 'a' or 'A' ("a dozen"), and the first
  * byte of some number word (case folded, as the filter's lead bits). */
 enum { S_LEAD_A = 1, S_LEAD_NUMBER = 2 };
 
 /* The first token from i on that may start a figure (S_may_start), or s->s1. Most
  * tokens start none, so this loop keeps what it reads in registers and tests only
- * what a start needs: digits; "a" or "an" ("a dozen"); a word whose first byte starts
- * some number word (as does the first half of "twenty-five") and whose sketch bit is
- * set or that has a hyphen. S_may_start decides on what passes. */
+ * what a start needs: digits; "a" or "an" ("a dozen"); a word whose first two bytes
+ * start some number word (as do those of "twenty-five"; the second rules out "the",
+ * "that", "his", two in three of the words the first lets through) and whose sketch
+ * bit is set or that has a hyphen. S_may_start decides on what passes. */
 static uint32_t S_next_start(const ds_figscan *s, uint32_t i) {
   const ds_token *tok = s->tok;
   const char *body = s->a->body;
   const ds_fig_filter *f = &s->filter[DS_FL_NUMBER_WORDS];
   const uint8_t *lead = s->lead;
+  const uint32_t *pairs = s->pairs;
   for (const uint32_t end = s->s1; i < end; i++) {
     if (tok[i].kind != DS_TOK_WORD) {
       if (tok[i].kind == DS_TOK_NUMBER) return i;
@@ -633,6 +650,7 @@ static uint32_t S_next_start(const ds_figscan *s, uint32_t i) {
     uint32_t n = tok[i].end - tok[i].start;
     if ((cls & S_LEAD_A) && (n == 1 || (n == 2 && (p[1] | 32) == 'n'))) return i;
     if (!(cls & S_LEAD_NUMBER)) continue;
+    if (!(pairs[S_pair_bit(p[0])] >> S_pair_bit(S_second(p, n)) & 1)) continue; /* "the", "that" */
     bool key = n - 1 < f->max_len && ds_fig_bit(f->keys, ds_fig_sketch(p, n));
     if ((key || (n >= s->hyphen_min && memchr(p, '-', n))) && S_may_start(s, i)) return i;
   }
@@ -665,6 +683,7 @@ static const char *const S_list_names[DS_FL__COUNT] = {
  * article. */
 static ds_fig_filter S_filters[DS_FL__COUNT];
 static uint8_t S_lead[256];
+static uint32_t S_pairs[32];
 static bool S_ent_lists;
 static uint32_t S_hyphen_min;
 static pthread_once_t S_filters_once = PTHREAD_ONCE_INIT;
@@ -725,6 +744,18 @@ static uint32_t S_shortest_pair(const ds_map *m) {
   return 2 * min + 1;
 }
 
+/* S_pairs: per first byte of a number word, a bit for its second (S_pair_bit); a word
+ * of one byte may also be the first half of a pair ("x-y"), so its '-' is set too. */
+static void S_pairs_build(const ds_map *m) {
+  for (size_t i = 0; i < m->cap; i++) {
+    const ds_map_slot *e = &m->slots[i];
+    if (!S_usable(e)) continue;
+    uint32_t *second = &S_pairs[S_pair_bit(e->key[0])];
+    *second |= 1u << S_pair_bit(S_second(e->key, e->klen));
+    if (e->klen == 1) *second |= 1u << S_pair_bit('-');
+  }
+}
+
 static void S_filters_build(void) {
   S_ent_lists = true;
   for (int k = 0; k < DS_FL__COUNT; k++) {
@@ -737,7 +768,7 @@ static void S_filters_build(void) {
     }
     const ds_map *m = ds_lexicon(S_list_names[k]);
     S_filter_build(&S_filters[k], m);
-    if (k == DS_FL_NUMBER_WORDS) S_hyphen_min = S_shortest_pair(m);
+    if (k == DS_FL_NUMBER_WORDS) S_hyphen_min = S_shortest_pair(m), S_pairs_build(m);
   }
   const uint64_t *lead = S_filters[DS_FL_NUMBER_WORDS].lead;
   for (unsigned b = 0; b < 256; b++) {
@@ -752,6 +783,7 @@ static void S_lists(ds_figscan *s) {
   s->ent_lists = S_ent_lists;
   s->hyphen_min = S_hyphen_min;
   s->lead = S_lead;
+  s->pairs = S_pairs;
 }
 
 void ds_tag_figures(ds_article *a) {
@@ -767,7 +799,7 @@ void ds_tag_figures(ds_article *a) {
     for (uint32_t i = S_next_start(&s, s.s0); i < s.s1; i = S_next_start(&s, i)) {
       S_num n;
       uint32_t skip = i + 1;
-      if (S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
+      if (!S_lone_article(&s, i) && S_expression(&s, i, &tc, &n, &skip)) S_emit(&s, &n);
       i = skip > i ? skip : i + 1;
     }
   }

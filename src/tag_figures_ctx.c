@@ -252,6 +252,7 @@ const char *ds_fig_clause_key(const ds_figscan *s, uint32_t start) {
   uint32_t lo = start > s->s0 + DS_FIG_MAX_BACK ? start - DS_FIG_MAX_BACK : s->s0, n;
   for (uint32_t k = start; k-- > lo;) {
     if (S_clause_edge(s, k)) return NULL;
+    if (!(s->tok[k].flags & DS_TF_CAP)) continue; /* ds_fig_place reads capitals only */
     const char *v = ds_fig_place(s, k, start, &n);
     if (!v) continue;
     for (uint32_t d = 1; d < DS_FIG_MAX_PHRASE && k >= lo + d; d++) { /* "North" before "Korea" */
@@ -441,11 +442,12 @@ void ds_fig_source(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f) 
 /* 2 for a day, 1 for a month, 0 for a year, -1 for anything else. */
 static int S_precision(const char *v) {
   if (!v) return -1;
-  size_t n = strlen(v), k = 0;
-  if (strncmp(v, "XXXX-", 5) == 0) k = 5; /* the year is unknown: still a day or month */
-  for (; k < n; k++)
+  size_t k = 0;
+  if (v[0] == 'X' && v[1] == 'X' && v[2] == 'X' && v[3] == 'X' && v[4] == '-')
+    k = 5; /* the year is unknown: still a day or month */
+  for (; v[k]; k++) /* one pass, no strlen: called per figure for each date of its sentence */
     if (!((v[k] >= '0' && v[k] <= '9') || ((k == 4 || k == 7) && v[k] == '-'))) return -1;
-  return n == 10 ? 2 : n == 7 ? 1 : n == 4 ? 0 : -1;
+  return k == 10 ? 2 : k == 7 ? 1 : k == 4 ? 0 : -1;
 }
 
 void ds_fig_as_of(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f) {
@@ -461,9 +463,10 @@ void ds_fig_as_of(const ds_figscan *s, uint32_t t0, uint32_t t1, ds_figure *f) {
   f->as_of = a->published;
   for (size_t k = lo; k < a->times.len && a->times.items[k].start < se; k++) {
     const ds_time *t = &a->times.items[k];
+    if (t->type != DS_TIME_DATE) continue;
     int p = S_precision(t->value);
     bool after = t->start >= fe;
-    if (t->type != DS_TIME_DATE || p < 0 || (p == 0 && !(f->projection && after))) continue;
+    if (p < 0 || (p == 0 && !(f->projection && after))) continue;
     if (t->end > fb && t->start < fe) continue;
     uint32_t d = after ? t->start - fe : fb - t->end;
     if (f->projection && after) d /= 4; /* a forecast holds for its target date */

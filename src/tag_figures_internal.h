@@ -97,6 +97,7 @@ typedef struct {
   uint32_t hyphen_min; /* shortest number word written with a hyphen ("one-two") */
   uint8_t *cue;        /* per token: 0 not looked up, 1 no claim verb, 2 a claim verb */
   const uint8_t *lead; /* per first byte of a word: may it start a figure (S_next_start) */
+  const uint32_t *pairs; /* per first byte, the second bytes of number words (S_next_start) */
 } ds_figscan;
 
 /* The head-noun reading of the words after a number. */
