@@ -852,6 +852,12 @@ static void test_thousands_of_years(void **state) {
   /* in digits too: a plural unit after four digits makes them a count, not a year */
   S_expect("The harbour has been used for 1000 years.", SUN, "1000 years", "P1L", DS_TIME_DURATION);
   S_expect("The harbour has been used since 1000 AD.", SUN, "1000", "1000", D);
+  /* "thousand" multiplies a count once: twice, with centuries, overflowed an int
+   * (P410065408Y); "thousand centuries" is then read alone */
+  S_expect("The myth says the harbour stood for ninety thousand thousand centuries.", SUN,
+           "thousand centuries", "P100L", DS_TIME_DURATION);
+  S_expect("The harbour has stood for ninety thousand centuries.", SUN,
+           "ninety thousand centuries", "P9000L", DS_TIME_DURATION);
 }
 
 /* "for a while", "for some time": a span of unsaid length; without "for" no span. */
