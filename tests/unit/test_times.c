@@ -787,6 +787,11 @@ static void test_named_days(void **state) {
   S_expect("Crowds are expected in Easter week.", "2025-04-10", "Easter week", "2025-W16", D);
   S_expect_none("The ferry sailed to Easter Island.", SUN);
   S_expect_none("A ferry to Christmas Island sank.", SUN);
+  /* a capitalised word after the day that makes no longer name: the sentence goes on */
+  S_expect("On Christmas Eve President Ida Renn spoke.", "2024-12-20", "Christmas Eve",
+           "2024-12-24", D);
+  S_expect("Since Thanksgiving Mayor Renn has been away.", "2024-12-20", "Thanksgiving",
+           "2024-11-28", D);
   S_expect_none("Good news came for the ferry line.", SUN);
   S_expect_none("Labor leaders met the ferry owners.", SUN);
 }
