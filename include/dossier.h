@@ -113,7 +113,9 @@ bool dossier_corpus_write_file(dossier_corpus *c, dossier_format format, const c
  * batches, and freed, so memory stays flat. End with dossier_corpus_write(c,
  * DOSSIER_FORMAT_JSONL, out, err), which writes the last batch and reports any write
  * error. After this call the corpus cannot be analysed or written in another format.
- * out stays the caller's. */
+ * out stays the caller's; with threads > 1 other threads write to it until
+ * dossier_corpus_write or dossier_corpus_free returns, so it must stay open, and not be
+ * written to by the caller, until then. */
 void dossier_corpus_stream(dossier_corpus *c, FILE *out);
 
 /* An output that is never left half-written: open a path (NULL: standard output), write

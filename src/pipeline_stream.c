@@ -22,7 +22,9 @@
 #define DS_PIPE_DEPTH 2
 
 /* Progress is reported every this many lines written: often enough for a person,
- * rarely enough to cost nothing. */
+ * rarely enough to cost nothing. It is reported from the calling thread only (as
+ * dossier.h promises), when it hands a batch over, helps or waits: not by the thread
+ * that writes the line, which may be a worker, after dossier_corpus_add_path returned. */
 #define DS_PIPE_PROGRESS_EVERY 256
 
 typedef struct {
@@ -48,6 +50,7 @@ struct ds_pipe {
   bool ok;             /* no write failed (and the pipe was not abandoned) */
   int err;             /* errno of the failed write */
   size_t handed, done; /* articles handed over and lines written, for progress */
+  size_t reported;     /* done when progress was last reported */
   int nthreads;
   pthread_t tids[];
 };
@@ -79,7 +82,7 @@ static void S_retire(ds_pipe *p) {
 static void S_write_line(ds_pipe *p, S_batch *b) {
   ds_buf *line = &b->lines[b->written];
   bool ok = p->ok;
-  size_t done = ++p->done, total = p->handed;
+  p->done++;
   pthread_mutex_unlock(&p->mu);
   int err = 0;
   if (ok && line->len && fwrite(line->ptr, 1, line->len, p->out) != line->len) {
@@ -87,7 +90,6 @@ static void S_write_line(ds_pipe *p, S_batch *b) {
     err = errno;
   }
   ds_buf_free(line);
-  if (p->progress && done % DS_PIPE_PROGRESS_EVERY == 0) p->progress(p->progress_ctx, done, total);
   pthread_mutex_lock(&p->mu);
   if (p->ok && !ok) p->err = err;
   p->ok = p->ok && ok;
@@ -133,12 +135,26 @@ static void *S_worker(void *arg) {
   return NULL;
 }
 
+/* Reports progress when another DS_PIPE_PROGRESS_EVERY lines were written (lock held;
+ * released for the call). Only the calling thread, in ds_pipe_hand and ds_pipe_finish. */
+static void S_report(ds_pipe *p) {
+  if (!p->progress || p->done / DS_PIPE_PROGRESS_EVERY == p->reported / DS_PIPE_PROGRESS_EVERY)
+    return;
+  size_t done = p->reported = p->done, total = p->handed;
+  pthread_mutex_unlock(&p->mu);
+  p->progress(p->progress_ctx, done, total);
+  pthread_mutex_lock(&p->mu);
+}
+
 /* The reader, while it may not go on, works on the batches in flight rather than wait
- * (lock held): with it, the threads are as many as the options say. */
+ * (lock held): with it, the threads are as many as the options say. The condition is
+ * tested after the progress report, which releases the lock, so no wakeup is missed. */
 static void S_help_until(ds_pipe *p, bool (*can_go_on)(const ds_pipe *)) {
   S_batch *b;
   size_t i;
-  while (!can_go_on(p)) {
+  for (;;) {
+    S_report(p);
+    if (can_go_on(p)) break;
     if (S_claim(p, &b, &i)) S_process(p, b, i);
     else pthread_cond_wait(&p->room, &p->mu);
   }
@@ -222,6 +238,7 @@ bool ds_pipe_finish(ds_pipe *p, int *err) {
 void ds_pipe_abandon(ds_pipe *p) {
   pthread_mutex_lock(&p->mu);
   p->ok = false; /* the stream may be closed already: the articles are only freed */
+  p->progress = NULL; /* the caller is freeing the corpus: no more progress */
   pthread_mutex_unlock(&p->mu);
   ds_pipe_finish(p, NULL);
 }

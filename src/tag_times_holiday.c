@@ -87,8 +87,11 @@ bool ds_ttp_holiday(C *c, size_t i, ds_thit *h) {
   if (!ds_tt_cls(c, i, 'H') || !(c->t[i].flags & TF_CAP) || !c->anchored) return false;
   size_t end;
   const char *rule = S_longest(c, i, &end);
-  /* Easter Island, Christmas Island: a longer name, no day */
-  if (!rule || (end < c->n && c->t[end].kind == TK_WORD && (c->t[end].flags & TF_CAP)))
+  /* Easter Island, Christmas Island: a longer name, no day (data/time_holiday_names.txt);
+   * any other capitalised word after it is the sentence going on (on Christmas Eve
+   * President ...) */
+  if (!rule || (end < c->n && c->t[end].kind == TK_WORD && (c->t[end].flags & TF_CAP) &&
+                ds_lexicon_has("time_holiday_names", c->text + c->t[end].start, ds_tt_len(c, end))))
     return false;
   int tense = ds_tt_tense(c, i, end), dir;
   if (i > 0 && ds_tt_det(c, i - 1, &dir) && dir) { /* last Christmas: strictly before */

@@ -114,7 +114,9 @@ bool ds_tt_count(const C *c, size_t i, int *n, size_t *next) {
     }
   }
   if (ds_tt_word(c, *next, "of") && ds_tt_word(c, i, "couple")) (*next)++;
-  if (*n > 0 && ds_tt_word(c, *next, "thousand")) { /* two thousand years */
+  /* two thousand years; not "ninety thousand thousand" (a count past what the
+   * duration's int holds once a century's hundred multiplies it) */
+  if (*n > 0 && *n < 1000 && ds_tt_word(c, *next, "thousand")) {
     *n *= 1000;
     (*next)++;
   }

@@ -2,6 +2,7 @@
  * exactly what a corpus held whole writes, ids stay unique across batches, and errors
  * keep their line numbers when a file is read in chunks. All text is invented. */
 #include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,9 +167,47 @@ static void test_stream_write_error(void **state) {
   free(path);
 }
 
+/* Progress is reported from the calling thread (dossier.h), with several threads too:
+ * the pipe's workers write lines, but never call the callback. */
+typedef struct {
+  pthread_t caller;
+  size_t calls, elsewhere;
+} S_prog;
+
+static void S_on_progress(void *ctx, size_t done, size_t total) {
+  S_prog *p = ctx;
+  (void)done, (void)total;
+  p->calls++;
+  if (!pthread_equal(pthread_self(), p->caller)) p->elsewhere++;
+}
+
+static void test_stream_progress_thread(void **state) {
+  (void)state;
+  char *path = S_small_articles_file(3500);
+  for (int threads = 1; threads <= 4; threads++) {
+    S_prog prog = {.caller = pthread_self()};
+    char *got = NULL;
+    size_t len;
+    FILE *mem = open_memstream(&got, &len);
+    dossier_options o = {.threads = threads, .progress = S_on_progress, .progress_ctx = &prog};
+    dossier_corpus *s = dossier_corpus_new(&o);
+    dossier_corpus_stream(s, mem);
+    dossier_corpus_add_path(s, path);
+    assert_true(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, mem, NULL));
+    dossier_corpus_free(s);
+    fclose(mem);
+    free(got);
+    assert_true(prog.calls > 0);
+    assert_int_equal(prog.elsewhere, 0);
+  }
+  unlink(path);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_stream_equals_whole),
                                      cmocka_unit_test(test_stream_threads_same_bytes),
-                                     cmocka_unit_test(test_stream_write_error)};
+                                     cmocka_unit_test(test_stream_write_error),
+                                     cmocka_unit_test(test_stream_progress_thread)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -787,6 +787,11 @@ static void test_named_days(void **state) {
   S_expect("Crowds are expected in Easter week.", "2025-04-10", "Easter week", "2025-W16", D);
   S_expect_none("The ferry sailed to Easter Island.", SUN);
   S_expect_none("A ferry to Christmas Island sank.", SUN);
+  /* a capitalised word after the day that makes no longer name: the sentence goes on */
+  S_expect("On Christmas Eve President Ida Renn spoke.", "2024-12-20", "Christmas Eve",
+           "2024-12-24", D);
+  S_expect("Since Thanksgiving Mayor Renn has been away.", "2024-12-20", "Thanksgiving",
+           "2024-11-28", D);
   S_expect_none("Good news came for the ferry line.", SUN);
   S_expect_none("Labor leaders met the ferry owners.", SUN);
 }
@@ -852,6 +857,12 @@ static void test_thousands_of_years(void **state) {
   /* in digits too: a plural unit after four digits makes them a count, not a year */
   S_expect("The harbour has been used for 1000 years.", SUN, "1000 years", "P1L", DS_TIME_DURATION);
   S_expect("The harbour has been used since 1000 AD.", SUN, "1000", "1000", D);
+  /* "thousand" multiplies a count once: twice, with centuries, overflowed an int
+   * (P410065408Y); "thousand centuries" is then read alone */
+  S_expect("The myth says the harbour stood for ninety thousand thousand centuries.", SUN,
+           "thousand centuries", "P100L", DS_TIME_DURATION);
+  S_expect("The harbour has stood for ninety thousand centuries.", SUN,
+           "ninety thousand centuries", "P9000L", DS_TIME_DURATION);
 }
 
 /* "for a while", "for some time": a span of unsaid length; without "for" no span. */
