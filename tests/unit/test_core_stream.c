@@ -104,18 +104,23 @@ static char *S_small_articles_file(int n) {
   return strdup(tmpl);
 }
 
-/* The extract of path streamed with threads threads into *len bytes. */
-static char *S_streamed(const char *path, int threads, size_t *len) {
+/* The extract of path streamed with options o into *len bytes. */
+static char *S_streamed_with(const char *path, const dossier_options *o, size_t *len) {
   char *got = NULL;
   FILE *mem = open_memstream(&got, len);
-  dossier_options o = {.threads = threads};
-  dossier_corpus *s = dossier_corpus_new(&o);
+  dossier_corpus *s = dossier_corpus_new(o);
   dossier_corpus_stream(s, mem);
   dossier_corpus_add_path(s, path);
   assert_true(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, mem, NULL));
   fclose(mem);
   dossier_corpus_free(s);
   return got;
+}
+
+/* The extract of path streamed with threads threads into *len bytes. */
+static char *S_streamed(const char *path, int threads, size_t *len) {
+  dossier_options o = {.threads = threads};
+  return S_streamed_with(path, &o, len);
 }
 
 /* Lines are written in corpus order whatever the thread count: the same bytes. */
@@ -186,17 +191,9 @@ static void test_stream_progress_thread(void **state) {
   char *path = S_small_articles_file(3500);
   for (int threads = 1; threads <= 4; threads++) {
     S_prog prog = {.caller = pthread_self()};
-    char *got = NULL;
     size_t len;
-    FILE *mem = open_memstream(&got, &len);
     dossier_options o = {.threads = threads, .progress = S_on_progress, .progress_ctx = &prog};
-    dossier_corpus *s = dossier_corpus_new(&o);
-    dossier_corpus_stream(s, mem);
-    dossier_corpus_add_path(s, path);
-    assert_true(dossier_corpus_write(s, DOSSIER_FORMAT_JSONL, mem, NULL));
-    dossier_corpus_free(s);
-    fclose(mem);
-    free(got);
+    free(S_streamed_with(path, &o, &len));
     assert_true(prog.calls > 0);
     assert_int_equal(prog.elsewhere, 0);
   }
